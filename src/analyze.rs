@@ -1,0 +1,900 @@
+//! Analysis: lowercase forms, Snowball stems and stop words per token, the
+//! content terms of each sentence; then, on demand, keyphrase candidates,
+//! named entities (with titles and roles), quotations with their speakers,
+//! dates and numbers.
+
+use crate::lexicon::{Lexicons, Pos, lexicons};
+use crate::segment::{Segmented, Span, TokenKind};
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+
+/// No term: the token is a stop word, punctuation or a number.
+pub const NO_TERM: u32 = u32::MAX;
+
+/// Content terms of the document: Snowball stems of the words that are not
+/// stop words, numbered in order of first occurrence.
+#[derive(Debug, Clone, Default)]
+pub struct Terms {
+    /// Stem of each term, by id.
+    pub stems: Vec<String>,
+    /// Term id of each token ([`NO_TERM`] for stop words, numbers, punctuation).
+    pub token_terms: Vec<u32>,
+    /// Per sentence: its content terms with their counts, by ascending term id.
+    pub sentence_terms: Vec<Vec<(u32, u32)>>,
+    /// Per sentence: number of word tokens (stop words included).
+    pub sentence_words: Vec<u32>,
+}
+
+thread_local! {
+    /// Lowercase word → stem, shared by the documents a thread processes.
+    static STEMS: RefCell<StemCache> = RefCell::new(StemCache::new());
+}
+
+struct StemCache {
+    stemmer: Stemmer,
+    map: FxHashMap<Box<str>, Box<str>>,
+}
+
+impl StemCache {
+    /// Entries kept before the cache is cleared (bounds memory on endless batches).
+    const CAPACITY: usize = 200_000;
+
+    fn new() -> StemCache {
+        StemCache {
+            stemmer: Stemmer::create(Algorithm::French),
+            map: FxHashMap::default(),
+        }
+    }
+
+    fn stem_into(&mut self, lower: &str, f: &mut impl FnMut(&str)) {
+        if let Some(s) = self.map.get(lower) {
+            f(s);
+            return;
+        }
+        if self.map.len() >= Self::CAPACITY {
+            self.map.clear();
+        }
+        let stem: Box<str> = self.stemmer.stem(lower).into();
+        f(&stem);
+        self.map.insert(lower.into(), stem);
+    }
+}
+
+/// Lowercases `s` into `buf` (reused to avoid an allocation per token).
+pub fn lower_into(s: &str, buf: &mut String) {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        for c in s.chars() {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Stems of one lowercase word, outside any document (for titles and queries).
+pub fn stem(lower: &str) -> String {
+    let mut out = String::new();
+    STEMS.with(|c| c.borrow_mut().stem_into(lower, &mut |s| out.push_str(s)));
+    out
+}
+
+/// True when the word carries content: not a stop word, has a letter, 2+ characters.
+pub fn is_content_word(lower: &str, lex: &Lexicons) -> bool {
+    lower.chars().nth(1).is_some() && lower.chars().any(char::is_alphabetic) && !lex.is_stop(lower)
+}
+
+/// Computes the content terms of every token and sentence.
+pub fn terms(text: &str, seg: &Segmented) -> Terms {
+    let lex = lexicons();
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut stems = Vec::new();
+    let mut token_terms = vec![NO_TERM; seg.tokens.len()];
+    let mut lower = String::new();
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        for (k, tok) in seg.tokens.iter().enumerate() {
+            if tok.kind != TokenKind::Word {
+                continue;
+            }
+            lower_into(tok.span.of(text), &mut lower);
+            if !is_content_word(&lower, lex) {
+                continue;
+            }
+            cache.stem_into(&lower, &mut |s| {
+                let next = stems.len() as u32;
+                let id = *ids.entry_ref_or_insert(s, next);
+                if id == next {
+                    stems.push(s.to_string());
+                }
+                token_terms[k] = id;
+            });
+        }
+    });
+    let mut sentence_terms = Vec::with_capacity(seg.sentences.len());
+    let mut sentence_words = Vec::with_capacity(seg.sentences.len());
+    for s in &seg.sentences {
+        let mut v: Vec<(u32, u32)> = Vec::new();
+        let mut words = 0;
+        for k in s.tokens.clone() {
+            if matches!(seg.tokens[k].kind, TokenKind::Word | TokenKind::Number) {
+                words += 1;
+            }
+            let t = token_terms[k];
+            if t != NO_TERM {
+                v.push((t, 1));
+            }
+        }
+        v.sort_unstable();
+        v.dedup_by(|b, a| {
+            if a.0 == b.0 {
+                a.1 += b.1;
+                true
+            } else {
+                false
+            }
+        });
+        sentence_terms.push(v);
+        sentence_words.push(words);
+    }
+    Terms {
+        stems,
+        token_terms,
+        sentence_terms,
+        sentence_words,
+    }
+}
+
+/// `entry_ref` for an `FxHashMap<String, u32>` without allocating on hits.
+trait EntryRef {
+    fn entry_ref_or_insert(&mut self, key: &str, value: u32) -> &u32;
+}
+
+impl EntryRef for FxHashMap<String, u32> {
+    fn entry_ref_or_insert(&mut self, key: &str, value: u32) -> &u32 {
+        if !self.contains_key(key) {
+            self.insert(key.to_string(), value);
+        }
+        &self[key]
+    }
+}
+
+/// Content-term ids of a free string (a title), with counts, by ascending id;
+/// words the document does not use are left out.
+pub fn terms_of_text(s: &str, terms: &Terms) -> Vec<(u32, u32)> {
+    let lex = lexicons();
+    let index: FxHashMap<&str, u32> = terms
+        .stems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i as u32))
+        .collect();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    let mut lower = String::new();
+    for w in s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’')) {
+        let w = w.rsplit('’').next().unwrap_or(w);
+        if w.is_empty() {
+            continue;
+        }
+        lower_into(w, &mut lower);
+        if !is_content_word(&lower, lex) {
+            continue;
+        }
+        let st = stem(&lower);
+        if let Some(&id) = index.get(st.as_str()) {
+            out.push((id, 1));
+        }
+    }
+    out.sort_unstable();
+    out.dedup_by(|b, a| {
+        if a.0 == b.0 {
+            a.1 += b.1;
+            true
+        } else {
+            false
+        }
+    });
+    out
+}
+
+// ------------------------------------------------------------ facts
+
+/// What kind of thing a named entity is, as far as rules can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person (a title or role precedes the name, or `M.`/`Mme`).
+    Person,
+    /// An organisation (acronym, or a word such as `Conseil`, `Parti`).
+    Organization,
+    /// A place (after `à`, `en`, `au`…).
+    Place,
+    /// Not decided.
+    Other,
+}
+
+/// A named entity mention.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Entity {
+    /// The name as written.
+    pub text: String,
+    /// Span of the name in the cleaned text.
+    #[serde(skip)]
+    pub span: Span,
+    /// Span of the role and the name together, when a role precedes it.
+    #[serde(skip)]
+    pub role_span: Option<Span>,
+    /// The role or title as written (`le ministre chinois des Affaires étrangères`).
+    pub role: Option<String>,
+    /// Kind.
+    pub kind: EntityKind,
+    /// Sentence index.
+    pub sentence: usize,
+}
+
+/// A quotation and who said it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Quotation {
+    /// The quoted words, without the guillemets.
+    pub text: String,
+    /// Span of the quotation, guillemets included, in the cleaned text.
+    #[serde(skip)]
+    pub span: Span,
+    /// The speaker's name when the sentence (or the one before) says it.
+    pub speaker: Option<String>,
+    /// Sentence index.
+    pub sentence: usize,
+}
+
+/// A keyphrase candidate: a noun phrase or a name, with its score.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Keyphrase {
+    /// The phrase as first written in the text.
+    pub text: String,
+    /// Stems of its content words, space-separated (its identity).
+    #[serde(skip)]
+    pub key: String,
+    /// Occurrences in the text (same stems).
+    pub count: usize,
+    /// Score: higher is better.
+    pub score: f64,
+    /// First sentence where it occurs.
+    pub first_sentence: usize,
+}
+
+/// Dates, numbers, entities, quotations and keyphrases of a document.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// Named entities in text order.
+    pub entities: Vec<Entity>,
+    /// Quotations in text order.
+    pub quotations: Vec<Quotation>,
+    /// Date expressions in text order.
+    pub dates: Vec<Span>,
+    /// Numbers (with a following unit or `%` when there is one) in text order.
+    pub numbers: Vec<Span>,
+    /// Keyphrase candidates, best first.
+    pub keyphrases: Vec<Keyphrase>,
+}
+
+/// Extracts the facts of a segmented document.
+pub fn facts(text: &str, seg: &Segmented, terms: &Terms, title: Option<&str>) -> Facts {
+    let lex = lexicons();
+    let mut f = Facts::default();
+    for (si, s) in seg.sentences.iter().enumerate() {
+        if seg.is_heading(si) {
+            continue;
+        }
+        let toks = &seg.tokens[s.tokens.clone()];
+        let words: Vec<&str> = toks.iter().map(|t| t.span.of(text)).collect();
+        dates_and_numbers(&words, toks, lex, &mut f);
+        entities(text, &words, toks, si, lex, &mut f.entities);
+        quotations(text, &words, toks, si, lex, &f.entities, &mut f.quotations);
+    }
+    f.keyphrases = keyphrases(text, seg, terms, title, lex);
+    f
+}
+
+fn dates_and_numbers(
+    words: &[&str],
+    toks: &[crate::segment::Token],
+    lex: &Lexicons,
+    f: &mut Facts,
+) {
+    let mut k = 0;
+    let mut lower = String::new();
+    while k < words.len() {
+        lower_into(words[k], &mut lower);
+        let is_weekday = lex.weekdays.contains(&lower);
+        let is_month = lex.months.contains(&lower) || lex.month_abbreviations.contains(&lower);
+        let is_year = toks[k].kind == TokenKind::Number
+            && words[k].len() == 4
+            && (words[k].starts_with("19") || words[k].starts_with("20"));
+        if is_weekday || is_month || is_year || lex.relative_dates.contains(&lower) {
+            // Extend over "mardi 14 mars 2023".
+            let start = k;
+            let mut end = k + 1;
+            while end < words.len() {
+                let mut w = String::new();
+                lower_into(words[end], &mut w);
+                let part = lex.months.contains(&w)
+                    || lex.month_abbreviations.contains(&w)
+                    || (toks[end].kind == TokenKind::Number && words[end].len() <= 4)
+                    || w == "1er";
+                if !part {
+                    break;
+                }
+                end += 1;
+            }
+            f.dates.push(Span {
+                start: toks[start].span.start,
+                end: toks[end - 1].span.end,
+            });
+            k = end;
+            continue;
+        }
+        if toks[k].kind == TokenKind::Number {
+            let mut end = k + 1;
+            if let Some(next) = words.get(end) {
+                let unit = matches!(
+                    *next,
+                    "%" | "€"
+                        | "$"
+                        | "millions"
+                        | "milliards"
+                        | "million"
+                        | "milliard"
+                        | "euros"
+                        | "dollars"
+                        | "km"
+                        | "kilomètres"
+                        | "ans"
+                        | "mètres"
+                );
+                if unit {
+                    end += 1;
+                }
+            }
+            f.numbers.push(Span {
+                start: toks[k].span.start,
+                end: toks[end - 1].span.end,
+            });
+            k = end;
+            continue;
+        }
+        k += 1;
+    }
+}
+
+fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Words that link the parts of a name (`Affaires étrangères` is not one, `Banque de France` is).
+fn is_name_link(w: &str) -> bool {
+    matches!(w, "de" | "du" | "des" | "d’" | "la" | "le" | "l’" | "et")
+}
+
+const ORG_WORDS: &[&str] = &[
+    "Parti",
+    "Union",
+    "Conseil",
+    "Assemblée",
+    "Ministère",
+    "Banque",
+    "Groupe",
+    "Organisation",
+    "Agence",
+    "Fédération",
+    "Commission",
+    "Cour",
+    "Tribunal",
+    "Université",
+    "Association",
+    "Société",
+    "Comité",
+    "Fondation",
+    "Institut",
+    "Office",
+    "Sénat",
+    "Gouvernement",
+    "Département",
+    "Fonds",
+    "Haut",
+    "Direction",
+    "Syndicat",
+    "Club",
+    "Centre",
+    "Mouvement",
+];
+
+fn entities(
+    text: &str,
+    words: &[&str],
+    toks: &[crate::segment::Token],
+    si: usize,
+    lex: &Lexicons,
+    out: &mut Vec<Entity>,
+) {
+    let mut k = 0;
+    let mut lower = String::new();
+    while k < words.len() {
+        let w = words[k];
+        if toks[k].kind != TokenKind::Word || !is_capitalized(w) {
+            k += 1;
+            continue;
+        }
+        // A sentence's first word is a name only if it is not a known common word.
+        if k == 0 || (k > 0 && matches!(words[k - 1], "«" | "\"" | "“" | "(" | "—" | "–")) {
+            lower_into(w, &mut lower);
+            if lex.pos.get(&lower).is_some() || lex.is_stop(&lower) {
+                k += 1;
+                continue;
+            }
+        }
+        if matches!(w, "M." | "Mme" | "Mlle" | "Dr" | "Me" | "Pr") {
+            k += 1;
+            continue;
+        }
+        // The name: capitalised words, possibly linked by de/du/la…
+        let start = k;
+        let mut end = k + 1;
+        loop {
+            if end < words.len() && toks[end].kind == TokenKind::Word && is_capitalized(words[end])
+            {
+                end += 1;
+                continue;
+            }
+            if end + 1 < words.len()
+                && is_name_link(words[end])
+                && is_capitalized(words[end + 1])
+                && toks[end + 1].kind == TokenKind::Word
+            {
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        let span = Span {
+            start: toks[start].span.start,
+            end: toks[end - 1].span.end,
+        };
+        let name = span.of(text).to_string();
+        let (role_start, role) = role_before(words, start, lex);
+        let courtesy =
+            start > 0 && matches!(words[start - 1], "M." | "Mme" | "Mlle" | "Dr" | "Me" | "Pr");
+        let prep = start > 0
+            && matches!(
+                words[start - 1],
+                "à" | "en" | "au" | "aux" | "vers" | "depuis"
+            );
+        let kind = if role.is_some() || courtesy {
+            EntityKind::Person
+        } else if w.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+            || ORG_WORDS.contains(&w)
+        {
+            EntityKind::Organization
+        } else if prep {
+            EntityKind::Place
+        } else {
+            EntityKind::Other
+        };
+        let role_span = role_start.map(|r| Span {
+            start: toks[r].span.start,
+            end: span.end,
+        });
+        out.push(Entity {
+            text: name,
+            span,
+            role_span,
+            role: role.map(|r| r.to_string()),
+            kind,
+            sentence: si,
+        });
+        k = end;
+    }
+}
+
+/// A title or role right before the name at `start`:
+/// `le ministre chinois des Affaires étrangères` + `Qin Gang`.
+fn role_before(words: &[&str], start: usize, lex: &Lexicons) -> (Option<usize>, Option<String>) {
+    // Look back a few words (past a comma, complements and adjectives) for a title.
+    let mut k = start;
+    if k > 0 && words[k - 1] == "," {
+        k -= 1;
+    }
+    let lo = k.saturating_sub(8);
+    let mut lower = String::new();
+    for i in (lo..k).rev() {
+        for n in (1..=lex.titles_max_words.min(k - i)).rev() {
+            let phrase = words[i..i + n].join(" ");
+            lower_into(&phrase, &mut lower);
+            if lex.titles.contains(&lower) {
+                // Include a determiner right before the title.
+                let det = i > 0
+                    && matches!(
+                        words[i - 1].to_lowercase().as_str(),
+                        "le" | "la" | "les" | "l’" | "du" | "de" | "au"
+                    );
+                let from = if det { i - 1 } else { i };
+                let role = words[from..k]
+                    .join(" ")
+                    .replace(" ,", ",")
+                    .replace("’ ", "’");
+                return (Some(from), Some(role));
+            }
+        }
+        // Stop at a verb or punctuation: the role must be a contiguous noun phrase.
+        if matches!(words[i], "." | ";" | ":" | "«" | "»" | "(" | ")") {
+            break;
+        }
+    }
+    (None, None)
+}
+
+fn quotations(
+    text: &str,
+    words: &[&str],
+    toks: &[crate::segment::Token],
+    si: usize,
+    lex: &Lexicons,
+    entities: &[Entity],
+    out: &mut Vec<Quotation>,
+) {
+    let mut k = 0;
+    while k < words.len() {
+        let (open, close) = match words[k] {
+            "«" => ("«", "»"),
+            "“" => ("“", "”"),
+            "\"" => ("\"", "\""),
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        let mut depth = 0;
+        let mut end = None;
+        for (j, &w) in words.iter().enumerate().skip(k + 1) {
+            if w == open && open != close {
+                depth += 1;
+            } else if w == close {
+                if depth == 0 {
+                    end = Some(j);
+                    break;
+                }
+                depth -= 1;
+            }
+        }
+        let Some(end) = end else {
+            k += 1;
+            continue;
+        };
+        if end > k + 1 {
+            let inner = Span {
+                start: toks[k + 1].span.start,
+                end: toks[end - 1].span.end,
+            };
+            let span = Span {
+                start: toks[k].span.start,
+                end: toks[end].span.end,
+            };
+            let speaker = speaker_after(words, end + 1, lex)
+                .or_else(|| speaker_before(words, k, lex))
+                .map(|name| resolve_pronoun(name, entities, si));
+            out.push(Quotation {
+                text: inner.of(text).to_string(),
+                span,
+                speaker,
+                sentence: si,
+            });
+        }
+        k = end + 1;
+    }
+}
+
+/// `», a déclaré le porte-parole Matthew Miller.` or `», a-t-il ajouté`.
+fn speaker_after(words: &[&str], from: usize, lex: &Lexicons) -> Option<String> {
+    let mut k = from;
+    while k < words.len() && matches!(words[k], "," | "—" | "–") {
+        k += 1;
+    }
+    let w = words.get(k)?.to_lowercase();
+    // Inverted pronoun: a-t-il, a-t-elle, estime-t-il, ajoute-t-elle.
+    if w.ends_with("-t-il") || w.ends_with("-il") {
+        return Some("il".into());
+    }
+    if w.ends_with("-t-elle") || w.ends_with("-elle") {
+        return Some("elle".into());
+    }
+    // Auxiliary then participle, or a verb alone: "a déclaré", "déclare", "selon".
+    let mut j = k;
+    if matches!(w.as_str(), "a" | "avait" | "aurait" | "ont" | "avaient") {
+        j += 1;
+    }
+    let verb = words.get(j)?.to_lowercase();
+    if !lex.reporting_verbs.contains(&verb) {
+        return None;
+    }
+    name_after(words, j + 1)
+}
+
+/// `Biden a déclaré : « …` or `selon Miller, « …`.
+fn speaker_before(words: &[&str], open: usize, lex: &Lexicons) -> Option<String> {
+    let lo = open.saturating_sub(12);
+    for i in (lo..open).rev() {
+        let w = words[i].to_lowercase();
+        if w == "selon" || w == "d’après" {
+            return name_after(words, i + 1);
+        }
+        if lex.reporting_verbs.contains(&w) {
+            // The subject is the name before the verb (and its auxiliary).
+            let mut j = i;
+            if j > 0 && matches!(words[j - 1], "a" | "avait" | "aurait") {
+                j -= 1;
+            }
+            return name_before(words, j);
+        }
+    }
+    None
+}
+
+fn name_after(words: &[&str], from: usize) -> Option<String> {
+    // Skip a determiner and role words up to the first capitalised run.
+    let mut k = from;
+    let limit = (from + 10).min(words.len());
+    while k < limit && !is_capitalized(words[k]) {
+        if matches!(words[k], "." | "," | ";" | "«" | "»") {
+            return None;
+        }
+        k += 1;
+    }
+    if k >= limit {
+        return None;
+    }
+    let mut end = k + 1;
+    while end < words.len() && is_capitalized(words[end]) {
+        end += 1;
+    }
+    Some(words[k..end].join(" "))
+}
+
+fn name_before(words: &[&str], before: usize) -> Option<String> {
+    let mut end = before;
+    while end > 0 && !is_capitalized(words[end - 1]) {
+        end -= 1;
+        if before - end > 4 {
+            return None;
+        }
+    }
+    if end == 0 {
+        return None;
+    }
+    let mut start = end - 1;
+    while start > 0 && is_capitalized(words[start - 1]) {
+        start -= 1;
+    }
+    Some(words[start..end].join(" "))
+}
+
+/// "il"/"elle" → the last person named before (in this or an earlier sentence).
+fn resolve_pronoun(name: String, entities: &[Entity], si: usize) -> String {
+    if name != "il" && name != "elle" {
+        return name;
+    }
+    entities
+        .iter()
+        .rev()
+        .find(|e| e.sentence <= si && e.kind == EntityKind::Person)
+        .map_or(name, |e| e.text.clone())
+}
+
+/// Noun phrases (`(ADJ) NOUN (ADJ)* (de (la) NOUN (ADJ)*)?`) and names, scored
+/// by how often their words occur, with a bonus for words of the title.
+fn keyphrases(
+    text: &str,
+    seg: &Segmented,
+    terms: &Terms,
+    title: Option<&str>,
+    lex: &Lexicons,
+) -> Vec<Keyphrase> {
+    let mut tf = vec![0u32; terms.stems.len()];
+    for &t in &terms.token_terms {
+        if t != NO_TERM {
+            tf[t as usize] += 1;
+        }
+    }
+    let title_terms: Vec<u32> = title
+        .map(|t| {
+            terms_of_text(t, terms)
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut found: Vec<Keyphrase> = Vec::new();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
+    let mut lower = String::new();
+    for (si, s) in seg.sentences.iter().enumerate() {
+        if seg.is_heading(si) {
+            continue;
+        }
+        let range = s.tokens.clone();
+        let tags: Vec<Tag> = range
+            .clone()
+            .map(|k| {
+                let t = seg.tokens[k];
+                let w = t.span.of(text);
+                lower_into(w, &mut lower);
+                tag_of(w, &lower, t.kind, k == range.start, lex)
+            })
+            .collect();
+        let mut k = 0;
+        while k < tags.len() {
+            let Some(len) = noun_phrase_at(&tags, k) else {
+                k += 1;
+                continue;
+            };
+            let toks = &seg.tokens[range.start + k..range.start + k + len];
+            let ids: Vec<u32> = (range.start + k..range.start + k + len)
+                .map(|i| terms.token_terms[i])
+                .filter(|&t| t != NO_TERM)
+                .collect();
+            if !ids.is_empty() && ids.len() <= 4 {
+                let key = ids
+                    .iter()
+                    .map(|&i| terms.stems[i as usize].as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let span = Span {
+                    start: toks[0].span.start,
+                    end: toks[len - 1].span.end,
+                };
+                let phrase = span.of(text).to_string();
+                match index.get(&key) {
+                    Some(&i) => found[i].count += 1,
+                    None => {
+                        index.insert(key.clone(), found.len());
+                        let weight: f64 = ids
+                            .iter()
+                            .map(|&i| {
+                                let bonus = if title_terms.contains(&i) { 2.0 } else { 1.0 };
+                                tf[i as usize] as f64 * bonus
+                            })
+                            .sum::<f64>()
+                            / (ids.len() as f64).sqrt();
+                        found.push(Keyphrase {
+                            text: phrase,
+                            key,
+                            count: 1,
+                            score: weight,
+                            first_sentence: si,
+                        });
+                    }
+                }
+            }
+            k += len;
+        }
+    }
+    for kp in &mut found {
+        kp.score *= (1.0 + kp.count as f64).ln();
+    }
+    found.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.first_sentence.cmp(&b.first_sentence))
+    });
+    found.truncate(20);
+    found
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Noun,
+    Proper,
+    Adj,
+    Link,
+    Det,
+    Other,
+}
+
+fn tag_of(w: &str, lower: &str, kind: TokenKind, first: bool, lex: &Lexicons) -> Tag {
+    match kind {
+        TokenKind::Word => {}
+        TokenKind::Elision if matches!(lower, "d’") => return Tag::Link,
+        TokenKind::Elision if matches!(lower, "l’") => return Tag::Det,
+        _ => return Tag::Other,
+    }
+    if matches!(lower, "de" | "du" | "des") {
+        return Tag::Link;
+    }
+    if matches!(lower, "la") {
+        return Tag::Det;
+    }
+    let entry = lex.pos.get(lower);
+    if is_capitalized(w) && !(first && entry.is_some()) {
+        return Tag::Proper;
+    }
+    if lex.is_stop(lower) {
+        return Tag::Other;
+    }
+    match entry {
+        Some(e) => match e.pos() {
+            Pos::Noun => Tag::Noun,
+            Pos::Adj => Tag::Adj,
+            Pos::Verb
+                if e.has(Pos::Adj)
+                    && (lower.ends_with('é')
+                        || lower.ends_with("ée")
+                        || lower.ends_with("és")
+                        || lower.ends_with("ées")) =>
+            {
+                Tag::Adj
+            }
+            _ if e.has(Pos::Noun) && !e.has(Pos::Verb) => Tag::Noun,
+            _ => Tag::Other,
+        },
+        None => Tag::Other,
+    }
+}
+
+/// Length of the noun phrase starting at `k`, if one does.
+fn noun_phrase_at(tags: &[Tag], k: usize) -> Option<usize> {
+    let at = |i: usize| tags.get(i).copied().unwrap_or(Tag::Other);
+    if at(k) == Tag::Proper {
+        let mut e = k + 1;
+        while at(e) == Tag::Proper {
+            e += 1;
+        }
+        return Some(e - k);
+    }
+    let mut e = k;
+    if at(e) == Tag::Adj && at(e + 1) == Tag::Noun {
+        e += 1;
+    }
+    if at(e) != Tag::Noun {
+        return None;
+    }
+    e += 1;
+    while at(e) == Tag::Adj {
+        e += 1;
+    }
+    // "de (la/l’) NOUN (ADJ)*" complement.
+    if at(e) == Tag::Link {
+        let mut c = e + 1;
+        if at(c) == Tag::Det {
+            c += 1;
+        }
+        if matches!(at(c), Tag::Noun | Tag::Proper) {
+            c += 1;
+            while at(c) == Tag::Adj {
+                c += 1;
+            }
+            e = c;
+        }
+    }
+    Some(e - k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    #[test]
+    fn content_terms_skip_stop_words_and_share_stems() {
+        let text = "Les discussions ont été constructives. La discussion reprendra.";
+        let seg = segment(text);
+        let t = terms(text, &seg);
+        let stems: Vec<&str> = t.stems.iter().map(String::as_str).collect();
+        assert!(stems.contains(&"discuss"), "{stems:?}");
+        assert!(!stems.iter().any(|s| *s == "le" || *s == "la"));
+        // "discussions" and "discussion" share one term.
+        let id = t.stems.iter().position(|s| s == "discuss").unwrap() as u32;
+        assert!(t.sentence_terms[0].iter().any(|&(i, _)| i == id));
+        assert!(t.sentence_terms[1].iter().any(|&(i, _)| i == id));
+    }
+}

@@ -1,0 +1,271 @@
+//! A document: an article read, cleaned, segmented and analysed, with the
+//! map from its cleaned text back to the input as given.
+
+use crate::analyze::{self, Facts, Terms};
+use crate::error::{Error, Result};
+use crate::input::{self, Article};
+use crate::normalize::{self, Removal, RemovalKind};
+use crate::offsets::MapChain;
+use crate::segment::{self, ParagraphKind, Segmented, Span};
+
+/// An analysed article.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The input text as given: [`Document::source_span`] indexes these bytes.
+    pub input: String,
+    /// The cleaned text every span of [`Document::seg`] indexes.
+    pub text: String,
+    chain: MapChain,
+    /// The article's title, cleaned: from the caller, the record, the request
+    /// preamble, the markup, or a first line that reads as a title.
+    pub title: Option<String>,
+    /// The paragraph that held the title, when the title came from the text itself.
+    pub title_paragraph: Option<usize>,
+    /// The word floor the caller or the request gave.
+    pub min_words: Option<usize>,
+    /// The focus keyphrase the caller or the record gave.
+    pub keyphrase: Option<String>,
+    /// Request lines taken out (instructions to the tool).
+    pub instructions: Vec<String>,
+    /// Lines removed by cleaning.
+    pub removed: Vec<Removal>,
+    /// Paragraphs, sentences and tokens.
+    pub seg: Segmented,
+    /// Content terms.
+    pub terms: Terms,
+}
+
+impl Document {
+    /// Reads, cleans, segments and analyses an article.
+    ///
+    /// Fails with [`Error::TooLarge`] over `max_bytes`, and with
+    /// [`Error::Empty`] when no article text remains.
+    pub fn new(article: &Article, max_bytes: usize) -> Result<Document> {
+        if article.text.len() > max_bytes {
+            return Err(Error::TooLarge {
+                size: article.text.len(),
+                limit: max_bytes,
+            });
+        }
+        let extracted = input::extract(article);
+        let cleaned = normalize::clean(&extracted.text);
+        let mut chain = MapChain::default();
+        chain.push(extracted.map);
+        for m in cleaned.maps {
+            chain.push(m);
+        }
+        let seg = segment::segment(&cleaned.text);
+        let given_title = article
+            .title
+            .as_deref()
+            .or(extracted.title.as_deref())
+            .map(normalize::clean_line)
+            .filter(|t| !t.is_empty());
+        let mut doc = Document {
+            input: article.text.clone(),
+            text: cleaned.text,
+            chain,
+            title: given_title,
+            title_paragraph: None,
+            min_words: article.min_words.or(extracted.min_words),
+            keyphrase: article.keyphrase.clone(),
+            instructions: extracted.instructions,
+            removed: cleaned.removed,
+            seg,
+            terms: Terms::default(),
+        };
+        doc.find_title_paragraph();
+        if doc.body_sentences() == 0 {
+            let what = if doc.title.is_some()
+                || doc
+                    .seg
+                    .paragraphs
+                    .iter()
+                    .any(|p| p.kind == ParagraphKind::Heading)
+            {
+                Some("only a title or headings".to_string())
+            } else if !doc.removed.is_empty() {
+                Some("only boilerplate".to_string())
+            } else {
+                None
+            };
+            return Err(Error::Empty { what });
+        }
+        doc.terms = analyze::terms(&doc.text, &doc.seg);
+        Ok(doc)
+    }
+
+    /// A first paragraph that reads as a title is the title (when none was given)
+    /// or a repeat of it (when it says the same).
+    fn find_title_paragraph(&mut self) {
+        let Some(first) = self.seg.paragraphs.first() else {
+            return;
+        };
+        if first.kind != ParagraphKind::Heading || self.seg.paragraphs.len() < 2 {
+            return;
+        }
+        let text = first.span.of(&self.text).trim().to_string();
+        match &self.title {
+            None => {
+                self.title = Some(normalize::clean_line(&text));
+                self.title_paragraph = Some(0);
+            }
+            Some(t) if crate::lexicon::fold(t) == crate::lexicon::fold(&text) => {
+                self.title_paragraph = Some(0);
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// Number of body sentences (not headings, not the title).
+    pub fn body_sentences(&self) -> usize {
+        self.body_mask().iter().filter(|&&b| b).count()
+    }
+
+    /// For each sentence, whether it is article prose (not a heading or the title).
+    pub fn body_mask(&self) -> Vec<bool> {
+        self.seg
+            .sentences
+            .iter()
+            .map(|s| self.seg.paragraphs[s.paragraph].kind == ParagraphKind::Body)
+            .collect()
+    }
+
+    /// The span of the input as given that produced `span` of the cleaned text.
+    pub fn source_span(&self, span: Span) -> (usize, usize) {
+        self.chain.span(span.start as usize, span.end as usize)
+    }
+
+    /// The text of sentence `i`, cleaned, on one line.
+    pub fn sentence_text(&self, i: usize) -> String {
+        let s = self.seg.sentences[i].span.of(&self.text);
+        if s.contains('\n') {
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            s.to_string()
+        }
+    }
+
+    /// Number of words of the article's body (headings and title excluded).
+    pub fn body_words(&self) -> usize {
+        let mask = self.body_mask();
+        self.terms
+            .sentence_words
+            .iter()
+            .zip(mask)
+            .filter(|(_, b)| *b)
+            .map(|(w, _)| *w as usize)
+            .sum()
+    }
+
+    /// Named entities, quotations, dates, numbers and keyphrase candidates.
+    pub fn facts(&self) -> Facts {
+        analyze::facts(&self.text, &self.seg, &self.terms, self.title.as_deref())
+    }
+
+    /// Human-readable notes on what reading the article did (boilerplate removed…).
+    pub fn warnings(&self) -> Vec<String> {
+        let mut w = Vec::new();
+        let boiler: Vec<&str> = self
+            .removed
+            .iter()
+            .filter(|r| r.kind == RemovalKind::Boilerplate)
+            .map(|r| r.text.as_str())
+            .collect();
+        if !boiler.is_empty() {
+            w.push(format!(
+                "removed {} boilerplate line(s): {}",
+                boiler.len(),
+                boiler
+                    .iter()
+                    .map(|t| format!("«\u{a0}{}\u{a0}»", shorten(t, 60)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        let code = self
+            .removed
+            .iter()
+            .filter(|r| r.kind == RemovalKind::Code)
+            .count();
+        if code > 0 {
+            w.push(format!("removed {code} line(s) of leftover code"));
+        }
+        if !self.instructions.is_empty() {
+            w.push(format!(
+                "read {} request line(s) as instructions, not article text",
+                self.instructions.len()
+            ));
+        }
+        w
+    }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document::new(
+            &Article {
+                text: text.into(),
+                ..Article::default()
+            },
+            usize::MAX,
+        )
+        .expect("document")
+    }
+
+    #[test]
+    fn first_line_title_is_found() {
+        let d = doc("Un titre sans point\n\nLe premier paragraphe est là. Il continue.");
+        assert_eq!(d.title.as_deref(), Some("Un titre sans point"));
+        assert_eq!(d.body_sentences(), 2);
+    }
+
+    #[test]
+    fn spans_cut_the_input_as_given() {
+        let input = "Customize this title in french Titre\n\nMake this article seo compatible\n\nL'AFP l'a dit.Aucune  victime n'est à déplorer.";
+        let d = doc(input);
+        let texts: Vec<String> = (0..d.seg.sentences.len())
+            .map(|i| d.sentence_text(i))
+            .collect();
+        assert_eq!(
+            texts,
+            ["L’AFP l’a dit.", "Aucune victime n’est à déplorer."]
+        );
+        let (a, b) = d.source_span(d.seg.sentences[1].span);
+        assert_eq!(&input[a..b], "Aucune  victime n'est à déplorer.");
+        let (a, b) = d.source_span(d.seg.sentences[0].span);
+        assert_eq!(&input[a..b], "L'AFP l'a dit.");
+    }
+
+    #[test]
+    fn empty_and_title_only_inputs_are_refused() {
+        let e = Document::new(
+            &Article {
+                text: "  \n\n ".into(),
+                ..Article::default()
+            },
+            usize::MAX,
+        );
+        assert!(matches!(e, Err(Error::Empty { .. })));
+        let e = Document::new(
+            &Article {
+                text: "Juste un titre".into(),
+                ..Article::default()
+            },
+            usize::MAX,
+        );
+        assert!(matches!(e, Err(Error::Empty { what: Some(_) })));
+    }
+}

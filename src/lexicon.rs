@@ -1,0 +1,531 @@
+//! French language data, loaded from the plain files under `lexicons/fr/`.
+//!
+//! The files are compiled into the binary (no file is read at run time) and
+//! parsed once, on first use, into [`Lexicons`]. Every file has a `#` header
+//! naming its source and licence; entries are one per line, NFC, with the
+//! typographic apostrophe `’`.
+
+use regex::RegexSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::OnceLock;
+
+/// The raw files, compiled in.
+mod raw {
+    pub const STOP_REMOVE: &str = include_str!("../lexicons/fr/stopwords_remove.txt");
+    pub const STOP_ADD: &str = include_str!("../lexicons/fr/stopwords_add.txt");
+    pub const ABBREVIATIONS: &str = include_str!("../lexicons/fr/abbreviations.txt");
+    pub const TITLES: &str = include_str!("../lexicons/fr/titles.txt");
+    pub const REPORTING: &str = include_str!("../lexicons/fr/reporting_verbs.txt");
+    pub const BOILERPLATE: &str = include_str!("../lexicons/fr/boilerplate.txt");
+    pub const CODE_MARKERS: &str = include_str!("../lexicons/fr/code_markers.txt");
+    pub const ANAPHORA: &str = include_str!("../lexicons/fr/anaphora.txt");
+    pub const CONNECTORS: &str = include_str!("../lexicons/fr/connectors.txt");
+    pub const DATES: &str = include_str!("../lexicons/fr/dates.txt");
+    pub const H_ASPIRE: &str = include_str!("../lexicons/fr/h_aspire.txt");
+    pub const POS: &str = include_str!("../lexicons/fr/pos.tsv");
+}
+
+/// The relation a section-opening connector expresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Relation {
+    /// `Par ailleurs`, `En outre`.
+    Addition,
+    /// `Pourtant`, `Cependant`.
+    Contrast,
+    /// `Dans ce contexte`.
+    Context,
+    /// `Dès lors`.
+    Consequence,
+    /// `Dans le même temps`.
+    Time,
+    /// `Enfin`.
+    Last,
+}
+
+impl Relation {
+    fn parse(s: &str) -> Option<Relation> {
+        Some(match s {
+            "addition" => Relation::Addition,
+            "contrast" => Relation::Contrast,
+            "context" => Relation::Context,
+            "consequence" => Relation::Consequence,
+            "time" => Relation::Time,
+            "last" => Relation::Last,
+            _ => return None,
+        })
+    }
+}
+
+/// All French language data refonte uses.
+#[derive(Debug)]
+pub struct Lexicons {
+    /// Curated stop words (lowercase).
+    pub stop_words: FxHashSet<String>,
+    /// Abbreviations after which a period never ends a sentence, without their final period.
+    pub abbrev_never_end: FxHashSet<String>,
+    /// Abbreviations whose period may also end a sentence (`etc.`), without the period.
+    pub abbrev_may_end: FxHashSet<String>,
+    /// Abbreviations with an inner period (`J.-C`), longest first, without the final period.
+    pub dotted_abbreviations: Vec<String>,
+    /// Titles and roles of people (lowercase, possibly several words).
+    pub titles: FxHashSet<String>,
+    /// Longest title in words.
+    pub titles_max_words: usize,
+    /// Reporting verbs' forms (lowercase).
+    pub reporting_verbs: FxHashSet<String>,
+    /// Whole-line boilerplate patterns, matched case-insensitively.
+    pub boilerplate: RegexSet,
+    /// Substrings that mark a line of leftover code.
+    pub code_markers: Vec<String>,
+    /// Sentence openers that refer back (pronouns and demonstratives).
+    pub anaphoric_openers: FxHashSet<String>,
+    /// Sentence openers that connect to what precedes (connectors).
+    pub connector_openers: FxHashSet<String>,
+    /// Longest anaphoric or connector opener in words.
+    pub openers_max_words: usize,
+    /// Connectors refonte may add at a section start, by relation, in file order.
+    pub connectors: Vec<(Relation, String)>,
+    /// Weekday names.
+    pub weekdays: FxHashSet<String>,
+    /// Month names.
+    pub months: FxHashSet<String>,
+    /// Month abbreviations, with their period.
+    pub month_abbreviations: FxHashSet<String>,
+    /// Relative date expressions (`hier`, `la veille`).
+    pub relative_dates: FxHashSet<String>,
+    /// Words beginning with an aspirated h (no elision before them).
+    pub h_aspire: FxHashSet<String>,
+    /// The part-of-speech lexicon.
+    pub pos: PosLexicon,
+}
+
+static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
+
+/// The French lexicons, parsed on first use.
+pub fn lexicons() -> &'static Lexicons {
+    LEXICONS.get_or_init(Lexicons::load)
+}
+
+/// Entries of a data file: trimmed, non-empty lines that are not `#` comments.
+pub fn entries(file: &str) -> impl Iterator<Item = &str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Entries of a data file grouped under `# name` section headers.
+fn sections(file: &str) -> Vec<(String, Vec<&str>)> {
+    let mut out: Vec<(String, Vec<&str>)> = Vec::new();
+    for line in file.lines().map(str::trim) {
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(h) = line.strip_prefix('#') {
+            let h = h.trim().to_lowercase();
+            // Only short headers open a section; long ones are the file's description.
+            if !h.is_empty() && h.split_whitespace().count() <= 6 && !h.contains(':') {
+                out.push((h, Vec::new()));
+            }
+            continue;
+        }
+        match out.last_mut() {
+            Some((_, v)) => v.push(line),
+            None => out.push((String::new(), vec![line])),
+        }
+    }
+    out
+}
+
+/// Normalises a lexicon or text entry for lookups: NFC is guaranteed by the
+/// files; this lowercases and unifies the apostrophe.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\'' | '\u{2018}' | '\u{02BC}' => out.push('’'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+fn set_of<'a>(it: impl Iterator<Item = &'a str>) -> FxHashSet<String> {
+    it.map(fold).collect()
+}
+
+fn words_in(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+impl Lexicons {
+    fn load() -> Lexicons {
+        let removed = set_of(entries(raw::STOP_REMOVE));
+        let mut stop_words: FxHashSet<String> = stop_words::get("fr")
+            .iter()
+            .map(|w| fold(w))
+            .filter(|w| !removed.contains(w))
+            .collect();
+        stop_words.extend(entries(raw::STOP_ADD).map(fold));
+
+        let mut abbrev_never_end = FxHashSet::default();
+        let mut abbrev_may_end = FxHashSet::default();
+        for (name, list) in sections(raw::ABBREVIATIONS) {
+            let target = if name.contains("may") {
+                &mut abbrev_may_end
+            } else {
+                &mut abbrev_never_end
+            };
+            for e in list {
+                target.insert(e.trim_end_matches('.').to_string());
+            }
+        }
+
+        let mut dotted_abbreviations: Vec<String> = abbrev_never_end
+            .iter()
+            .chain(abbrev_may_end.iter())
+            .filter(|a| a.contains('.'))
+            .cloned()
+            .collect();
+        dotted_abbreviations.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let titles = set_of(entries(raw::TITLES));
+        let titles_max_words = titles.iter().map(|t| words_in(t)).max().unwrap_or(1);
+
+        let mut anaphoric_openers = FxHashSet::default();
+        let mut connector_openers = FxHashSet::default();
+        for (name, list) in sections(raw::ANAPHORA) {
+            let target = if name.contains("connector") {
+                &mut connector_openers
+            } else {
+                &mut anaphoric_openers
+            };
+            target.extend(list.into_iter().map(fold));
+        }
+        let openers_max_words = anaphoric_openers
+            .iter()
+            .chain(connector_openers.iter())
+            .map(|t| words_in(t))
+            .max()
+            .unwrap_or(1);
+
+        let connectors = entries(raw::CONNECTORS)
+            .filter_map(|l| {
+                let (rel, text) = l.split_once('\t')?;
+                Some((Relation::parse(rel.trim())?, text.trim().to_string()))
+            })
+            .collect();
+
+        let mut weekdays = FxHashSet::default();
+        let mut months = FxHashSet::default();
+        let mut month_abbreviations = FxHashSet::default();
+        let mut relative_dates = FxHashSet::default();
+        for (name, list) in sections(raw::DATES) {
+            let target = if name.contains("weekday") {
+                &mut weekdays
+            } else if name.contains("abbrev") {
+                &mut month_abbreviations
+            } else if name.contains("month") {
+                &mut months
+            } else {
+                &mut relative_dates
+            };
+            target.extend(list.into_iter().map(fold));
+        }
+
+        let patterns: Vec<String> = entries(raw::BOILERPLATE)
+            .map(|p| format!("(?i){p}"))
+            .collect();
+        // The patterns are part of the build: a bad one is a bug caught by the tests.
+        let boilerplate = RegexSet::new(&patterns).unwrap_or_else(|_| RegexSet::empty());
+
+        Lexicons {
+            stop_words,
+            abbrev_never_end,
+            abbrev_may_end,
+            dotted_abbreviations,
+            titles,
+            titles_max_words,
+            reporting_verbs: set_of(entries(raw::REPORTING)),
+            boilerplate,
+            // Markers may end with a meaningful space (`var `): lines are not trimmed.
+            code_markers: raw::CODE_MARKERS
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect(),
+            anaphoric_openers,
+            connector_openers,
+            openers_max_words,
+            connectors,
+            weekdays,
+            months,
+            month_abbreviations,
+            relative_dates,
+            h_aspire: set_of(entries(raw::H_ASPIRE)),
+            pos: PosLexicon::new(raw::POS),
+        }
+    }
+
+    /// True when `lower` (a lowercase word) is a stop word.
+    pub fn is_stop(&self, lower: &str) -> bool {
+        self.stop_words.contains(lower)
+    }
+
+    /// True when the whole trimmed line is boilerplate (a share line, a credit, `Lire aussi`…).
+    pub fn is_boilerplate_line(&self, line: &str) -> bool {
+        let line = line.trim();
+        !line.is_empty() && line.len() < 300 && self.boilerplate.is_match(line)
+    }
+
+    /// True when the line looks like leftover JavaScript or HTML rather than prose.
+    pub fn is_code_line(&self, line: &str) -> bool {
+        let line = line.trim();
+        let starts = self
+            .code_markers
+            .iter()
+            .any(|m| line.starts_with(m.as_str()));
+        let count = self
+            .code_markers
+            .iter()
+            .filter(|m| line.contains(m.as_str()))
+            .count();
+        starts || count >= 2
+    }
+}
+
+/// Counts lexicon entries, for diagnostics and tests.
+pub fn counts() -> FxHashMap<&'static str, usize> {
+    let l = lexicons();
+    let mut m = FxHashMap::default();
+    m.insert("stop_words", l.stop_words.len());
+    m.insert("titles", l.titles.len());
+    m.insert("reporting_verbs", l.reporting_verbs.len());
+    m.insert("connectors", l.connectors.len());
+    m.insert("pos", l.pos.len());
+    m
+}
+
+/// Coarse part of speech of a French word form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pos {
+    /// Common noun.
+    Noun,
+    /// Adjective.
+    Adj,
+    /// Verb.
+    Verb,
+    /// Auxiliary (forms of `être` and `avoir`).
+    Aux,
+    /// Adverb.
+    Adv,
+    /// Preposition.
+    Prep,
+    /// Conjunction.
+    Conj,
+    /// Article.
+    Art,
+    /// Determiner other than an article (possessive, demonstrative, numeral…).
+    Det,
+    /// Pronoun.
+    Pron,
+    /// Anything else (interjections…).
+    Other,
+}
+
+impl Pos {
+    fn parse(s: &str) -> Pos {
+        match s {
+            "NOM" => Pos::Noun,
+            "ADJ" => Pos::Adj,
+            "VER" => Pos::Verb,
+            "AUX" => Pos::Aux,
+            "ADV" => Pos::Adv,
+            "PRE" => Pos::Prep,
+            "CON" => Pos::Conj,
+            "ART" => Pos::Art,
+            "DET" => Pos::Det,
+            "PRO" => Pos::Pron,
+            _ => Pos::Other,
+        }
+    }
+}
+
+/// One word form's entry in the part-of-speech lexicon.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PosEntry {
+    /// Categories of the form's readings, most frequent first (`NOM|ADJ`).
+    pub tags: &'static str,
+    /// `m`, `f` or `-`.
+    pub gender: char,
+    /// `s`, `p` or `-`.
+    pub number: char,
+    /// Frequency per million words.
+    pub freq: f32,
+    /// Lemma of the most frequent reading.
+    pub lemma: &'static str,
+}
+
+impl PosEntry {
+    /// The most frequent reading's category.
+    pub fn pos(&self) -> Pos {
+        Pos::parse(self.tags.split('|').next().unwrap_or(""))
+    }
+
+    /// True when any reading of the form has category `pos`.
+    pub fn has(&self, pos: Pos) -> bool {
+        self.tags.split('|').any(|t| Pos::parse(t) == pos)
+    }
+}
+
+/// The part-of-speech lexicon: a byte-sorted table searched in place, so that
+/// loading it costs nothing at start-up.
+#[derive(Debug)]
+pub struct PosLexicon {
+    /// The table's lines, without the header.
+    data: &'static str,
+}
+
+impl PosLexicon {
+    fn new(file: &'static str) -> PosLexicon {
+        // Skip the header: the table starts at the first line not starting with '#'.
+        let mut start = 0;
+        for line in file.split_inclusive('\n') {
+            if line.starts_with('#') || line.trim().is_empty() {
+                start += line.len();
+            } else {
+                break;
+            }
+        }
+        PosLexicon {
+            data: &file[start..],
+        }
+    }
+
+    /// Number of word forms (counted on demand).
+    pub fn len(&self) -> usize {
+        self.data.lines().count()
+    }
+
+    /// True when the table has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.data.is_empty()
+    }
+
+    /// Looks up a lowercase word form.
+    pub fn get(&self, form: &str) -> Option<PosEntry> {
+        let bytes = self.data.as_bytes();
+        let (mut lo, mut hi) = (0usize, bytes.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            // The line containing `mid`, starting at or after `lo`.
+            let start = bytes[lo..mid]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(lo, |p| lo + p + 1);
+            let end = bytes[mid..hi]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(hi, |p| mid + p);
+            let line = &self.data[start..end];
+            let key = line.split('\t').next().unwrap_or("");
+            match key.cmp(form) {
+                std::cmp::Ordering::Equal => return parse_pos_line(line),
+                std::cmp::Ordering::Less => lo = (end + 1).min(hi),
+                std::cmp::Ordering::Greater => hi = start,
+            }
+        }
+        None
+    }
+}
+
+fn parse_pos_line(line: &'static str) -> Option<PosEntry> {
+    let mut f = line.split('\t');
+    let _form = f.next()?;
+    let tags = f.next()?;
+    let gender = f.next()?.chars().next().unwrap_or('-');
+    let number = f.next()?.chars().next().unwrap_or('-');
+    let freq = f.next()?.parse().unwrap_or(0.0);
+    let lemma = f.next().unwrap_or("");
+    Some(PosEntry {
+        tags,
+        gender,
+        number,
+        freq,
+        lemma,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_boilerplate_pattern_compiles() {
+        for p in entries(raw::BOILERPLATE) {
+            assert!(
+                regex::Regex::new(&format!("(?i){p}")).is_ok(),
+                "bad pattern {p}"
+            );
+        }
+    }
+
+    #[test]
+    fn data_files_are_normalised() {
+        for (name, file) in [
+            ("stopwords_remove", raw::STOP_REMOVE),
+            ("stopwords_add", raw::STOP_ADD),
+            ("titles", raw::TITLES),
+            ("reporting_verbs", raw::REPORTING),
+            ("anaphora", raw::ANAPHORA),
+            ("connectors", raw::CONNECTORS),
+            ("dates", raw::DATES),
+            ("h_aspire", raw::H_ASPIRE),
+        ] {
+            for e in entries(file) {
+                assert!(!e.contains('\''), "{name}: straight apostrophe in {e:?}");
+                assert_eq!(e, e.trim(), "{name}: stray spaces in {e:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn pos_table_is_sorted_by_bytes() {
+        let lex = &lexicons().pos;
+        let mut prev = "";
+        for line in lex.data.lines() {
+            let form = line.split('\t').next().unwrap();
+            assert!(prev < form, "pos.tsv not sorted at {prev:?} / {form:?}");
+            prev = form;
+        }
+    }
+
+    #[test]
+    fn pos_lookup_finds_common_words() {
+        let pos = &lexicons().pos;
+        assert!(pos.get("ministre").is_some_and(|e| e.has(Pos::Noun)));
+        assert!(pos.get("chinois").is_some_and(|e| e.has(Pos::Adj)));
+        assert!(pos.get("la").is_some_and(|e| e.has(Pos::Art)));
+        assert!(pos.get("qzxw").is_none());
+        assert!(pos.get("").is_none());
+    }
+
+    #[test]
+    fn stop_list_is_curated() {
+        let l = lexicons();
+        for w in ["le", "la", "de", "et", "qu’", "l’", "dans"] {
+            assert!(l.is_stop(w), "{w} should be a stop word");
+        }
+        for w in ["ministre", "président", "fait", "nouveau", "personnes"] {
+            assert!(!l.is_stop(w), "{w} should not be a stop word");
+        }
+    }
+
+    #[test]
+    fn boilerplate_lines_are_recognised() {
+        let l = lexicons();
+        assert!(l.is_boilerplate_line("Source link -57"));
+        assert!(l.is_boilerplate_line("Lire aussi : la réforme des retraites"));
+        assert!(
+            !l.is_boilerplate_line("Le ministre a lu aussi le rapport de la Cour des comptes.")
+        );
+    }
+}

@@ -1,0 +1,129 @@
+//! refonte rewrites a French news article into an SEO-ready French article
+//! with no language model: a deterministic pipeline reads the article,
+//! cleans it, segments it into paragraphs, sentences and tokens (with byte
+//! spans into the input as given), analyses it (stems, stop words,
+//! keyphrases, named entities, quotations, dates and numbers) and ranks its
+//! sentences with TextRank.
+//!
+//! The pipeline, one module per stage:
+//!
+//! | stage | module | input → output |
+//! |---|---|---|
+//! | read | [`input`] | bytes → [`input::Article`] → [`input::Extracted`] text with an offset map |
+//! | clean | [`normalize`] | text → [`normalize::Cleaned`] (NFC, apostrophes, guillemets, boilerplate) |
+//! | segment | [`segment`] | cleaned text → [`segment::Segmented`] paragraphs, sentences, tokens |
+//! | analyse | [`analyze`] | tokens → [`analyze::Terms`] and [`analyze::Facts`] |
+//! | rank | [`rank`] | terms → [`rank::Ranking`] (weighted PageRank) |
+//! | summarize | [`summarize`] | ranking → [`summarize::Summary`] |
+//! | batch | [`batch`] | JSONL records → JSONL results, in order, in parallel |
+//!
+//! ```
+//! use refonte::{Refonte, input::Article, summarize::Length};
+//!
+//! let refonte = Refonte::builder().build();
+//! let article = Article {
+//!     text: "La mairie a voté le budget mardi. Il prévoit une hausse des investissements. \
+//!            Les travaux commenceront en mars."
+//!         .into(),
+//!     ..Article::default()
+//! };
+//! let summary = refonte.summarize(&article, Length::Sentences(1)).unwrap();
+//! assert_eq!(summary.sentences.len(), 1);
+//! ```
+#![deny(missing_docs)]
+
+pub mod analyze;
+pub mod batch;
+pub mod document;
+pub mod error;
+pub mod input;
+pub mod lexicon;
+pub mod normalize;
+pub mod offsets;
+pub mod rank;
+pub mod rouge;
+pub mod segment;
+pub mod summarize;
+
+pub use document::Document;
+pub use error::{Error, Result};
+
+use input::Article;
+use rank::RankOptions;
+use summarize::{Length, Summary};
+
+/// refonte's version, printed in every output: with the options it fixes the output.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Default per-record size limit: 5 MB.
+pub const DEFAULT_MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// Builds a [`Refonte`].
+#[derive(Debug, Clone)]
+pub struct RefonteBuilder {
+    max_bytes: usize,
+    rank: RankOptions,
+}
+
+impl RefonteBuilder {
+    /// The largest input accepted, in bytes (default [`DEFAULT_MAX_BYTES`]).
+    pub fn max_bytes(mut self, n: usize) -> Self {
+        self.max_bytes = n;
+        self
+    }
+
+    /// Ranking parameters (default [`RankOptions::default`]).
+    pub fn rank_options(mut self, opts: RankOptions) -> Self {
+        self.rank = opts;
+        self
+    }
+
+    /// The immutable, reusable engine.
+    pub fn build(self) -> Refonte {
+        // Parse the lexicons now rather than inside the first record.
+        let _ = lexicon::lexicons();
+        Refonte {
+            max_bytes: self.max_bytes,
+            rank: self.rank,
+        }
+    }
+}
+
+/// The engine: immutable once built, shared freely between threads.
+#[derive(Debug, Clone)]
+pub struct Refonte {
+    max_bytes: usize,
+    rank: RankOptions,
+}
+
+impl Default for Refonte {
+    fn default() -> Self {
+        Refonte::builder().build()
+    }
+}
+
+impl Refonte {
+    /// A builder with the default options.
+    pub fn builder() -> RefonteBuilder {
+        RefonteBuilder {
+            max_bytes: DEFAULT_MAX_BYTES,
+            rank: RankOptions::default(),
+        }
+    }
+
+    /// Reads, cleans, segments and analyses an article.
+    pub fn document(&self, article: &Article) -> Result<Document> {
+        Document::new(article, self.max_bytes)
+    }
+
+    /// The extractive summary of an article.
+    pub fn summarize(&self, article: &Article, length: Length) -> Result<Summary> {
+        let doc = self.document(article)?;
+        Ok(summarize::summarize(&doc, length, &self.rank))
+    }
+
+    /// The ranking parameters in use.
+    pub fn rank_options(&self) -> &RankOptions {
+        &self.rank
+    }
+}

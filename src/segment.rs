@@ -1,0 +1,559 @@
+//! Segmentation of cleaned text into paragraphs, sentences and tokens.
+//!
+//! Spans are set here, once, as byte offsets into the cleaned text; no later
+//! stage changes them. French rules: abbreviations and initials do not end a
+//! sentence (`M. Dupont`, `J.-C.`), numbers keep their separators (`1 200`,
+//! `3,5`), a question inside guillemets followed by its attribution stays one
+//! sentence (`« Qui paiera ? » a-t-il demandé.`), elisions are split from
+//! their word (`l’` + `État`) and hyphenated compounds are kept whole.
+
+use crate::input::HEADING_MARK;
+use crate::lexicon::{Lexicons, lexicons};
+use std::ops::Range;
+
+/// A byte range of the cleaned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    /// The span as a `Range<usize>`.
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The text this span covers in `text`.
+    pub fn of(self, text: &str) -> &str {
+        &text[self.range()]
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// True for an empty span.
+    pub fn is_empty(self) -> bool {
+        self.end == self.start
+    }
+}
+
+/// What a paragraph is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParagraphKind {
+    /// Article prose.
+    Body,
+    /// A subheading (marked up as one, or a short line with no final punctuation).
+    Heading,
+}
+
+/// A paragraph: its span, kind and sentences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The paragraph's text (without a heading mark).
+    pub span: Span,
+    /// Body or heading.
+    pub kind: ParagraphKind,
+    /// Its sentences, as indices into [`Segmented::sentences`].
+    pub sentences: Range<usize>,
+}
+
+/// A sentence: its span, paragraph and tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence's text.
+    pub span: Span,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+    /// Its tokens, as indices into [`Segmented::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (possibly with digits, hyphens or an inner apostrophe).
+    Word,
+    /// An elided word with its apostrophe (`l’`, `qu’`, `jusqu’`).
+    Elision,
+    /// A number (`1 200`, `3,5`, `2.600`).
+    Number,
+    /// Any other character.
+    Punct,
+}
+
+/// A token: span and kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// The token's text.
+    pub span: Span,
+    /// Its kind.
+    pub kind: TokenKind,
+}
+
+/// The output of segmentation.
+#[derive(Debug, Clone, Default)]
+pub struct Segmented {
+    /// Paragraphs in text order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// Tokens in text order.
+    pub tokens: Vec<Token>,
+}
+
+impl Segmented {
+    /// The tokens of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        &self.tokens[self.sentences[i].tokens.clone()]
+    }
+
+    /// True when sentence `i` belongs to a heading paragraph.
+    pub fn is_heading(&self, i: usize) -> bool {
+        self.paragraphs[self.sentences[i].paragraph].kind == ParagraphKind::Heading
+    }
+}
+
+/// Segments cleaned text.
+pub fn segment(text: &str) -> Segmented {
+    let lex = lexicons();
+    let mut out = Segmented::default();
+    for (start, end) in paragraph_ranges(text) {
+        let raw = &text[start..end];
+        let (kind, start) = match raw.strip_prefix(HEADING_MARK) {
+            Some(rest) => {
+                let lead = raw.len() - rest.len() + (rest.len() - rest.trim_start().len());
+                (ParagraphKind::Heading, start + lead)
+            }
+            None if looks_like_heading(raw) => (ParagraphKind::Heading, start),
+            None => (ParagraphKind::Body, start),
+        };
+        if start >= end {
+            continue;
+        }
+        let index = out.paragraphs.len();
+        let first_token = out.tokens.len();
+        tokenize(text, start, end, lex, &mut out.tokens);
+        let first_sentence = out.sentences.len();
+        if kind == ParagraphKind::Heading {
+            let last_token = out.tokens.len();
+            push_sentence(&mut out, index, first_token, last_token);
+        } else {
+            split_sentences(text, lex, &mut out, index, first_token);
+        }
+        let sentences = first_sentence..out.sentences.len();
+        if sentences.is_empty() {
+            continue;
+        }
+        out.paragraphs.push(Paragraph {
+            span: Span::new(start, end),
+            kind,
+            sentences,
+        });
+    }
+    out
+}
+
+/// Paragraph byte ranges: blocks between blank lines; when the text has no
+/// blank line at all, every line is a paragraph.
+fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
+    let sep = if text.contains("\n\n") { "\n\n" } else { "\n" };
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for block in text.split(sep) {
+        let start = pos;
+        pos += block.len() + sep.len();
+        let lead = block.len() - block.trim_start().len();
+        let trimmed = block.trim();
+        if !trimmed.is_empty() {
+            out.push((start + lead, start + lead + trimmed.len()));
+        }
+    }
+    out
+}
+
+/// A short single line with no sentence punctuation at its end reads as a subheading.
+pub fn looks_like_heading(p: &str) -> bool {
+    if p.contains('\n') {
+        return false;
+    }
+    let words = p.split_whitespace().count();
+    if words == 0 || words > 15 {
+        return false;
+    }
+    let core = p.trim_end_matches(['»', '”', '"', ')', ' ', '\u{a0}', '\u{202f}']);
+    !core.ends_with(['.', '!', '?', '…', ':', ';', ','])
+}
+
+fn push_sentence(out: &mut Segmented, paragraph: usize, from: usize, to: usize) {
+    // Trailing and leading spaces are not tokens, so the span is tight.
+    if from >= to {
+        return;
+    }
+    let span = Span {
+        start: out.tokens[from].span.start,
+        end: out.tokens[to - 1].span.end,
+    };
+    out.sentences.push(Sentence {
+        span,
+        paragraph,
+        tokens: from..to,
+    });
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
+fn is_elision_prefix(w: &str) -> bool {
+    w.len() <= 6 && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(w))
+}
+
+/// Tokenizes `text[start..end]`, appending to `tokens`.
+fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicons, tokens: &mut Vec<Token>) {
+    let s = &text[start..end];
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let len = number_len(s, i);
+            let after = s[i + len..].chars().next();
+            if after.is_some_and(|a| is_word_char(a) && !a.is_ascii_digit()) {
+                // 1er, 14h30, G20-style words starting with a digit.
+                let w = word_len(s, i);
+                tokens.push(tok(start + i, start + i + w, TokenKind::Word));
+                i += w;
+            } else {
+                tokens.push(tok(start + i, start + i + len, TokenKind::Number));
+                i += len;
+            }
+            continue;
+        }
+        if is_word_char(c) {
+            if let Some(len) = dotted_abbreviation(s, i, lex) {
+                tokens.push(tok(start + i, start + i + len, TokenKind::Word));
+                i += len;
+                continue;
+            }
+            let w = word_len(s, i);
+            let word = &s[i..i + w];
+            // Elision: "l’État" -> "l’" + "État"; "aujourd’hui" stays whole.
+            if let Some(p) = word.find('’') {
+                let prefix = &word[..p];
+                if is_elision_prefix(prefix) {
+                    let cut = p + '’'.len_utf8();
+                    tokens.push(tok(start + i, start + i + cut, TokenKind::Elision));
+                    i += cut;
+                    continue;
+                }
+            }
+            tokens.push(tok(start + i, start + i + w, TokenKind::Word));
+            i += w;
+            continue;
+        }
+        let _ = bytes;
+        tokens.push(tok(start + i, start + i + c.len_utf8(), TokenKind::Punct));
+        i += c.len_utf8();
+    }
+}
+
+fn tok(start: usize, end: usize, kind: TokenKind) -> Token {
+    Token {
+        span: Span::new(start, end),
+        kind,
+    }
+}
+
+/// Length of a word at `i`: word characters joined by single hyphens or apostrophes.
+fn word_len(s: &str, i: usize) -> usize {
+    let mut j = i;
+    let mut chars = s[i..].char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        if is_word_char(c) {
+            j = i + k + c.len_utf8();
+            continue;
+        }
+        if matches!(c, '-' | '’' | '\u{2011}')
+            && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+        {
+            continue;
+        }
+        break;
+    }
+    j - i
+}
+
+/// Length of a number at `i`: `1 200`, `3,5`, `2.600.000`, `1 200,50`.
+fn number_len(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let first = digits(i);
+    let mut j = i + first;
+    let mut group = first;
+    loop {
+        if j + 1 < b.len() && matches!(b[j], b',' | b'.') && b[j + 1].is_ascii_digit() {
+            let d = digits(j + 1);
+            j += 1 + d;
+            group = d;
+            continue;
+        }
+        // Thousands separated by a space: only 3-digit groups after a 1–3 digit head.
+        if j + 3 < b.len() + 1
+            && b.get(j) == Some(&b' ')
+            && group <= 3
+            && digits(j + 1) == 3
+            && !b.get(j + 4).is_some_and(|c| c.is_ascii_digit())
+        {
+            j += 4;
+            group = 3;
+            continue;
+        }
+        break;
+    }
+    j - i
+}
+
+/// Abbreviations spelled with inner periods (`J.-C.`) starting at `i`.
+fn dotted_abbreviation(s: &str, i: usize, lex: &Lexicons) -> Option<usize> {
+    let rest = &s[i..];
+    // Only a letter followed by a period can start one.
+    let first = rest.chars().next()?;
+    if rest.as_bytes().get(first.len_utf8()) != Some(&b'.') {
+        return None;
+    }
+    lex.dotted_abbreviations
+        .iter()
+        .find(|a| rest.starts_with(a.as_str()))
+        .map(|a| a.len())
+}
+
+fn is_terminal(p: &str) -> bool {
+    matches!(p, "." | "!" | "?" | "…")
+}
+
+fn is_closer(p: &str) -> bool {
+    matches!(p, "»" | "”" | ")" | "]" | "\"" | "’")
+}
+
+/// Splits the tokens of one body paragraph into sentences.
+fn split_sentences(
+    text: &str,
+    lex: &Lexicons,
+    out: &mut Segmented,
+    paragraph: usize,
+    first: usize,
+) {
+    let last = out.tokens.len();
+    let toks: Vec<Token> = out.tokens[first..last].to_vec();
+    let t = |k: usize| toks[k].span.of(text);
+    let (depth_after, roles) = quote_depths(text, &toks);
+    let mut start = 0;
+    let mut k = 0;
+    while k < toks.len() {
+        let piece = t(k);
+        // A line that opens with a dialogue dash starts a sentence.
+        if k > start && matches!(piece, "—" | "–" | "-") && preceded_by_newline(text, toks[k].span)
+        {
+            push_sentence(out, paragraph, first + start, first + k);
+            start = k;
+        }
+        if toks[k].kind != TokenKind::Punct || !is_terminal(piece) {
+            k += 1;
+            continue;
+        }
+        // The sentence may go on through more punctuation and closing quotes.
+        let mut end = k + 1;
+        while end < toks.len()
+            && toks[end].kind == TokenKind::Punct
+            && (is_terminal(t(end)) || is_closer(t(end)))
+            && roles[end] != QuoteRole::Open
+            && (t(end) != "\"" || roles[end] == QuoteRole::Close)
+        {
+            end += 1;
+        }
+        if end == toks.len() {
+            break;
+        }
+        if depth_after[end - 1] > 0 {
+            k = end;
+            continue;
+        }
+        if piece == "." && k > start && !period_can_end(text, &toks, k, lex) {
+            k = end;
+            continue;
+        }
+        let next = t(end);
+        let starts_sentence = next.chars().next().is_some_and(|c| {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '«' | '“' | '"' | '—' | '–' | '-' | '(' | '¿' | '¡')
+        });
+        if starts_sentence {
+            push_sentence(out, paragraph, first + start, first + end);
+            start = end;
+        }
+        k = end;
+    }
+    push_sentence(out, paragraph, first + start, first + toks.len());
+}
+
+fn preceded_by_newline(text: &str, span: Span) -> bool {
+    text[..span.start as usize]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_whitespace())
+        .any(|c| c == '\n')
+}
+
+/// False when the period after token `k - 1` belongs to an abbreviation or an initial.
+fn period_can_end(text: &str, toks: &[Token], k: usize, lex: &Lexicons) -> bool {
+    let prev = toks[k - 1];
+    if prev.span.end != toks[k].span.start || prev.kind != TokenKind::Word {
+        return true;
+    }
+    let word = prev.span.of(text);
+    if lex.abbrev_never_end.contains(word) {
+        return false;
+    }
+    // A single capital letter is an initial: "J. Dupont".
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return false;
+    }
+    true
+}
+
+/// How a quote mark token works in its paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QuoteRole {
+    /// Not a quote mark, or one left unmatched.
+    None,
+    /// Opens a quotation closed in the same paragraph.
+    Open,
+    /// Closes a quotation.
+    Close,
+}
+
+/// Quote depth after each token and each token's quote role, counting only
+/// guillemets and quotes that are closed within the paragraph (an unclosed
+/// one would swallow the rest).
+fn quote_depths(text: &str, toks: &[Token]) -> (Vec<u32>, Vec<QuoteRole>) {
+    let mut roles = vec![QuoteRole::None; toks.len()];
+    let mut stack: Vec<(usize, &str)> = Vec::new();
+    let mut straight_open: Option<usize> = None;
+    for (k, tk) in toks.iter().enumerate() {
+        if tk.kind != TokenKind::Punct {
+            continue;
+        }
+        match tk.span.of(text) {
+            "«" => stack.push((k, "»")),
+            "“" => stack.push((k, "”")),
+            p @ ("»" | "”") => {
+                if let Some(pos) = stack.iter().rposition(|&(_, close)| close == p) {
+                    roles[stack[pos].0] = QuoteRole::Open;
+                    roles[k] = QuoteRole::Close;
+                    stack.truncate(pos);
+                }
+            }
+            "\"" => match straight_open.take() {
+                Some(open) => {
+                    roles[open] = QuoteRole::Open;
+                    roles[k] = QuoteRole::Close;
+                }
+                None => straight_open = Some(k),
+            },
+            _ => {}
+        }
+    }
+    let mut depth = 0u32;
+    let mut out = Vec::with_capacity(toks.len());
+    for role in &roles {
+        match role {
+            QuoteRole::Open => depth += 1,
+            QuoteRole::Close => depth = depth.saturating_sub(1),
+            QuoteRole::None => {}
+        }
+        out.push(depth);
+    }
+    (out, roles)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_split_elision_and_keep_compounds() {
+        let text = "L’État et le porte-parole jusqu’à aujourd’hui : 1 200 euros, 3,5 %.";
+        let s = segment(text);
+        let toks: Vec<&str> = s.tokens.iter().map(|t| t.span.of(text)).collect();
+        assert_eq!(
+            toks,
+            [
+                "L’",
+                "État",
+                "et",
+                "le",
+                "porte-parole",
+                "jusqu’",
+                "à",
+                "aujourd’hui",
+                ":",
+                "1 200",
+                "euros",
+                ",",
+                "3,5",
+                "%",
+                "."
+            ]
+        );
+        assert_eq!(s.tokens[0].kind, TokenKind::Elision);
+        assert_eq!(s.tokens[9].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn numbers_do_not_swallow_years() {
+        let text = "En 2019 200 personnes";
+        let s = segment(text);
+        let toks: Vec<&str> = s.tokens.iter().map(|t| t.span.of(text)).collect();
+        assert_eq!(toks, ["En", "2019", "200", "personnes"]);
+    }
+
+    #[test]
+    fn heading_paragraphs_are_recognised() {
+        let text = "Un vrai paragraphe qui se termine.\n\n« Les domaines où nous pouvons nous entendre »\n\nSuite du texte.";
+        let s = segment(text);
+        let kinds: Vec<ParagraphKind> = s.paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ParagraphKind::Body,
+                ParagraphKind::Heading,
+                ParagraphKind::Body
+            ]
+        );
+    }
+}
