@@ -16,48 +16,168 @@ pub const NO_TERM: u32 = u32::MAX;
 /// stop words, numbered in order of first occurrence.
 #[derive(Debug, Clone, Default)]
 pub struct Terms {
-    /// Stem of each term, by id.
-    pub stems: Vec<String>,
+    /// All stems, end to end; `stem_ends[i]` ends stem `i`.
+    stem_text: String,
+    stem_ends: Vec<u32>,
     /// Term id of each token ([`NO_TERM`] for stop words, numbers, punctuation).
     pub token_terms: Vec<u32>,
-    /// Per sentence: its content terms with their counts, by ascending term id.
-    pub sentence_terms: Vec<Vec<(u32, u32)>>,
-    /// Per sentence: number of word tokens (stop words included).
+    /// Every sentence's (term, count) pairs, end to end, by ascending term id.
+    counts: Vec<(u32, u32)>,
+    /// Per sentence: its range in `counts`.
+    sentence_ranges: Vec<(u32, u32)>,
+    /// Per sentence: number of word and number tokens (stop words included).
     pub sentence_words: Vec<u32>,
 }
 
+impl Terms {
+    /// Number of distinct terms.
+    pub fn len(&self) -> usize {
+        self.stem_ends.len()
+    }
+
+    /// True when the document has no content term.
+    pub fn is_empty(&self) -> bool {
+        self.stem_ends.is_empty()
+    }
+
+    /// The stem of term `id`.
+    pub fn stem(&self, id: u32) -> &str {
+        let i = id as usize;
+        let start = if i == 0 {
+            0
+        } else {
+            self.stem_ends[i - 1] as usize
+        };
+        &self.stem_text[start..self.stem_ends[i] as usize]
+    }
+
+    /// The id of the term with this stem, if the document has it.
+    pub fn find(&self, stem: &str) -> Option<u32> {
+        (0..self.len() as u32).find(|&i| self.stem(i) == stem)
+    }
+
+    /// Number of sentences.
+    pub fn sentences(&self) -> usize {
+        self.sentence_ranges.len()
+    }
+
+    /// Sentence `i`'s content terms with their counts, by ascending term id.
+    pub fn sentence(&self, i: usize) -> &[(u32, u32)] {
+        let (a, b) = self.sentence_ranges[i];
+        &self.counts[a as usize..b as usize]
+    }
+}
+
 thread_local! {
-    /// Lowercase word → stem, shared by the documents a thread processes.
-    static STEMS: RefCell<StemCache> = RefCell::new(StemCache::new());
+    /// Word forms seen by this thread and their stems, shared by the documents
+    /// the thread processes.
+    static VOCAB: RefCell<Vocabulary> = RefCell::new(Vocabulary::new());
 }
 
-struct StemCache {
+/// Per-thread memory of word forms: lowercase form → thread stem id (or
+/// [`NO_TERM`] for a stop word), so that a token costs one hash lookup.
+/// Thread ids never reach the output: each document renumbers its terms in
+/// order of first occurrence.
+struct Vocabulary {
     stemmer: Stemmer,
-    map: FxHashMap<Box<str>, Box<str>>,
+    /// Forms of up to 31 bytes, stored inline so that a lookup touches no other memory.
+    forms: FxHashMap<ShortForm, u32>,
+    /// Longer forms.
+    long_forms: FxHashMap<Box<str>, u32>,
+    stem_ids: FxHashMap<Box<str>, u32>,
+    stems: Vec<Box<str>>,
+    /// Per thread stem id: the document-local id, valid when `seen[id] == generation`.
+    local: Vec<u32>,
+    seen: Vec<u32>,
+    generation: u32,
 }
 
-impl StemCache {
-    /// Entries kept before the cache is cleared (bounds memory on endless batches).
-    const CAPACITY: usize = 200_000;
+impl Vocabulary {
+    /// Forms kept before the memory is cleared (bounds memory on endless batches).
+    const CAPACITY: usize = 500_000;
 
-    fn new() -> StemCache {
-        StemCache {
+    fn new() -> Vocabulary {
+        Vocabulary {
             stemmer: Stemmer::create(Algorithm::French),
-            map: FxHashMap::default(),
+            forms: FxHashMap::default(),
+            long_forms: FxHashMap::default(),
+            stem_ids: FxHashMap::default(),
+            stems: Vec::new(),
+            local: Vec::new(),
+            seen: Vec::new(),
+            generation: 0,
         }
     }
 
-    fn stem_into(&mut self, lower: &str, f: &mut impl FnMut(&str)) {
-        if let Some(s) = self.map.get(lower) {
-            f(s);
-            return;
+    /// Starts a document: clears the memory when full, and the local numbering.
+    fn begin(&mut self) {
+        if self.forms.len() + self.long_forms.len() >= Self::CAPACITY {
+            self.forms.clear();
+            self.long_forms.clear();
+            self.stem_ids.clear();
+            self.stems.clear();
+            self.local.clear();
+            self.seen.clear();
         }
-        if self.map.len() >= Self::CAPACITY {
-            self.map.clear();
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.seen.iter_mut().for_each(|g| *g = 0);
+            self.generation = 1;
         }
-        let stem: Box<str> = self.stemmer.stem(lower).into();
-        f(&stem);
-        self.map.insert(lower.into(), stem);
+    }
+
+    /// Thread stem id of a lowercase form, or [`NO_TERM`] when it carries no content.
+    fn id(&mut self, lower: &str, lex: &Lexicons) -> u32 {
+        let short = ShortForm::new(lower);
+        let known = match &short {
+            Some(k) => self.forms.get(k),
+            None => self.long_forms.get(lower),
+        };
+        if let Some(&id) = known {
+            return id;
+        }
+        let id = if is_content_word(lower, lex) {
+            let stem = self.stemmer.stem(lower);
+            match self.stem_ids.get(stem.as_ref()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.stems.len() as u32;
+                    self.stems.push(stem.as_ref().into());
+                    self.stem_ids.insert(stem.as_ref().into(), id);
+                    self.local.push(0);
+                    self.seen.push(0);
+                    id
+                }
+            }
+        } else {
+            NO_TERM
+        };
+        match short {
+            Some(k) => self.forms.insert(k, id),
+            None => self.long_forms.insert(lower.into(), id),
+        };
+        id
+    }
+}
+
+/// A word form of at most 31 bytes, held inline.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct ShortForm {
+    len: u8,
+    bytes: [u8; 31],
+}
+
+impl ShortForm {
+    fn new(s: &str) -> Option<ShortForm> {
+        if s.len() > 31 {
+            return None;
+        }
+        let mut bytes = [0u8; 31];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        Some(ShortForm {
+            len: s.len() as u8,
+            bytes,
+        })
     }
 }
 
@@ -67,18 +187,44 @@ pub fn lower_into(s: &str, buf: &mut String) {
     if s.is_ascii() {
         buf.push_str(s);
         buf.make_ascii_lowercase();
-    } else {
-        for c in s.chars() {
+        return;
+    }
+    for c in s.chars() {
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else if !c.is_uppercase() {
+            buf.push(c);
+        } else {
             buf.extend(c.to_lowercase());
         }
     }
 }
 
-/// Stems of one lowercase word, outside any document (for titles and queries).
+/// `text` lowercased, when lowering keeps every character's UTF-8 length.
+fn lowercase_same_length(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return Some(text.to_ascii_lowercase());
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if !c.is_uppercase() {
+            out.push(c);
+        } else {
+            let mut low = c.to_lowercase();
+            match (low.next(), low.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+                _ => return None,
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The Snowball stem of one lowercase word.
 pub fn stem(lower: &str) -> String {
-    let mut out = String::new();
-    STEMS.with(|c| c.borrow_mut().stem_into(lower, &mut |s| out.push_str(s)));
-    out
+    VOCAB.with(|v| v.borrow().stemmer.stem(lower).into_owned())
 }
 
 /// True when the word carries content: not a stop word, has a letter, 2+ characters.
@@ -89,34 +235,57 @@ pub fn is_content_word(lower: &str, lex: &Lexicons) -> bool {
 /// Computes the content terms of every token and sentence.
 pub fn terms(text: &str, seg: &Segmented) -> Terms {
     let lex = lexicons();
-    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut stems = Vec::new();
+    let mut stem_text = String::new();
+    let mut stem_ends: Vec<u32> = Vec::new();
     let mut token_terms = vec![NO_TERM; seg.tokens.len()];
+    // The text lowercased once: token spans index it directly when lowering
+    // keeps every character's length (always so for French letters).
+    let lowered = lowercase_same_length(text);
     let mut lower = String::new();
-    STEMS.with(|cache| {
-        let mut cache = cache.borrow_mut();
+    // The document's own forms first: a small map that stays in cache.
+    let mut local_forms: FxHashMap<&str, u32> = FxHashMap::default();
+    VOCAB.with(|vocab| {
+        let mut v = vocab.borrow_mut();
+        v.begin();
         for (k, tok) in seg.tokens.iter().enumerate() {
             if tok.kind != TokenKind::Word {
                 continue;
             }
-            lower_into(tok.span.of(text), &mut lower);
-            if !is_content_word(&lower, lex) {
+            let id = match &lowered {
+                Some(low) => {
+                    let form = tok.span.of(low);
+                    match local_forms.get(form) {
+                        Some(&id) => id,
+                        None => {
+                            let id = v.id(form, lex);
+                            local_forms.insert(form, id);
+                            id
+                        }
+                    }
+                }
+                None => {
+                    lower_into(tok.span.of(text), &mut lower);
+                    v.id(&lower, lex)
+                }
+            };
+            if id == NO_TERM {
                 continue;
             }
-            cache.stem_into(&lower, &mut |s| {
-                let next = stems.len() as u32;
-                let id = *ids.entry_ref_or_insert(s, next);
-                if id == next {
-                    stems.push(s.to_string());
-                }
-                token_terms[k] = id;
-            });
+            let g = id as usize;
+            if v.seen[g] != v.generation {
+                v.seen[g] = v.generation;
+                v.local[g] = stem_ends.len() as u32;
+                stem_text.push_str(&v.stems[g]);
+                stem_ends.push(stem_text.len() as u32);
+            }
+            token_terms[k] = v.local[g];
         }
     });
-    let mut sentence_terms = Vec::with_capacity(seg.sentences.len());
+    let mut counts: Vec<(u32, u32)> = Vec::with_capacity(seg.tokens.len() / 2);
+    let mut sentence_ranges = Vec::with_capacity(seg.sentences.len());
     let mut sentence_words = Vec::with_capacity(seg.sentences.len());
     for s in &seg.sentences {
-        let mut v: Vec<(u32, u32)> = Vec::new();
+        let start = counts.len();
         let mut words = 0;
         for k in s.tokens.clone() {
             if matches!(seg.tokens[k].kind, TokenKind::Word | TokenKind::Number) {
@@ -124,53 +293,43 @@ pub fn terms(text: &str, seg: &Segmented) -> Terms {
             }
             let t = token_terms[k];
             if t != NO_TERM {
-                v.push((t, 1));
+                counts.push((t, 1));
             }
         }
-        v.sort_unstable();
-        v.dedup_by(|b, a| {
-            if a.0 == b.0 {
-                a.1 += b.1;
-                true
-            } else {
-                false
-            }
-        });
-        sentence_terms.push(v);
+        let merged = merge_counts(&mut counts[start..]);
+        counts.truncate(start + merged);
+        sentence_ranges.push((start as u32, counts.len() as u32));
         sentence_words.push(words);
     }
     Terms {
-        stems,
+        stem_text,
+        stem_ends,
         token_terms,
-        sentence_terms,
+        counts,
+        sentence_ranges,
         sentence_words,
     }
 }
 
-/// `entry_ref` for an `FxHashMap<String, u32>` without allocating on hits.
-trait EntryRef {
-    fn entry_ref_or_insert(&mut self, key: &str, value: u32) -> &u32;
-}
-
-impl EntryRef for FxHashMap<String, u32> {
-    fn entry_ref_or_insert(&mut self, key: &str, value: u32) -> &u32 {
-        if !self.contains_key(key) {
-            self.insert(key.to_string(), value);
+/// Sorts (term, count) pairs and merges equal terms in place; returns the new length.
+fn merge_counts(v: &mut [(u32, u32)]) -> usize {
+    v.sort_unstable();
+    let mut w = 0;
+    for r in 0..v.len() {
+        if w > 0 && v[w - 1].0 == v[r].0 {
+            v[w - 1].1 += v[r].1;
+        } else {
+            v[w] = v[r];
+            w += 1;
         }
-        &self[key]
     }
+    w
 }
 
 /// Content-term ids of a free string (a title), with counts, by ascending id;
 /// words the document does not use are left out.
 pub fn terms_of_text(s: &str, terms: &Terms) -> Vec<(u32, u32)> {
     let lex = lexicons();
-    let index: FxHashMap<&str, u32> = terms
-        .stems
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.as_str(), i as u32))
-        .collect();
     let mut out: Vec<(u32, u32)> = Vec::new();
     let mut lower = String::new();
     for w in s.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’')) {
@@ -183,7 +342,7 @@ pub fn terms_of_text(s: &str, terms: &Terms) -> Vec<(u32, u32)> {
             continue;
         }
         let st = stem(&lower);
-        if let Some(&id) = index.get(st.as_str()) {
+        if let Some(id) = terms.find(&st) {
             out.push((id, 1));
         }
     }
@@ -701,7 +860,7 @@ fn keyphrases(
     title: Option<&str>,
     lex: &Lexicons,
 ) -> Vec<Keyphrase> {
-    let mut tf = vec![0u32; terms.stems.len()];
+    let mut tf = vec![0u32; terms.len()];
     for &t in &terms.token_terms {
         if t != NO_TERM {
             tf[t as usize] += 1;
@@ -746,7 +905,7 @@ fn keyphrases(
             if !ids.is_empty() && ids.len() <= 4 {
                 let key = ids
                     .iter()
-                    .map(|&i| terms.stems[i as usize].as_str())
+                    .map(|&i| terms.stem(i))
                     .collect::<Vec<_>>()
                     .join(" ");
                 let span = Span {
@@ -889,12 +1048,12 @@ mod tests {
         let text = "Les discussions ont été constructives. La discussion reprendra.";
         let seg = segment(text);
         let t = terms(text, &seg);
-        let stems: Vec<&str> = t.stems.iter().map(String::as_str).collect();
+        let stems: Vec<&str> = (0..t.len() as u32).map(|i| t.stem(i)).collect();
         assert!(stems.contains(&"discuss"), "{stems:?}");
         assert!(!stems.iter().any(|s| *s == "le" || *s == "la"));
         // "discussions" and "discussion" share one term.
-        let id = t.stems.iter().position(|s| s == "discuss").unwrap() as u32;
-        assert!(t.sentence_terms[0].iter().any(|&(i, _)| i == id));
-        assert!(t.sentence_terms[1].iter().any(|&(i, _)| i == id));
+        let id = t.find("discuss").unwrap();
+        assert!(t.sentence(0).iter().any(|&(i, _)| i == id));
+        assert!(t.sentence(1).iter().any(|&(i, _)| i == id));
     }
 }

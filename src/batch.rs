@@ -34,15 +34,39 @@ pub struct BatchStats {
     pub failed: usize,
 }
 
-/// Records processed per parallel chunk: large enough to keep every core
-/// busy, small enough that a killed run loses little and memory stays flat.
-pub const CHUNK_LINES: usize = 2048;
+/// Records processed per parallel chunk: enough to keep every core busy,
+/// few enough that a killed run loses little and memory stays flat.
+pub const CHUNK_LINES: usize = 512;
 /// A chunk also ends once it holds this many bytes of input.
-pub const CHUNK_BYTES: usize = 32 * 1024 * 1024;
+pub const CHUNK_BYTES: usize = 16 * 1024 * 1024;
+
+/// One chunk of input lines with their 1-based line numbers.
+type Chunk = Vec<(usize, Vec<u8>)>;
+
+/// Reads the next chunk; `line_no` counts the lines read so far.
+fn read_chunk<R: BufRead>(input: &mut R, line_no: &mut usize) -> io::Result<Chunk> {
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
+        let mut buf = Vec::new();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        *line_no += 1;
+        while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+            buf.pop();
+        }
+        bytes += buf.len();
+        chunk.push((*line_no, buf));
+    }
+    Ok(chunk)
+}
 
 /// Runs a batch from `input` to `output`. Fails only on I/O errors; bad
 /// records are answered in the output.
-pub fn run<R: BufRead, W: Write>(
+///
+/// Reading the next chunk overlaps processing the current one.
+pub fn run<R: BufRead + Send, W: Write>(
     refonte: &Refonte,
     mut input: R,
     mut output: W,
@@ -50,28 +74,17 @@ pub fn run<R: BufRead, W: Write>(
 ) -> io::Result<BatchStats> {
     let mut stats = BatchStats::default();
     let mut line_no = 0usize;
-    loop {
-        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::new();
-        let mut bytes = 0;
-        while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
-            let mut buf = Vec::new();
-            if input.read_until(b'\n', &mut buf)? == 0 {
-                break;
-            }
-            line_no += 1;
-            while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
-                buf.pop();
-            }
-            bytes += buf.len();
-            chunk.push((line_no, buf));
-        }
-        if chunk.is_empty() {
-            break;
-        }
-        let results: Vec<(String, bool)> = chunk
-            .par_iter()
-            .map(|(n, line)| process_line(refonte, line, *n, task))
-            .collect();
+    let mut current = read_chunk(&mut input, &mut line_no)?;
+    while !current.is_empty() {
+        let (next, results) = rayon::join(
+            || read_chunk(&mut input, &mut line_no),
+            || {
+                current
+                    .par_iter()
+                    .map(|(n, line)| process_line(refonte, line, *n, task))
+                    .collect::<Vec<(String, bool)>>()
+            },
+        );
         for (json, ok) in &results {
             output.write_all(json.as_bytes())?;
             output.write_all(b"\n")?;
@@ -81,6 +94,7 @@ pub fn run<R: BufRead, W: Write>(
             }
         }
         output.flush()?;
+        current = next?;
     }
     Ok(stats)
 }

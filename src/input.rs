@@ -51,9 +51,10 @@ impl Format {
         if head.starts_with('{') {
             return Format::Json;
         }
-        let probe: String = head.chars().take(2048).collect::<String>().to_lowercase();
-        if head.starts_with('<')
-            && [
+        if head.starts_with('<') {
+            let end = head.char_indices().nth(2048).map_or(head.len(), |(i, _)| i);
+            let probe = head[..end].to_ascii_lowercase();
+            if [
                 "<html",
                 "<body",
                 "<p",
@@ -64,13 +65,15 @@ impl Format {
             ]
             .iter()
             .any(|t| probe.contains(t))
-        {
-            return Format::Html;
+            {
+                return Format::Html;
+            }
         }
-        if text.lines().any(|l| {
+        let markdown_heading = |l: &str| {
             let l = l.trim_start();
             l.starts_with("# ") || l.starts_with("## ") || l.starts_with("### ")
-        }) {
+        };
+        if text.contains("# ") && text.lines().any(markdown_heading) {
             return Format::Markdown;
         }
         Format::Text
@@ -205,7 +208,7 @@ fn preamble() -> &'static Preamble {
         )
         .expect("static regex"),
         instruction: Regex::new(
-            r"(?i)\b(?:seo|sub-?headings?|intertitres?|sous-titres?|at least \d+ words|au moins \d+ mots|be in french|in french|en français|make this article|rends? cet article|rédige[rz]?|write an article)\b",
+            r"(?i)(?-u:\b)(?:seo|sub-?headings?|intertitres?|sous-titres?|at least \d+ words|au moins \d+ mots|be in french|in french|en français|make this article|rends? cet article|rédige[rz]?|write an article)(?-u:\b)",
         )
         .expect("static regex"),
         floor: Regex::new(
@@ -241,6 +244,7 @@ fn extract_text(input: &str) -> Extracted {
             }
             if title.is_none()
                 && instructions.is_empty()
+                && content.len() <= 600
                 && let Some(c) = p.title.captures(content)
             {
                 let t = c[1].trim();
@@ -250,7 +254,11 @@ fn extract_text(input: &str) -> Extracted {
                 instructions.push(content.to_string());
                 continue;
             }
-            if content.split_whitespace().count() <= 80 && p.instruction.is_match(content) {
+            // Instructions are short lines; article paragraphs are not tested.
+            if content.len() <= 600
+                && content.split_whitespace().count() <= 80
+                && p.instruction.is_match(content)
+            {
                 if let Some(n) = word_floor(content) {
                     min_words = Some(n);
                 }

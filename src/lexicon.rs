@@ -5,7 +5,8 @@
 //! naming its source and licence; entries are one per line, NFC, with the
 //! typographic apostrophe `’`.
 
-use regex::RegexSet;
+use aho_corasick::AhoCorasick;
+use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
@@ -73,10 +74,10 @@ pub struct Lexicons {
     pub titles_max_words: usize,
     /// Reporting verbs' forms (lowercase).
     pub reporting_verbs: FxHashSet<String>,
-    /// Whole-line boilerplate patterns, matched case-insensitively.
-    pub boilerplate: RegexSet,
+    /// Whole-line boilerplate patterns, compiled on first use.
+    boilerplate: OnceLock<Boilerplate>,
     /// Substrings that mark a line of leftover code.
-    pub code_markers: Vec<String>,
+    pub code_markers: AhoCorasick,
     /// Sentence openers that refer back (pronouns and demonstratives).
     pub anaphoric_openers: FxHashSet<String>,
     /// Sentence openers that connect to what precedes (connectors).
@@ -231,11 +232,12 @@ impl Lexicons {
             target.extend(list.into_iter().map(fold));
         }
 
-        let patterns: Vec<String> = entries(raw::BOILERPLATE)
-            .map(|p| format!("(?i){p}"))
+        // Markers may end with a meaningful space (`var `): lines are not trimmed.
+        let markers: Vec<&str> = raw::CODE_MARKERS
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .collect();
-        // The patterns are part of the build: a bad one is a bug caught by the tests.
-        let boilerplate = RegexSet::new(&patterns).unwrap_or_else(|_| RegexSet::empty());
+        let code_markers = AhoCorasick::new(markers).expect("code markers");
 
         Lexicons {
             stop_words,
@@ -245,13 +247,8 @@ impl Lexicons {
             titles,
             titles_max_words,
             reporting_verbs: set_of(entries(raw::REPORTING)),
-            boilerplate,
-            // Markers may end with a meaningful space (`var `): lines are not trimmed.
-            code_markers: raw::CODE_MARKERS
-                .lines()
-                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-                .map(str::to_string)
-                .collect(),
+            boilerplate: OnceLock::new(),
+            code_markers,
             anaphoric_openers,
             connector_openers,
             openers_max_words,
@@ -271,24 +268,72 @@ impl Lexicons {
     }
 
     /// True when the whole trimmed line is boilerplate (a share line, a credit, `Lire aussi`…).
+    ///
+    /// Lines of 300 bytes or more are article prose, never boilerplate.
     pub fn is_boilerplate_line(&self, line: &str) -> bool {
         let line = line.trim();
-        !line.is_empty() && line.len() < 300 && self.boilerplate.is_match(line)
+        if line.is_empty() || line.len() >= 300 {
+            return false;
+        }
+        let b = self.boilerplate.get_or_init(Boilerplate::compile);
+        b.lowercase.is_match(&line.to_lowercase()) || b.cased.iter().any(|r| r.is_match(line))
     }
 
     /// True when the line looks like leftover JavaScript or HTML rather than prose.
     pub fn is_code_line(&self, line: &str) -> bool {
         let line = line.trim();
-        let starts = self
-            .code_markers
+        // Code when a marker opens the line or two different markers occur.
+        let mut first = None;
+        for m in self.code_markers.find_iter(line) {
+            if m.start() == 0 || first.is_some_and(|p| p != m.pattern()) {
+                return true;
+            }
+            first = Some(m.pattern());
+        }
+        false
+    }
+}
+
+/// The boilerplate patterns, compiled.
+#[derive(Debug)]
+struct Boilerplate {
+    /// Patterns without case-sensitive parts, as one alternation over the lowercased line.
+    lowercase: Regex,
+    /// Patterns with a case-sensitive part (`(?-i:…)`), each over the line as it is.
+    cased: Vec<Regex>,
+}
+
+impl Boilerplate {
+    /// Compiling costs milliseconds, so it waits for the first short line.
+    ///
+    /// The file's patterns are written for a case-insensitive Unicode match;
+    /// they are rewritten here into forms that compile several times faster
+    /// and run on the lazy DFA: lowercase input instead of `(?i)`, and small
+    /// explicit classes instead of Unicode `\w`, `\d` and `\b` (every `\b`
+    /// in the file ends a word and is followed by `.*`, so "a non-word
+    /// character or the end" is the same test).
+    fn compile() -> Boilerplate {
+        const WORD: &str = "a-zA-Z0-9_À-ÖØ-öø-ÿŒœÆæ";
+        let rewrite = |p: &str| {
+            p.replace(r"\b", &format!("(?:[^{WORD}]|$)"))
+                .replace(r"\d", "[0-9]")
+                .replace(r"\w", &format!("[{WORD}]"))
+        };
+        let (cased, plain): (Vec<&str>, Vec<&str>) =
+            entries(raw::BOILERPLATE).partition(|p| p.contains("(?-i:"));
+        let alternation = plain
             .iter()
-            .any(|m| line.starts_with(m.as_str()));
-        let count = self
-            .code_markers
+            .map(|p| format!("(?:{})", rewrite(p)))
+            .collect::<Vec<_>>()
+            .join("|");
+        // The patterns are part of the build: a bad one is a bug caught by the tests.
+        let lowercase =
+            Regex::new(&alternation).unwrap_or_else(|_| Regex::new("$^").expect("static regex"));
+        let cased = cased
             .iter()
-            .filter(|m| line.contains(m.as_str()))
-            .count();
-        starts || count >= 2
+            .filter_map(|p| Regex::new(&format!("(?i){}", rewrite(p))).ok())
+            .collect();
+        Boilerplate { lowercase, cased }
     }
 }
 

@@ -303,7 +303,7 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
             .build_global()
             .map_err(|e| Failure::new(EXIT_USAGE, format!("cannot start {jobs} threads: {e}")))?;
     }
-    let reader: Box<dyn BufRead> = match args.file.as_deref() {
+    let reader: Box<dyn BufRead + Send> = match args.file.as_deref() {
         None | Some("-") => Box::new(BufReader::with_capacity(1 << 20, io::stdin())),
         Some(path) => {
             let f = std::fs::File::open(path)

@@ -63,8 +63,7 @@ pub fn clean_line(text: &str) -> String {
     let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let nfc: String = joined.nfc().collect();
     let mut b = TextBuilder::new(nfc.len(), nfc.len());
-    let mut state = LineState::default();
-    clean_chars(&mut b, 0, &nfc, lexicons(), &mut state);
+    clean_chars(&mut b, 0, &nfc, lexicons());
     b.finish().0.trim().to_string()
 }
 
@@ -92,15 +91,6 @@ fn to_nfc(text: &str) -> Option<(String, OffsetMap)> {
     }
     flush(&mut b, cluster_start, text.len());
     Some(b.finish())
-}
-
-/// What a line's cleaning needs to know about the text before it.
-#[derive(Debug, Default)]
-struct LineState {
-    /// Words since the last sentence end or line start.
-    words_since_end: usize,
-    /// Inside a word (to count words).
-    in_word: bool,
 }
 
 fn clean_lines(text: &str, lex: &Lexicons) -> (String, OffsetMap, Vec<Removal>) {
@@ -147,16 +137,11 @@ fn clean_lines(text: &str, lex: &Lexicons) -> (String, OffsetMap, Vec<Removal>) 
             from += lead2;
             rest = &r[lead2..];
         }
-        let mut state = LineState::default();
-        clean_chars(&mut b, from, rest.trim_end(), lex, &mut state);
+        clean_chars(&mut b, from, rest.trim_end(), lex);
     }
     b.trim_end_matches(char::is_whitespace);
     let (out, map) = b.finish();
     (out, map, removed)
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`')
 }
 
 fn is_hspace(c: char) -> bool {
@@ -170,204 +155,231 @@ fn is_invisible(c: char) -> bool {
     ) || (c.is_control() && !c.is_whitespace())
 }
 
-/// Cleans the characters of one line (no newline inside), appending to `b`.
-fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons, st: &mut LineState) {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let n = chars.len();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let off = |k: usize| chars.get(k).map_or(line.len(), |&(i, _)| i);
-    let mut run = 0usize; // byte offset in `line` of the pending verbatim run
-    let mut k = 0usize;
-    // Flush the verbatim run up to byte `to` of `line`.
-    macro_rules! flush {
-        ($to:expr) => {{
-            let to = $to;
-            if run < to {
-                b.copy(base + run, &line[run..to]);
-            }
-        }};
+/// The character starting at byte `k` of `s`, if any.
+fn char_at(s: &str, k: usize) -> Option<char> {
+    s.get(k..).and_then(|r| r.chars().next())
+}
+
+/// The character ending at byte `k` of `s`, if any.
+fn char_before(s: &str, k: usize) -> Option<char> {
+    s.get(..k).and_then(|r| r.chars().next_back())
+}
+
+/// Appends the pending verbatim run `line[*run..to]` of a line starting at `base`.
+fn flush(b: &mut TextBuilder, base: usize, line: &str, run: &mut usize, to: usize) {
+    if *run < to {
+        b.copy(base + *run, &line[*run..to]);
     }
+    *run = to;
+}
+
+/// Cleans the characters of one line (no newline inside), appending to `b`.
+///
+/// The loop runs over bytes: ASCII letters and digits, the bulk of any text,
+/// cost one comparison; everything else is decoded and looked at.
+fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
+    let bytes = line.as_bytes();
+    let n = bytes.len();
+    let mut run = 0usize; // start of the pending verbatim run
+    let mut k = 0usize;
     while k < n {
-        let c = chars[k].1;
-        let here = off(k);
-        let prev = if k > 0 { at(k - 1) } else { None };
-        let next = at(k + 1);
-
-        // Words are counted to tell a glued heading from a glued sentence.
-        let wordish = c.is_alphanumeric();
-        if wordish && !st.in_word {
-            st.words_since_end += 1;
-        }
-        st.in_word = wordish || (st.in_word && (c == '-' || c == '’'));
-
-        if is_invisible(c) {
-            flush!(here);
+        let byte = bytes[k];
+        if byte.is_ascii_alphanumeric() {
+            if byte.is_ascii_lowercase()
+                && k + 1 < n
+                && (bytes[k + 1].is_ascii_uppercase() || bytes[k + 1] >= 0x80)
+                && camel_glue(b, base, line, k + 1, &mut run, lex)
+            {
+                k += 1;
+                continue;
+            }
             k += 1;
-            run = off(k);
+            continue;
+        }
+        let Some(c) = char_at(line, k) else { break };
+        let len = c.len_utf8();
+        let next_at = k + len;
+        if is_invisible(c) {
+            flush(b, base, line, &mut run, k);
+            run = next_at;
+            k = next_at;
             continue;
         }
         if is_hspace(c) {
             // A run of spaces becomes one space; none before a comma or a single period.
-            let mut j = k;
-            while j < n && (is_hspace(chars[j].1) || is_invisible(chars[j].1)) {
-                j += 1;
-            }
-            let after = at(j);
-            let before_punct = matches!(after, Some(','))
-                || (after == Some('.')
-                    && at(j + 1) != Some('.')
-                    && !at(j + 1).is_some_and(|x| x.is_ascii_digit()));
-            let plain = j == k + 1 && c == ' ';
-            if before_punct {
-                flush!(here);
-                run = off(j);
-            } else if !plain {
-                flush!(here);
-                b.replace(base + here, base + off(j), " ");
-                run = off(j);
-            }
-            k = j;
-            continue;
-        }
-        if is_apostrophe(c)
-            && prev.is_some_and(char::is_alphabetic)
-            && next.is_some_and(char::is_alphabetic)
-        {
-            flush!(here);
-            b.replace(base + here, base + off(k + 1), "’");
-            k += 1;
-            run = off(k);
-            continue;
-        }
-        if c == '»'
-            && prev.is_none_or(|p| p == ' ' || p == '(' || p == '\u{a0}')
-            && next.is_some_and(char::is_alphanumeric)
-        {
-            // A reversed opening guillemet: »Une vraie conversation »
-            flush!(here);
-            b.replace(base + here, base + off(k + 1), "«");
-            k += 1;
-            run = off(k);
-            continue;
-        }
-        if c == '«'
-            && prev.is_some_and(char::is_alphanumeric)
-            && next.is_none_or(|x| x == ' ' || matches!(x, '.' | ',' | ';' | ':' | '!' | '?'))
-        {
-            flush!(here);
-            b.replace(base + here, base + off(k + 1), "»");
-            k += 1;
-            run = off(k);
-            continue;
-        }
-        if c == '.' {
-            // Runs of periods: "..." is an ellipsis, ". ." or ".." a slip.
-            let mut j = k;
-            let mut periods = 0;
-            let mut last_period = k;
-            while j < n && (chars[j].1 == '.' || is_hspace(chars[j].1)) {
-                if chars[j].1 == '.' {
-                    periods += 1;
-                    last_period = j;
+            let mut j = next_at;
+            while let Some(x) = char_at(line, j) {
+                if !(is_hspace(x) || is_invisible(x)) {
+                    break;
                 }
-                j += 1;
+                j += x.len_utf8();
             }
-            if periods >= 2 {
-                let adjacent = (k..=last_period).all(|x| chars[x].1 == '.');
-                flush!(here);
-                let repl = if adjacent && periods >= 3 { "…" } else { "." };
-                b.replace(base + here, base + off(last_period + 1), repl);
-                k = last_period + 1;
-                run = off(k);
-                st.words_since_end = 0;
-                glue_after(b, base, &chars, k, line, &mut run, st, prev);
-                continue;
-            }
-        }
-        if c == ',' && next == Some(',') {
-            flush!(off(k + 1));
-            let mut j = k + 1;
-            while at(j) == Some(',') {
-                j += 1;
+            let after = char_at(line, j);
+            let after2 = after.and_then(|a| char_at(line, j + a.len_utf8()));
+            let before_punct = after == Some(',')
+                || (after == Some('.')
+                    && after2 != Some('.')
+                    && !after2.is_some_and(|x| x.is_ascii_digit()));
+            if before_punct {
+                flush(b, base, line, &mut run, k);
+                run = j;
+            } else if !(j == k + 1 && c == ' ') {
+                flush(b, base, line, &mut run, k);
+                b.replace(base + k, base + j, " ");
+                run = j;
             }
             k = j;
-            run = off(j);
             continue;
         }
-        if matches!(c, '.' | '!' | '?' | '…') {
-            st.words_since_end = 0;
-            k += 1;
-            glue_after(b, base, &chars, k, line, &mut run, st, prev);
-            continue;
-        }
-        // "CollombSelon": a heading or a word glued to the next paragraph's first word.
-        if c.is_lowercase()
-            && next.is_some_and(char::is_uppercase)
-            && at(k + 2).is_some_and(char::is_lowercase)
-        {
-            let word: String = chars[k + 1..]
-                .iter()
-                .map(|&(_, c)| c)
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            let lower = word.to_lowercase();
-            if lower.chars().count() >= 2 && lex.is_stop(&lower) {
-                flush!(off(k + 1));
-                let heading_like = st.words_since_end <= 12;
-                b.insert(base + off(k + 1), if heading_like { "\n\n" } else { " " });
-                st.words_since_end = 0;
-                st.in_word = false;
-                k += 1;
-                run = off(k);
+        if c.is_lowercase() {
+            if char_at(line, next_at).is_some_and(char::is_uppercase)
+                && camel_glue(b, base, line, next_at, &mut run, lex)
+            {
+                k = next_at;
                 continue;
             }
+            k = next_at;
+            continue;
         }
-        k += 1;
+        let prev = char_before(line, k);
+        let next = char_at(line, next_at);
+        match c {
+            '\'' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`'
+                if prev.is_some_and(char::is_alphabetic)
+                    && next.is_some_and(char::is_alphabetic) =>
+            {
+                flush(b, base, line, &mut run, k);
+                b.replace(base + k, base + next_at, "’");
+                run = next_at;
+            }
+            '»' if prev.is_none_or(|p| p == ' ' || p == '(' || p == '\u{a0}')
+                && next.is_some_and(char::is_alphanumeric) =>
+            {
+                // A reversed opening guillemet: »Une vraie conversation »
+                flush(b, base, line, &mut run, k);
+                b.replace(base + k, base + next_at, "«");
+                run = next_at;
+            }
+            '«' if prev.is_some_and(char::is_alphanumeric)
+                && next.is_none_or(|x| matches!(x, ' ' | '.' | ',' | ';' | ':' | '!' | '?')) =>
+            {
+                flush(b, base, line, &mut run, k);
+                b.replace(base + k, base + next_at, "»");
+                run = next_at;
+            }
+            '.' => {
+                // Runs of periods: "..." is an ellipsis, ". ." or ".." a slip.
+                let mut j = k;
+                let mut periods = 0;
+                let mut last_period = k;
+                while j < n && (bytes[j] == b'.' || bytes[j] == b' ') {
+                    if bytes[j] == b'.' {
+                        periods += 1;
+                        last_period = j;
+                    }
+                    j += 1;
+                }
+                if periods >= 2 {
+                    let adjacent = bytes[k..=last_period].iter().all(|&x| x == b'.');
+                    flush(b, base, line, &mut run, k);
+                    let repl = if adjacent && periods >= 3 { "…" } else { "." };
+                    b.replace(base + k, base + last_period + 1, repl);
+                    run = last_period + 1;
+                    k = last_period + 1;
+                    glue_after(b, base, line, k, &mut run, prev);
+                    continue;
+                }
+                glue_after(b, base, line, next_at, &mut run, prev);
+            }
+            ',' if next == Some(',') => {
+                flush(b, base, line, &mut run, next_at);
+                let mut j = next_at;
+                while bytes.get(j) == Some(&b',') {
+                    j += 1;
+                }
+                run = j;
+                k = j;
+                continue;
+            }
+            '!' | '?' | '…' => glue_after(b, base, line, next_at, &mut run, prev),
+            _ => {}
+        }
+        k = next_at;
     }
-    flush!(line.len());
+    flush(b, base, line, &mut run, n);
 }
 
-/// After sentence punctuation at `k - 1`: a capitalised word glued to it
+/// "CollombSelon": a lowercase letter ends at `at`, where a capitalised
+/// function word begins. A glued heading (a short run of words since the last
+/// sentence end) gets a paragraph break; anything else a space.
+fn camel_glue(
+    b: &mut TextBuilder,
+    base: usize,
+    line: &str,
+    at: usize,
+    run: &mut usize,
+    lex: &Lexicons,
+) -> bool {
+    let rest = &line[at..];
+    let mut chars = rest.chars();
+    let (Some(up), Some(low)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    if !(up.is_uppercase() && low.is_lowercase()) {
+        return false;
+    }
+    let word_end = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(rest.len(), |(i, _)| i);
+    let lower = rest[..word_end].to_lowercase();
+    if lower.chars().count() < 2 || !lex.is_stop(&lower) {
+        return false;
+    }
+    flush(b, base, line, run, at);
+    let heading_like = words_since_sentence_end(&line[..at]) <= 12;
+    b.insert(base + at, if heading_like { "\n\n" } else { " " });
+    true
+}
+
+/// Words of a line since its last sentence end.
+fn words_since_sentence_end(line_so_far: &str) -> usize {
+    let tail = line_so_far
+        .rfind(['.', '!', '?', '…'])
+        .map_or(line_so_far, |p| &line_so_far[p + 1..]);
+    tail.split_whitespace().count()
+}
+
+/// After sentence punctuation ending at `k`: a capitalised word glued to it
 /// (`l’AFP.Aucune`) gets its space back.
-#[allow(clippy::too_many_arguments)]
 fn glue_after(
     b: &mut TextBuilder,
     base: usize,
-    chars: &[(usize, char)],
-    k: usize,
     line: &str,
+    k: usize,
     run: &mut usize,
-    st: &mut LineState,
     before_punct: Option<char>,
 ) {
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let (Some(up), Some(low)) = (at(k), at(k + 1)) else {
+    let mut rest = line[k.min(line.len())..].chars();
+    let (Some(up), Some(low)) = (rest.next(), rest.next()) else {
         return;
     };
-    if !(up.is_uppercase() && low.is_lowercase()) {
+    if !(up.is_uppercase() && low.is_lowercase()) || before_punct.is_none() {
         return;
     }
     // The word before the punctuation must be a real word (2+ letters or digits),
     // not an initial: "U.S.A" and "J.-C." stay as they are.
-    let mut len = 0;
-    let mut i = k.saturating_sub(1);
-    while i > 0 {
-        i -= 1;
-        match at(i) {
-            Some(c) if c.is_alphanumeric() => len += 1,
-            _ => break,
-        }
-    }
-    if len < 2 || before_punct.is_none() {
+    let head = line[..k].trim_end_matches(['.', '!', '?', '…']);
+    let len = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .count();
+    if len < 2 {
         return;
     }
-    let pos = chars[k].0;
-    if *run < pos {
-        b.copy(base + *run, &line[*run..pos]);
-    }
-    b.insert(base + pos, " ");
-    *run = pos;
-    st.in_word = false;
+    flush(b, base, line, run, k);
+    b.insert(base + k, " ");
 }
 
 #[cfg(test)]

@@ -105,13 +105,14 @@ struct Stats {
 }
 
 fn stats(terms: &Terms, nodes: &[usize]) -> Stats {
-    let mut df = vec![0u32; terms.stems.len()];
+    let mut df = vec![0u32; terms.len()];
     let mut total_len = 0.0;
     for &i in nodes {
-        for &(t, _) in &terms.sentence_terms[i] {
+        for &(t, _) in terms.sentence(i) {
             df[t as usize] += 1;
         }
-        total_len += terms.sentence_terms[i]
+        total_len += terms
+            .sentence(i)
             .iter()
             .map(|&(_, c)| c as f64)
             .sum::<f64>();
@@ -204,7 +205,7 @@ pub fn rank(
     title_terms: &[(u32, u32)],
     opts: &RankOptions,
 ) -> Ranking {
-    let n_all = terms.sentence_terms.len();
+    let n_all = terms.sentences();
     let candidates: Vec<usize> = (0..n_all)
         .filter(|&i| body[i] && terms.sentence_words[i] as usize >= 1)
         .collect();
@@ -229,8 +230,8 @@ pub fn rank(
         for b in a + 1..hi {
             let w = similarity(
                 opts.similarity,
-                &terms.sentence_terms[candidates[a]],
-                &terms.sentence_terms[candidates[b]],
+                terms.sentence(candidates[a]),
+                terms.sentence(candidates[b]),
                 &st,
             );
             if w > 0.0 {
@@ -280,7 +281,7 @@ fn prior(
             if title.is_empty() {
                 0.0
             } else {
-                similarity(Similarity::Cosine, title, &terms.sentence_terms[i], st)
+                similarity(Similarity::Cosine, title, terms.sentence(i), st)
             }
         })
         .collect();

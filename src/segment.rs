@@ -287,21 +287,43 @@ fn tok(start: usize, end: usize, kind: TokenKind) -> Token {
 
 /// Length of a word at `i`: word characters joined by single hyphens or apostrophes.
 fn word_len(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let word_char_len = |j: usize| -> usize {
+        match b.get(j) {
+            Some(c) if c.is_ascii_alphanumeric() => 1,
+            Some(c) if *c >= 0x80 => s[j..]
+                .chars()
+                .next()
+                .filter(|&c| is_word_char(c))
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        }
+    };
     let mut j = i;
-    let mut chars = s[i..].char_indices().peekable();
-    while let Some((k, c)) = chars.next() {
-        if is_word_char(c) {
-            j = i + k + c.len_utf8();
+    loop {
+        // ASCII letters and digits, the bulk of any word, take one comparison.
+        while j < b.len() && b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        let n = word_char_len(j);
+        if n > 0 {
+            j += n;
             continue;
         }
-        if matches!(c, '-' | '’' | '\u{2011}')
-            && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
-        {
+        // A joiner continues the word only when a word character follows it.
+        let joiner = if b.get(j) == Some(&b'-') {
+            1
+        } else if s[j..].starts_with('’') || s[j..].starts_with('\u{2011}') {
+            3
+        } else {
+            0
+        };
+        if joiner > 0 && word_char_len(j + joiner) > 0 {
+            j += joiner;
             continue;
         }
-        break;
+        return j - i;
     }
-    j - i
 }
 
 /// Length of a number at `i`: `1 200`, `3,5`, `2.600.000`, `1 200,50`.
