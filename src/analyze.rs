@@ -243,7 +243,8 @@ pub fn terms(text: &str, seg: &Segmented) -> Terms {
     let lowered = lowercase_same_length(text);
     let mut lower = String::new();
     // The document's own forms first: a small map that stays in cache.
-    let mut local_forms: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut local_forms: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(seg.tokens.len() / 2, Default::default());
     VOCAB.with(|vocab| {
         let mut v = vocab.borrow_mut();
         v.begin();
@@ -531,9 +532,10 @@ fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Words that link the parts of a name (`Affaires étrangères` is not one, `Banque de France` is).
+/// Words that join two capitalised parts of one name (`Banque de France`,
+/// `Conseil d’État`, `Charles de Gaulle`).
 fn is_name_link(w: &str) -> bool {
-    matches!(w, "de" | "du" | "des" | "d’" | "la" | "le" | "l’" | "et")
+    matches!(w, "de" | "du" | "des" | "d’")
 }
 
 const ORG_WORDS: &[&str] = &[
@@ -561,13 +563,162 @@ const ORG_WORDS: &[&str] = &[
     "Gouvernement",
     "Département",
     "Fonds",
-    "Haut",
     "Direction",
     "Syndicat",
     "Club",
     "Centre",
     "Mouvement",
+    "Affaires",
+    "État",
+    "Etat",
 ];
+
+const COURTESY: &[&str] = &["M.", "M", "Mme", "Mlle", "MM", "Mmes", "Dr", "Me", "Pr"];
+
+/// `XIXe`, `Ier`, `IV`: numerals, not names.
+fn is_roman_or_ordinal(w: &str) -> bool {
+    let core = w
+        .trim_end_matches("ème")
+        .trim_end_matches("er")
+        .trim_end_matches('e');
+    !core.is_empty()
+        && core
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// End (exclusive) of the capitalised name starting at `k`: capitalised
+/// words, joined by `de`/`du`/`des`/`d’` (and `la`/`l’` after them) only
+/// after a single word, so that `Banque de France` is one name and
+/// `Katrine Yu d’Al Jazeera` two.
+fn name_end(words: &[&str], toks: &[crate::segment::Token], k: usize) -> usize {
+    let cap =
+        |i: usize| i < words.len() && toks[i].kind == TokenKind::Word && is_capitalized(words[i]);
+    let mut end = k + 1;
+    loop {
+        if cap(end) {
+            end += 1;
+            continue;
+        }
+        if end - k == 1 && end < words.len() && is_name_link(words[end]) {
+            let mut next = end + 1;
+            if next < words.len() && matches!(words[next], "la" | "l’") {
+                next += 1;
+            }
+            if cap(next) {
+                end = next + 1;
+                continue;
+            }
+        }
+        return end;
+    }
+}
+
+/// True when a capitalised word is only a capitalised common word.
+fn is_common_word(w: &str, lex: &Lexicons) -> bool {
+    let mut lower = String::new();
+    lower_into(w, &mut lower);
+    lex.is_stop(&lower) || lex.pos.get(&lower).is_some()
+}
+
+/// A role and the name it introduces, read forward from a title at `i`:
+/// `le ministre chinois des Affaires étrangères Qin Gang`, `la maire de
+/// Noirval, Claire Dufresne`, `le porte-parole du département d’État, Matthew Miller`.
+struct Role {
+    /// First word of the role (its determiner when it has one).
+    start: usize,
+    /// The name: words `name.0..name.1`.
+    name: (usize, usize),
+    /// An institution or place named inside the role (`Affaires étrangères`).
+    institution: Option<(usize, usize)>,
+}
+
+fn role_at(
+    words: &[&str],
+    toks: &[crate::segment::Token],
+    i: usize,
+    lex: &Lexicons,
+) -> Option<Role> {
+    let n = words.len();
+    let mut lower = String::new();
+    // The longest title starting at i (capitals often lose their accents: "d’Etat").
+    let mut title_len = 0;
+    for len in (1..=lex.titles_max_words.min(n - i)).rev() {
+        let phrase = words[i..i + len].join(" ").replace("’ ", "’");
+        lower_into(&phrase, &mut lower);
+        if lex.titles.contains(&crate::lexicon::strip_accents(&lower)) {
+            title_len = len;
+            break;
+        }
+    }
+    if title_len == 0 {
+        return None;
+    }
+    let start = if i > 0
+        && matches!(
+            words[i - 1].to_lowercase().as_str(),
+            "le" | "la" | "les" | "l’" | "du" | "au" | "un" | "une"
+        ) {
+        i - 1
+    } else {
+        i
+    };
+    let is_adj = |w: &str| {
+        let mut l = String::new();
+        lower_into(w, &mut l);
+        // Known adjectives, and unknown lowercase words (nationalities: "valdave").
+        !is_capitalized(w)
+            && w.chars().all(char::is_alphabetic)
+            && !lex.is_stop(&l)
+            && lex.pos.get(&l).is_none_or(|e| e.has(Pos::Adj))
+    };
+    let cap = |j: usize| j < n && toks[j].kind == TokenKind::Word && is_capitalized(words[j]);
+    let mut j = i + title_len;
+    while j < n && is_adj(words[j]) {
+        j += 1;
+    }
+    let mut institution = None;
+    // Up to three complements: "des Affaires étrangères", "du département d’État", "de Biden".
+    for _ in 0..3 {
+        if j >= n || !matches!(words[j], "de" | "du" | "des" | "d’" | "à" | "au" | "aux") {
+            break;
+        }
+        let mut k = j + 1;
+        if k < n && matches!(words[k], "la" | "l’" | "le" | "les") {
+            k += 1;
+        }
+        if cap(k) {
+            let mut m = name_end(words, toks, k);
+            while m < n && is_adj(words[m]) {
+                m += 1;
+            }
+            institution = Some((k, m));
+            j = m;
+        } else if k < n && !lex.is_stop(&words[k].to_lowercase()) && toks[k].kind == TokenKind::Word
+        {
+            // A common-noun complement: "de la sécurité nationale".
+            let mut m = k + 1;
+            while m < n && is_adj(words[m]) {
+                m += 1;
+            }
+            j = m;
+        } else {
+            break;
+        }
+    }
+    if j < n && words[j] == "," {
+        j += 1;
+    }
+    if !cap(j) || (is_common_word(words[j], lex) && !cap(j + 1)) || is_roman_or_ordinal(words[j]) {
+        return None;
+    }
+    let end = name_end(words, toks, j);
+    Some(Role {
+        start,
+        name: (j, end),
+        institution,
+    })
+}
 
 fn entities(
     text: &str,
@@ -577,122 +728,84 @@ fn entities(
     lex: &Lexicons,
     out: &mut Vec<Entity>,
 ) {
+    let span_of = |a: usize, b: usize| Span {
+        start: toks[a].span.start,
+        end: toks[b - 1].span.end,
+    };
+    let mut push = |a: usize, b: usize, kind: EntityKind, role: Option<(usize, usize)>| {
+        let span = span_of(a, b);
+        out.push(Entity {
+            text: span.of(text).to_string(),
+            span,
+            role_span: role.map(|(r, _)| span_of(r, b)),
+            role: role.map(|(r, e)| {
+                span_of(r, e)
+                    .of(text)
+                    .trim_end_matches([',', ' '])
+                    .to_string()
+            }),
+            kind,
+            sentence: si,
+        });
+    };
     let mut k = 0;
-    let mut lower = String::new();
     while k < words.len() {
+        if let Some(role) = role_at(words, toks, k, lex) {
+            if let Some((a, b)) = role.institution {
+                // "des Affaires étrangères" names an institution; "de Biden" a person.
+                let w = words[a];
+                let kind = if ORG_WORDS.contains(&w) || is_common_word(w, lex) {
+                    EntityKind::Organization
+                } else {
+                    EntityKind::Other
+                };
+                push(a, b, kind, None);
+            }
+            let (a, b) = role.name;
+            push(a, b, EntityKind::Person, Some((role.start, a)));
+            k = b;
+            continue;
+        }
         let w = words[k];
-        if toks[k].kind != TokenKind::Word || !is_capitalized(w) {
-            k += 1;
-            continue;
-        }
-        // A sentence's first word is a name only if it is not a known common word.
-        if k == 0 || (k > 0 && matches!(words[k - 1], "«" | "\"" | "“" | "(" | "—" | "–")) {
-            lower_into(w, &mut lower);
-            if lex.pos.get(&lower).is_some() || lex.is_stop(&lower) {
-                k += 1;
-                continue;
-            }
-        }
-        if matches!(w, "M." | "Mme" | "Mlle" | "Dr" | "Me" | "Pr") {
-            k += 1;
-            continue;
-        }
-        // The name: capitalised words, possibly linked by de/du/la…
-        let start = k;
-        let mut end = k + 1;
-        loop {
-            if end < words.len() && toks[end].kind == TokenKind::Word && is_capitalized(words[end])
-            {
-                end += 1;
-                continue;
-            }
-            if end + 1 < words.len()
-                && is_name_link(words[end])
-                && is_capitalized(words[end + 1])
-                && toks[end + 1].kind == TokenKind::Word
-            {
-                end += 2;
-                continue;
-            }
-            break;
-        }
-        let span = Span {
-            start: toks[start].span.start,
-            end: toks[end - 1].span.end,
-        };
-        let name = span.of(text).to_string();
-        let (role_start, role) = role_before(words, start, lex);
-        let courtesy =
-            start > 0 && matches!(words[start - 1], "M." | "Mme" | "Mlle" | "Dr" | "Me" | "Pr");
-        let prep = start > 0
-            && matches!(
-                words[start - 1],
-                "à" | "en" | "au" | "aux" | "vers" | "depuis"
-            );
-        let kind = if role.is_some() || courtesy {
-            EntityKind::Person
-        } else if w.chars().filter(|c| c.is_uppercase()).count() >= 2
-            && w.chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
-            || ORG_WORDS.contains(&w)
+        if toks[k].kind != TokenKind::Word
+            || !is_capitalized(w)
+            || COURTESY.contains(&w)
+            || is_roman_or_ordinal(w)
         {
+            k += 1;
+            continue;
+        }
+        // A courtesy title before the name: "M." is read as "M" and ".".
+        let courtesy = (k > 0 && COURTESY.contains(&words[k - 1]))
+            || (k > 1 && words[k - 1] == "." && words[k - 2] == "M");
+        // A sentence's first word (or a quotation's) is a name only if it is not a known word.
+        let opens = !courtesy
+            && (k == 0
+                || matches!(
+                    words[k - 1],
+                    "«" | "\"" | "“" | "(" | "—" | "–" | ":" | "." | "!" | "?" | "…"
+                ));
+        if opens && is_common_word(w, lex) {
+            k += 1;
+            continue;
+        }
+        let end = name_end(words, toks, k);
+        let prep = k > 0 && matches!(words[k - 1], "à" | "en" | "au" | "aux" | "vers" | "depuis");
+        let acronym = w.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
+        let kind = if courtesy {
+            EntityKind::Person
+        } else if acronym || ORG_WORDS.contains(&w) {
             EntityKind::Organization
         } else if prep {
             EntityKind::Place
         } else {
             EntityKind::Other
         };
-        let role_span = role_start.map(|r| Span {
-            start: toks[r].span.start,
-            end: span.end,
-        });
-        out.push(Entity {
-            text: name,
-            span,
-            role_span,
-            role: role.map(|r| r.to_string()),
-            kind,
-            sentence: si,
-        });
+        push(k, end, kind, None);
         k = end;
     }
-}
-
-/// A title or role right before the name at `start`:
-/// `le ministre chinois des Affaires étrangères` + `Qin Gang`.
-fn role_before(words: &[&str], start: usize, lex: &Lexicons) -> (Option<usize>, Option<String>) {
-    // Look back a few words (past a comma, complements and adjectives) for a title.
-    let mut k = start;
-    if k > 0 && words[k - 1] == "," {
-        k -= 1;
-    }
-    let lo = k.saturating_sub(8);
-    let mut lower = String::new();
-    for i in (lo..k).rev() {
-        for n in (1..=lex.titles_max_words.min(k - i)).rev() {
-            let phrase = words[i..i + n].join(" ");
-            lower_into(&phrase, &mut lower);
-            if lex.titles.contains(&lower) {
-                // Include a determiner right before the title.
-                let det = i > 0
-                    && matches!(
-                        words[i - 1].to_lowercase().as_str(),
-                        "le" | "la" | "les" | "l’" | "du" | "de" | "au"
-                    );
-                let from = if det { i - 1 } else { i };
-                let role = words[from..k]
-                    .join(" ")
-                    .replace(" ,", ",")
-                    .replace("’ ", "’");
-                return (Some(from), Some(role));
-            }
-        }
-        // Stop at a verb or punctuation: the role must be a contiguous noun phrase.
-        if matches!(words[i], "." | ";" | ":" | "«" | "»" | "(" | ")") {
-            break;
-        }
-    }
-    (None, None)
 }
 
 fn quotations(
@@ -741,8 +854,9 @@ fn quotations(
                 start: toks[k].span.start,
                 end: toks[end].span.end,
             };
-            let speaker = speaker_after(words, end + 1, lex)
-                .or_else(|| speaker_before(words, k, lex))
+            let here: Vec<&Entity> = entities.iter().filter(|e| e.sentence == si).collect();
+            let speaker = speaker_after(words, end + 1, lex, &here, toks)
+                .or_else(|| speaker_before(words, k, lex, &here, toks))
                 .map(|name| resolve_pronoun(name, entities, si));
             out.push(Quotation {
                 text: inner.of(text).to_string(),
@@ -756,20 +870,26 @@ fn quotations(
 }
 
 /// `», a déclaré le porte-parole Matthew Miller.` or `», a-t-il ajouté`.
-fn speaker_after(words: &[&str], from: usize, lex: &Lexicons) -> Option<String> {
+fn speaker_after(
+    words: &[&str],
+    from: usize,
+    lex: &Lexicons,
+    entities: &[&Entity],
+    toks: &[crate::segment::Token],
+) -> Option<String> {
     let mut k = from;
     while k < words.len() && matches!(words[k], "," | "—" | "–") {
         k += 1;
     }
     let w = words.get(k)?.to_lowercase();
     // Inverted pronoun: a-t-il, a-t-elle, estime-t-il, ajoute-t-elle.
-    if w.ends_with("-t-il") || w.ends_with("-il") {
+    if w.ends_with("-il") {
         return Some("il".into());
     }
-    if w.ends_with("-t-elle") || w.ends_with("-elle") {
+    if w.ends_with("-elle") {
         return Some("elle".into());
     }
-    // Auxiliary then participle, or a verb alone: "a déclaré", "déclare", "selon".
+    // Auxiliary then participle, or a verb alone: "a déclaré", "déclare".
     let mut j = k;
     if matches!(w.as_str(), "a" | "avait" | "aurait" | "ont" | "avaient") {
         j += 1;
@@ -778,65 +898,47 @@ fn speaker_after(words: &[&str], from: usize, lex: &Lexicons) -> Option<String> 
     if !lex.reporting_verbs.contains(&verb) {
         return None;
     }
-    name_after(words, j + 1)
+    // The first person (else the first name) named after the verb.
+    let from = toks.get(j + 1)?.span.start;
+    let later: Vec<&&Entity> = entities.iter().filter(|e| e.span.start >= from).collect();
+    later
+        .iter()
+        .find(|e| e.kind == EntityKind::Person)
+        .or_else(|| later.first())
+        .map(|e| e.text.clone())
 }
 
 /// `Biden a déclaré : « …` or `selon Miller, « …`.
-fn speaker_before(words: &[&str], open: usize, lex: &Lexicons) -> Option<String> {
+fn speaker_before(
+    words: &[&str],
+    open: usize,
+    lex: &Lexicons,
+    entities: &[&Entity],
+    toks: &[crate::segment::Token],
+) -> Option<String> {
     let lo = open.saturating_sub(12);
     for i in (lo..open).rev() {
         let w = words[i].to_lowercase();
         if w == "selon" || w == "d’après" {
-            return name_after(words, i + 1);
+            let from = toks[i].span.start;
+            let until = toks[open].span.start;
+            return entities
+                .iter()
+                .find(|e| e.span.start > from && e.span.end <= until)
+                .map(|e| e.text.clone());
         }
         if lex.reporting_verbs.contains(&w) {
-            // The subject is the name before the verb (and its auxiliary).
-            let mut j = i;
-            if j > 0 && matches!(words[j - 1], "a" | "avait" | "aurait") {
-                j -= 1;
-            }
-            return name_before(words, j);
+            // The subject: the last name before the verb, close to it.
+            let verb_at = toks[i].span.start;
+            let near = toks[i.saturating_sub(6)].span.start;
+            return entities
+                .iter()
+                .rev()
+                .find(|e| e.span.end <= verb_at && e.span.start >= near)
+                .map(|e| e.text.clone());
         }
     }
     None
-}
-
-fn name_after(words: &[&str], from: usize) -> Option<String> {
-    // Skip a determiner and role words up to the first capitalised run.
-    let mut k = from;
-    let limit = (from + 10).min(words.len());
-    while k < limit && !is_capitalized(words[k]) {
-        if matches!(words[k], "." | "," | ";" | "«" | "»") {
-            return None;
-        }
-        k += 1;
-    }
-    if k >= limit {
-        return None;
-    }
-    let mut end = k + 1;
-    while end < words.len() && is_capitalized(words[end]) {
-        end += 1;
-    }
-    Some(words[k..end].join(" "))
-}
-
-fn name_before(words: &[&str], before: usize) -> Option<String> {
-    let mut end = before;
-    while end > 0 && !is_capitalized(words[end - 1]) {
-        end -= 1;
-        if before - end > 4 {
-            return None;
-        }
-    }
-    if end == 0 {
-        return None;
-    }
-    let mut start = end - 1;
-    while start > 0 && is_capitalized(words[start - 1]) {
-        start -= 1;
-    }
-    Some(words[start..end].join(" "))
 }
 
 /// "il"/"elle" → the last person named before (in this or an earlier sentence).
@@ -844,10 +946,11 @@ fn resolve_pronoun(name: String, entities: &[Entity], si: usize) -> String {
     if name != "il" && name != "elle" {
         return name;
     }
-    entities
-        .iter()
-        .rev()
-        .find(|e| e.sentence <= si && e.kind == EntityKind::Person)
+    // The last person; else the last full name (two words or more).
+    let before = || entities.iter().rev().filter(|e| e.sentence <= si);
+    before()
+        .find(|e| e.kind == EntityKind::Person)
+        .or_else(|| before().find(|e| e.kind == EntityKind::Other && e.text.contains(' ')))
         .map_or(name, |e| e.text.clone())
 }
 

@@ -74,6 +74,8 @@ pub fn run<R: BufRead + Send, W: Write>(
 ) -> io::Result<BatchStats> {
     let mut stats = BatchStats::default();
     let mut line_no = 0usize;
+    // Compile the lazily built patterns while the first chunk is read.
+    rayon::spawn(crate::lexicon::warm_up);
     let mut current = read_chunk(&mut input, &mut line_no)?;
     while !current.is_empty() {
         let (next, results) = rayon::join(
@@ -138,33 +140,31 @@ struct SummaryOut<'a> {
 
 /// Answers one input line: (JSON text, succeeded).
 pub fn process_line(refonte: &Refonte, line: &[u8], line_no: usize, task: Task) -> (String, bool) {
-    let text = match std::str::from_utf8(line) {
-        Ok(t) => t,
-        Err(e) => {
-            let err = Error::InvalidUtf8 {
-                offset: e.valid_up_to(),
-            };
-            return (error_json(None, line_no, &err), false);
-        }
-    };
-    if text.trim().is_empty() {
+    if line.iter().all(u8::is_ascii_whitespace) {
         let err = Error::Json {
             message: "empty line".into(),
         };
         return (error_json(None, line_no, &err), false);
     }
-    if !text.trim_start().starts_with('{') {
+    if line.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         // serde would read a JSON array as a struct's fields in order.
         let err = Error::Json {
             message: "expected a JSON object".into(),
         };
         return (error_json(None, line_no, &err), false);
     }
-    let record: RecordIn = match serde_json::from_str(text) {
+    // The parser checks the UTF-8 of what it reads; a line it refuses is
+    // checked as a whole to name the first bad byte.
+    let record: RecordIn = match serde_json::from_slice(line) {
         Ok(r) => r,
         Err(e) => {
-            let err = Error::Json {
-                message: json_message(&e),
+            let err = match std::str::from_utf8(line) {
+                Err(u) => Error::InvalidUtf8 {
+                    offset: u.valid_up_to(),
+                },
+                Ok(_) => Error::Json {
+                    message: json_message(&e),
+                },
             };
             return (error_json(None, line_no, &err), false);
         }

@@ -11,8 +11,8 @@ use crate::segment::{self, ParagraphKind, Segmented, Span};
 /// An analysed article.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// The input text as given: [`Document::source_span`] indexes these bytes.
-    pub input: String,
+    /// Length in bytes of the input text as given, which [`Document::source_span`] indexes.
+    pub input_len: usize,
     /// The cleaned text every span of [`Document::seg`] indexes.
     pub text: String,
     chain: MapChain,
@@ -62,7 +62,7 @@ impl Document {
             .map(normalize::clean_line)
             .filter(|t| !t.is_empty());
         let mut doc = Document {
-            input: article.text.clone(),
+            input_len: article.text.len(),
             text: cleaned.text,
             chain,
             title: given_title,

@@ -225,9 +225,34 @@ pub fn word_floor(line: &str) -> Option<usize> {
     digits.parse().ok()
 }
 
+/// A cheap first test for request lines: one of the words every request
+/// pattern needs. Only lines that pass it meet the (costlier) regexes.
+fn may_be_request_line(line: &str) -> bool {
+    static KEYWORDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let ac = KEYWORDS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "title",
+                "titre",
+                "seo",
+                "heading",
+                "intertitre",
+                "sous-titre",
+                "words",
+                "mots",
+                "french",
+                "français",
+                "article",
+                "rédige",
+            ])
+            .expect("static keywords")
+    });
+    line.len() <= 600 && ac.is_match(line)
+}
+
 /// Plain text: leading request lines (title to customize, instructions) are taken out.
 fn extract_text(input: &str) -> Extracted {
-    let p = preamble();
     let mut b = TextBuilder::new(input.len(), input.len());
     let mut title = None;
     let mut min_words = None;
@@ -242,9 +267,14 @@ fn extract_text(input: &str) -> Extracted {
             if content.is_empty() {
                 continue;
             }
+            if !may_be_request_line(content) {
+                in_preamble = false;
+                copy_without_marks(&mut b, start, line);
+                continue;
+            }
+            let p = preamble();
             if title.is_none()
                 && instructions.is_empty()
-                && content.len() <= 600
                 && let Some(c) = p.title.captures(content)
             {
                 let t = c[1].trim();
@@ -255,10 +285,7 @@ fn extract_text(input: &str) -> Extracted {
                 continue;
             }
             // Instructions are short lines; article paragraphs are not tested.
-            if content.len() <= 600
-                && content.split_whitespace().count() <= 80
-                && p.instruction.is_match(content)
-            {
+            if content.split_whitespace().count() <= 80 && p.instruction.is_match(content) {
                 if let Some(n) = word_floor(content) {
                     min_words = Some(n);
                 }

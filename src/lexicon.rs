@@ -68,7 +68,7 @@ pub struct Lexicons {
     pub abbrev_may_end: FxHashSet<String>,
     /// Abbreviations with an inner period (`J.-C`), longest first, without the final period.
     pub dotted_abbreviations: Vec<String>,
-    /// Titles and roles of people (lowercase, possibly several words).
+    /// Titles and roles of people (lowercase, without accents, possibly several words).
     pub titles: FxHashSet<String>,
     /// Longest title in words.
     pub titles_max_words: usize,
@@ -105,6 +105,13 @@ static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
 /// The French lexicons, parsed on first use.
 pub fn lexicons() -> &'static Lexicons {
     LEXICONS.get_or_init(Lexicons::load)
+}
+
+/// Builds every lazily built part of the lexicons now (batch mode calls it
+/// on another thread while the first records are read).
+pub fn warm_up() {
+    let l = lexicons();
+    let _ = l.boilerplate.get_or_init(Boilerplate::compile);
 }
 
 /// Entries of a data file: trimmed, non-empty lines that are not `#` comments.
@@ -150,6 +157,22 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Lowercase French letters without their accents (`é` → `e`, `ç` → `c`).
+pub fn strip_accents(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ÿ' => 'y',
+            c => c,
+        })
+        .collect()
+}
+
 fn set_of<'a>(it: impl Iterator<Item = &'a str>) -> FxHashSet<String> {
     it.map(fold).collect()
 }
@@ -188,7 +211,11 @@ impl Lexicons {
             .cloned()
             .collect();
         dotted_abbreviations.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        let titles = set_of(entries(raw::TITLES));
+        // Capitals often lose their accents in the press ("secrétaire d’Etat"):
+        // titles are matched without accents.
+        let titles: FxHashSet<String> = entries(raw::TITLES)
+            .map(|t| strip_accents(&fold(t)))
+            .collect();
         let titles_max_words = titles.iter().map(|t| words_in(t)).max().unwrap_or(1);
 
         let mut anaphoric_openers = FxHashSet::default();

@@ -41,6 +41,7 @@ pub mod lexicon;
 pub mod normalize;
 pub mod offsets;
 pub mod rank;
+pub mod report;
 pub mod rouge;
 pub mod segment;
 pub mod summarize;

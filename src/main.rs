@@ -36,6 +36,22 @@ enum Command {
     Summarize(SummarizeArgs),
     /// Processes JSONL records ({"id", "title", "text", …}), one result line per input line.
     Batch(BatchArgs),
+    /// What refonte reads in one article: sentences with spans, keyphrases, entities, quotations.
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Args)]
+struct AnalyzeArgs {
+    /// The article: a file, or `-` (the default) for standard input.
+    file: Option<String>,
+    /// The article's title (overrides any title found in the input).
+    #[arg(long)]
+    title: Option<String>,
+    /// Write the output to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<String>,
+    #[command(flatten)]
+    common: Common,
 }
 
 #[derive(Args)]
@@ -176,6 +192,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Summarize(args) => summarize(args),
         Command::Batch(args) => run_batch(args),
+        Command::Analyze(args) => analyze(args),
     };
     match result {
         Ok(code) => code,
@@ -328,5 +345,20 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
         );
         return Ok(ExitCode::from(EXIT_DATA));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn analyze(args: AnalyzeArgs) -> Result<ExitCode, Failure> {
+    let file = args.file.as_deref();
+    let bytes = read_input(file)?;
+    let article = article_of(&bytes, file, &args.common, args.title)?;
+    let refonte = Refonte::builder().max_bytes(args.common.max_bytes).build();
+    let doc = refonte.document(&article).map_err(|e| Failure::data(&e))?;
+    let report = refonte::report::analysis(&doc);
+    let mut text =
+        serde_json::to_string_pretty(&report).map_err(|e| Failure::new(EXIT_IO, e.to_string()))?;
+    text.push('\n');
+    let mut out = open_output(args.output.as_deref())?;
+    write_all(&mut out, &text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -220,12 +220,23 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
                 || (after == Some('.')
                     && after2 != Some('.')
                     && !after2.is_some_and(|x| x.is_ascii_digit()));
+            // French typography's no-break spaces are kept (one of them stands
+            // for the whole run); any other run becomes one plain space.
+            let space = if j == k + 1 && c == ' ' {
+                " "
+            } else if line[k..j].contains('\u{202f}') {
+                "\u{202f}"
+            } else if line[k..j].contains('\u{a0}') {
+                "\u{a0}"
+            } else {
+                " "
+            };
             if before_punct {
                 flush(b, base, line, &mut run, k);
                 run = j;
-            } else if !(j == k + 1 && c == ' ') {
+            } else if &line[k..j] != space {
                 flush(b, base, line, &mut run, k);
-                b.replace(base + k, base + j, " ");
+                b.replace(base + k, base + j, space);
                 run = j;
             }
             k = j;
@@ -411,7 +422,11 @@ mod tests {
         );
         assert_eq!(cleaned("Il hésite... puis part"), "Il hésite… puis part");
         assert_eq!(cleaned("oui , non ,, peut-être ."), "oui, non, peut-être.");
-        assert_eq!(cleaned("un  texte\u{a0} espacé"), "un texte espacé");
+        assert_eq!(cleaned("un  texte\t espacé"), "un texte espacé");
+        assert_eq!(
+            cleaned("« oui\u{a0} » 1\u{a0}200"),
+            "« oui\u{a0}» 1\u{a0}200"
+        );
     }
 
     #[test]

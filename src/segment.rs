@@ -186,15 +186,13 @@ fn paragraph_ranges(text: &str) -> Vec<(usize, usize)> {
 
 /// A short single line with no sentence punctuation at its end reads as a subheading.
 pub fn looks_like_heading(p: &str) -> bool {
-    if p.contains('\n') {
+    // The last character settles most paragraphs without a scan.
+    let core = p.trim_end_matches(['»', '”', '"', ')', ' ', '\u{a0}', '\u{202f}']);
+    if core.ends_with(['.', '!', '?', '…', ':', ';', ',']) || p.len() > 300 {
         return false;
     }
     let words = p.split_whitespace().count();
-    if words == 0 || words > 15 {
-        return false;
-    }
-    let core = p.trim_end_matches(['»', '”', '"', ')', ' ', '\u{a0}', '\u{202f}']);
-    !core.ends_with(['.', '!', '?', '…', ':', ';', ','])
+    words > 0 && words <= 15 && !p.contains('\n')
 }
 
 fn push_sentence(out: &mut Segmented, paragraph: usize, from: usize, to: usize) {
@@ -340,14 +338,23 @@ fn number_len(s: &str, i: usize) -> usize {
             group = d;
             continue;
         }
-        // Thousands separated by a space: only 3-digit groups after a 1–3 digit head.
-        if j + 3 < b.len() + 1
-            && b.get(j) == Some(&b' ')
+        // Thousands separated by a space (plain or no-break): only 3-digit
+        // groups after a 1–3 digit head.
+        let sep = if b.get(j) == Some(&b' ') {
+            1
+        } else if s[j..].starts_with('\u{a0}') {
+            2
+        } else if s[j..].starts_with('\u{202f}') {
+            3
+        } else {
+            0
+        };
+        if sep > 0
             && group <= 3
-            && digits(j + 1) == 3
-            && !b.get(j + 4).is_some_and(|c| c.is_ascii_digit())
+            && digits(j + sep) == 3
+            && !b.get(j + sep + 3).is_some_and(|c| c.is_ascii_digit())
         {
-            j += 4;
+            j += sep + 3;
             group = 3;
             continue;
         }

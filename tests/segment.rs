@@ -166,6 +166,11 @@ fn tokens_split_elisions_and_keep_compounds() {
 fn numbers_are_single_tokens() {
     let cases: &[(&str, &[&str])] = &[
         ("1 200 euros", &["1 200", "euros"]),
+        ("6\u{a0}400 habitants", &["6\u{a0}400", "habitants"]),
+        (
+            "2\u{202f}600\u{202f}000 voix",
+            &["2\u{202f}600\u{202f}000", "voix"],
+        ),
         ("3,5 %", &["3,5", "%"]),
         ("2.600.000 habitants", &["2.600.000", "habitants"]),
         ("en 2019 200 personnes", &["en", "2019", "200", "personnes"]),
