@@ -979,43 +979,19 @@ fn keyphrases(
         .unwrap_or_default();
     let mut found: Vec<Keyphrase> = Vec::new();
     let mut index: FxHashMap<String, usize> = FxHashMap::default();
-    let mut lower = String::new();
-    for (si, s) in seg.sentences.iter().enumerate() {
+    for si in 0..seg.sentences.len() {
         if seg.is_heading(si) {
             continue;
         }
-        let range = s.tokens.clone();
-        let tags: Vec<Tag> = range
-            .clone()
-            .map(|k| {
-                let t = seg.tokens[k];
-                let w = t.span.of(text);
-                lower_into(w, &mut lower);
-                tag_of(w, &lower, t.kind, k == range.start, lex)
-            })
-            .collect();
-        let mut k = 0;
-        while k < tags.len() {
-            let Some(len) = noun_phrase_at(&tags, k) else {
-                k += 1;
-                continue;
-            };
-            let toks = &seg.tokens[range.start + k..range.start + k + len];
-            let ids: Vec<u32> = (range.start + k..range.start + k + len)
-                .map(|i| terms.token_terms[i])
-                .filter(|&t| t != NO_TERM)
-                .collect();
+        for np in noun_phrases(text, seg, terms, si, lex) {
+            let ids = &np.terms;
             if !ids.is_empty() && ids.len() <= 4 {
                 let key = ids
                     .iter()
                     .map(|&i| terms.stem(i))
                     .collect::<Vec<_>>()
                     .join(" ");
-                let span = Span {
-                    start: toks[0].span.start,
-                    end: toks[len - 1].span.end,
-                };
-                let phrase = span.of(text).to_string();
+                let phrase = np.span.of(text).to_string();
                 match index.get(&key) {
                     Some(&i) => found[i].count += 1,
                     None => {
@@ -1038,7 +1014,6 @@ fn keyphrases(
                     }
                 }
             }
-            k += len;
         }
     }
     for kp in &mut found {
@@ -1051,6 +1026,78 @@ fn keyphrases(
     });
     found.truncate(20);
     found
+}
+
+/// A noun phrase of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NounPhrase {
+    /// The phrase (`voisins de la Chine`).
+    pub span: Span,
+    /// The phrase with the determiner before it, when it has one (`les voisins de la Chine`).
+    pub with_determiner: Option<Span>,
+    /// Its content terms, in order.
+    pub terms: Vec<u32>,
+    /// True when its first word is a proper noun.
+    pub proper: bool,
+}
+
+/// Determiners that may open a noun phrase printed alone (a heading).
+const DETERMINERS: &[&str] = &[
+    "le", "la", "les", "l’", "un", "une", "des", "ce", "cet", "cette", "ces", "son", "sa", "ses",
+    "leur", "leurs", "notre", "nos",
+];
+
+/// The noun phrases of sentence `si`: `(ADJ) NOUN (ADJ)* (de (la) NOUN (ADJ)*)?` and runs of names.
+pub fn noun_phrases(
+    text: &str,
+    seg: &Segmented,
+    terms: &Terms,
+    si: usize,
+    lex: &Lexicons,
+) -> Vec<NounPhrase> {
+    let range = seg.sentences[si].tokens.clone();
+    let mut lower = String::new();
+    let tags: Vec<Tag> = range
+        .clone()
+        .map(|k| {
+            let t = seg.tokens[k];
+            let w = t.span.of(text);
+            lower_into(w, &mut lower);
+            tag_of(w, &lower, t.kind, k == range.start, lex)
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tags.len() {
+        let Some(len) = noun_phrase_at(&tags, k) else {
+            k += 1;
+            continue;
+        };
+        let first = range.start + k;
+        let toks = &seg.tokens[first..first + len];
+        let span = Span {
+            start: toks[0].span.start,
+            end: toks[len - 1].span.end,
+        };
+        let with_determiner = (k > 0)
+            .then(|| seg.tokens[first - 1])
+            .filter(|t| DETERMINERS.contains(&t.span.of(text).to_lowercase().as_str()))
+            .map(|t| Span {
+                start: t.span.start,
+                end: span.end,
+            });
+        out.push(NounPhrase {
+            span,
+            with_determiner,
+            terms: (first..first + len)
+                .map(|i| terms.token_terms[i])
+                .filter(|&t| t != NO_TERM)
+                .collect(),
+            proper: tags[k] == Tag::Proper,
+        });
+        k += len;
+    }
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

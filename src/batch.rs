@@ -19,10 +19,18 @@ use std::io::{self, BufRead, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// What to do with each record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Task {
     /// The extractive summary (`sentences` or `words` fields override the length).
     Summarize(Length),
+    /// The SEO rewrite, printed as SPEC §7 JSON (`title`, `keyphrase` and
+    /// `min_words` fields override the defaults given here).
+    Rewrite {
+        /// Word floor for records without `min_words` (else the rewrite's default).
+        min_words: Option<usize>,
+        /// Base URL of canonical links in the HTML.
+        base_url: Option<String>,
+    },
 }
 
 /// Counts of a finished batch.
@@ -70,7 +78,7 @@ pub fn run<R: BufRead + Send, W: Write>(
     refonte: &Refonte,
     mut input: R,
     mut output: W,
-    task: Task,
+    task: &Task,
 ) -> io::Result<BatchStats> {
     let mut stats = BatchStats::default();
     let mut line_no = 0usize;
@@ -139,7 +147,7 @@ struct SummaryOut<'a> {
 }
 
 /// Answers one input line: (JSON text, succeeded).
-pub fn process_line(refonte: &Refonte, line: &[u8], line_no: usize, task: Task) -> (String, bool) {
+pub fn process_line(refonte: &Refonte, line: &[u8], line_no: usize, task: &Task) -> (String, bool) {
     if line.iter().all(u8::is_ascii_whitespace) {
         let err = Error::Json {
             message: "empty line".into(),
@@ -242,8 +250,8 @@ fn article_of(record: &RecordIn) -> Result<Article, Error> {
     })
 }
 
-fn answer(refonte: &Refonte, record: &RecordIn, task: Task) -> Result<String, Error> {
-    let article = article_of(record)?;
+fn answer(refonte: &Refonte, record: &RecordIn, task: &Task) -> Result<String, Error> {
+    let mut article = article_of(record)?;
     match task {
         Task::Summarize(default) => {
             let length = match (
@@ -252,7 +260,7 @@ fn answer(refonte: &Refonte, record: &RecordIn, task: Task) -> Result<String, Er
             ) {
                 (Some(k), _) => Length::Sentences(k),
                 (None, Some(n)) => Length::Words(n),
-                (None, None) => default,
+                (None, None) => *default,
             };
             let summary = refonte.summarize(&article, length)?;
             let out = SummaryOut {
@@ -265,6 +273,24 @@ fn answer(refonte: &Refonte, record: &RecordIn, task: Task) -> Result<String, Er
             serde_json::to_string(&out).map_err(|e| Error::Internal {
                 message: e.to_string(),
             })
+        }
+        Task::Rewrite {
+            min_words,
+            base_url,
+        } => {
+            if article.min_words.is_none() {
+                article.min_words = *min_words;
+            }
+            let rewrite = refonte.rewrite(&article)?;
+            let html = crate::render::Html {
+                base_url: base_url.clone(),
+            };
+            Ok(crate::render::json(
+                &rewrite,
+                &html,
+                record.id.or(Some(RawValue::NULL)),
+                false,
+            ))
         }
     }
 }
@@ -280,7 +306,7 @@ mod tests {
             &refonte,
             input.as_bytes(),
             &mut out,
-            Task::Summarize(Length::Sentences(1)),
+            &Task::Summarize(Length::Sentences(1)),
         )
         .unwrap();
         let lines = String::from_utf8(out)

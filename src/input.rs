@@ -866,7 +866,8 @@ pub fn decode_entities(s: &str) -> String {
 
 /// The entity at the start of `s` (`&amp;`, `&#233;`, `&#xE9;`): its length and character.
 fn entity_at(s: &str) -> Option<(usize, char)> {
-    let end = s[..s.len().min(12)].find(';')?;
+    // ';' is ASCII, so its byte position is a character boundary.
+    let end = s.bytes().take(12).position(|b| b == b';')?;
     let body = &s[1..end];
     let ch = if let Some(num) = body.strip_prefix('#') {
         let code = if let Some(hex) = num.strip_prefix(['x', 'X']) {

@@ -33,17 +33,24 @@
 #![deny(missing_docs)]
 
 pub mod analyze;
+pub mod article;
 pub mod batch;
 pub mod document;
 pub mod error;
+pub mod frame;
+pub mod french;
 pub mod input;
 pub mod lexicon;
 pub mod normalize;
 pub mod offsets;
 pub mod rank;
+pub mod render;
 pub mod report;
+pub mod rewrite;
 pub mod rouge;
+pub mod section;
 pub mod segment;
+pub mod select;
 pub mod summarize;
 
 pub use document::Document;
@@ -51,6 +58,7 @@ pub use error::{Error, Result};
 
 use input::Article;
 use rank::RankOptions;
+use rewrite::RewriteOptions;
 use summarize::{Length, Summary};
 
 /// refonte's version, printed in every output: with the options it fixes the output.
@@ -64,6 +72,7 @@ pub const DEFAULT_MAX_BYTES: usize = 5 * 1024 * 1024;
 pub struct RefonteBuilder {
     max_bytes: usize,
     rank: RankOptions,
+    rewrite: RewriteOptions,
 }
 
 impl RefonteBuilder {
@@ -79,6 +88,12 @@ impl RefonteBuilder {
         self
     }
 
+    /// Rewrite options (default [`RewriteOptions::default`]).
+    pub fn rewrite_options(mut self, opts: RewriteOptions) -> Self {
+        self.rewrite = opts;
+        self
+    }
+
     /// The immutable, reusable engine.
     pub fn build(self) -> Refonte {
         // Parse the lexicons now rather than inside the first record.
@@ -86,6 +101,7 @@ impl RefonteBuilder {
         Refonte {
             max_bytes: self.max_bytes,
             rank: self.rank,
+            rewrite: self.rewrite,
         }
     }
 }
@@ -95,6 +111,7 @@ impl RefonteBuilder {
 pub struct Refonte {
     max_bytes: usize,
     rank: RankOptions,
+    rewrite: RewriteOptions,
 }
 
 impl Default for Refonte {
@@ -109,6 +126,7 @@ impl Refonte {
         RefonteBuilder {
             max_bytes: DEFAULT_MAX_BYTES,
             rank: RankOptions::default(),
+            rewrite: RewriteOptions::default(),
         }
     }
 
@@ -123,8 +141,27 @@ impl Refonte {
         Ok(summarize::summarize(&doc, length, &self.rank))
     }
 
+    /// The SEO rewrite of an article.
+    pub fn rewrite(&self, article: &Article) -> Result<article::Rewrite> {
+        let doc = self.document(article)?;
+        let hash = source_hash(&article.text);
+        Ok(rewrite::rewrite(&doc, &self.rewrite, &self.rank, hash))
+    }
+
+    /// The rewrite options in use.
+    pub fn rewrite_options(&self) -> &RewriteOptions {
+        &self.rewrite
+    }
+
     /// The ranking parameters in use.
     pub fn rank_options(&self) -> &RankOptions {
         &self.rank
     }
+}
+
+/// SHA-256 of a text, in lowercase hex.
+pub fn source_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }

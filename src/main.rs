@@ -3,7 +3,10 @@
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use refonte::batch::{self, Task};
+use refonte::french::Typography;
 use refonte::input::{self, Article, Format};
+use refonte::render::{Html, Markdown, Render};
+use refonte::rewrite::RewriteOptions;
 use refonte::summarize::Length;
 use refonte::{Error, Refonte};
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -32,12 +35,74 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Rewrites one article into an SEO-ready French article (Markdown, HTML or JSON).
+    Rewrite(RewriteArgs),
     /// Extractive summary of one article: its best-ranked sentences, in source order.
     Summarize(SummarizeArgs),
     /// Processes JSONL records ({"id", "title", "text", …}), one result line per input line.
     Batch(BatchArgs),
     /// What refonte reads in one article: sentences with spans, keyphrases, entities, quotations.
     Analyze(AnalyzeArgs),
+}
+
+#[derive(Args)]
+struct RewriteArgs {
+    /// The article: a file, or `-` (the default) for standard input.
+    file: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RewriteFormat::Md)]
+    format: RewriteFormat,
+    /// The article's title (overrides the request's or the input's).
+    #[arg(long)]
+    title: Option<String>,
+    /// The focus keyphrase (default: chosen from the article).
+    #[arg(long)]
+    keyphrase: Option<String>,
+    /// Word floor of the body (default: the request's "at least N words", else 700).
+    #[arg(long)]
+    min_words: Option<usize>,
+    /// Exit with status 1 when the body cannot reach the word floor honestly.
+    #[arg(long)]
+    strict: bool,
+    #[command(flatten)]
+    output_opts: OutputOpts,
+    /// Write the output to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<String>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args)]
+struct OutputOpts {
+    /// Typography: French (no-break spaces, ’, « ») or plain (ASCII punctuation).
+    #[arg(long, value_enum, default_value_t = TypographyArg::French)]
+    typography: TypographyArg,
+    /// Base URL of the canonical link in HTML (default: a relative `/{slug}`).
+    #[arg(long)]
+    base_url: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RewriteFormat {
+    Md,
+    Html,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TypographyArg {
+    French,
+    Plain,
+}
+
+impl From<TypographyArg> for Typography {
+    fn from(t: TypographyArg) -> Typography {
+        match t {
+            TypographyArg::French => Typography::French,
+            TypographyArg::Plain => Typography::Plain,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -113,6 +178,11 @@ struct BatchArgs {
     task: BatchTask,
     #[command(flatten)]
     length: LengthArgs,
+    /// Word floor for `--task rewrite` records without their own `min_words` (default 700).
+    #[arg(long)]
+    min_words: Option<usize>,
+    #[command(flatten)]
+    output_opts: OutputOpts,
     /// Output format of each record (JSON is the only one; accepted for symmetry with `rewrite`).
     #[arg(long, value_enum, default_value_t = BatchFormat::Json)]
     format: BatchFormat,
@@ -156,6 +226,7 @@ enum SummaryFormat {
 #[derive(Clone, Copy, ValueEnum)]
 enum BatchTask {
     Summarize,
+    Rewrite,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -190,6 +261,7 @@ impl Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Rewrite(args) => rewrite(args),
         Command::Summarize(args) => summarize(args),
         Command::Batch(args) => run_batch(args),
         Command::Analyze(args) => analyze(args),
@@ -282,6 +354,50 @@ fn ignore_broken_pipe(e: io::Error) -> io::Result<()> {
     }
 }
 
+fn rewrite(args: RewriteArgs) -> Result<ExitCode, Failure> {
+    let file = args.file.as_deref();
+    let bytes = read_input(file)?;
+    let mut article = article_of(&bytes, file, &args.common, args.title)?;
+    if args.keyphrase.is_some() {
+        article.keyphrase = args.keyphrase;
+    }
+    if args.min_words.is_some() {
+        article.min_words = args.min_words;
+    }
+    let refonte = Refonte::builder()
+        .max_bytes(args.common.max_bytes)
+        .rewrite_options(RewriteOptions {
+            typography: args.output_opts.typography.into(),
+            ..RewriteOptions::default()
+        })
+        .build();
+    let out = refonte.rewrite(&article).map_err(|e| Failure::data(&e))?;
+    let html = Html {
+        base_url: args.output_opts.base_url.clone(),
+    };
+    let mut text = match args.format {
+        RewriteFormat::Md => Markdown.render(&out),
+        RewriteFormat::Html => html.render(&out),
+        RewriteFormat::Json => refonte::render::json(&out, &html, None, true),
+    };
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    for w in &out.warnings {
+        eprintln!("refonte: warning: {w}");
+    }
+    let mut sink = open_output(args.output.as_deref())?;
+    write_all(&mut sink, &text)?;
+    if args.strict && !out.length.floor_reached {
+        eprintln!(
+            "refonte: the body has {} words, below the floor (--strict)",
+            out.word_count
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn summarize(args: SummarizeArgs) -> Result<ExitCode, Failure> {
     let file = args.file.as_deref();
     let bytes = read_input(file)?;
@@ -330,11 +446,21 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
     };
     let task = match args.task {
         BatchTask::Summarize => Task::Summarize(args.length.length()),
+        BatchTask::Rewrite => Task::Rewrite {
+            min_words: args.min_words,
+            base_url: args.output_opts.base_url.clone(),
+        },
     };
     let _ = args.format;
-    let refonte = Refonte::builder().max_bytes(args.common.max_bytes).build();
+    let refonte = Refonte::builder()
+        .max_bytes(args.common.max_bytes)
+        .rewrite_options(RewriteOptions {
+            typography: args.output_opts.typography.into(),
+            ..RewriteOptions::default()
+        })
+        .build();
     let out = open_output(args.output.as_deref())?;
-    let stats = batch::run(&refonte, reader, out, task)
+    let stats = batch::run(&refonte, reader, out, &task)
         .or_else(|e| ignore_broken_pipe(e).map(|_| batch::BatchStats::default()))
         .context("batch")
         .map_err(|e| Failure::new(EXIT_IO, format!("{e:#}")))?;

@@ -1,0 +1,376 @@
+//! Subheadings: one per section, in French, from the section's own words.
+//!
+//! Candidates, best first as a rule: the journalist's own subheading when the
+//! section starts where it stood; a short quotation from the section (as
+//! French newsrooms do: « Plus embarrassant qu’intentionnel »); a noun phrase
+//! of the section with its own determiner (`Les voisins de la Chine`); the
+//! focus keyphrase and a noun phrase around a colon (`Blinken : la question
+//! de Taïwan`); a template from `lexicons/fr/templates.txt` around a noun
+//! phrase. A noun phrase scores by how much its words belong to this section
+//! rather than to the others. The focus keyphrase ends up in some headings,
+//! not all (Yoast asks for 30–75 %); no two headings are alike.
+
+use super::{Context, templates_for};
+use crate::analyze::noun_phrases;
+use crate::article::HeadingKind;
+use crate::frame::keyphrase::count_in;
+use crate::lexicon::lexicons;
+use crate::section::Paragraphs;
+use crate::segment::ParagraphKind;
+use rustc_hash::FxHashMap;
+
+/// A candidate subheading.
+#[derive(Debug, Clone)]
+struct Candidate {
+    text: String,
+    kind: HeadingKind,
+    score: f64,
+    /// The noun phrase it is built on, to avoid two headings on one phrase.
+    core: String,
+}
+
+/// The subheadings of `sections`, in order, with their kinds.
+pub fn headings(ctx: &Context, sections: &[Paragraphs], focus: &str) -> Vec<(String, HeadingKind)> {
+    let n = sections.len();
+    let weights = term_weights(ctx, sections);
+    let mut per_section: Vec<Vec<Candidate>> = sections
+        .iter()
+        .enumerate()
+        .map(|(s, paras)| candidates(ctx, paras, &weights[s], focus, s + 1 == n && n > 1, s))
+        .collect();
+    for c in per_section.iter_mut() {
+        c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
+    }
+    choose(per_section, focus, ctx)
+}
+
+/// For each section, the weight of each term: its count in the section,
+/// discounted by the number of other sections that use it.
+fn term_weights(ctx: &Context, sections: &[Paragraphs]) -> Vec<FxHashMap<u32, f64>> {
+    let counts: Vec<FxHashMap<u32, f64>> = sections
+        .iter()
+        .map(|paras| {
+            let mut m: FxHashMap<u32, f64> = FxHashMap::default();
+            for &i in paras.iter().flatten() {
+                for &(t, c) in ctx.doc.terms.sentence(i) {
+                    *m.entry(t).or_default() += c as f64;
+                }
+            }
+            m
+        })
+        .collect();
+    let mut df: FxHashMap<u32, f64> = FxHashMap::default();
+    for m in &counts {
+        for &t in m.keys() {
+            *df.entry(t).or_default() += 1.0;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|m| {
+            m.into_iter()
+                .map(|(t, c)| (t, c / df.get(&t).copied().unwrap_or(1.0)))
+                .collect()
+        })
+        .collect()
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Normalises a heading for comparison.
+fn key(s: &str) -> String {
+    crate::lexicon::strip_accents(&s.to_lowercase())
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect()
+}
+
+fn candidates(
+    ctx: &Context,
+    paras: &Paragraphs,
+    weights: &FxHashMap<u32, f64>,
+    focus: &str,
+    closing: bool,
+    index: usize,
+) -> Vec<Candidate> {
+    let doc = ctx.doc;
+    let sentences: Vec<usize> = paras.iter().flatten().copied().collect();
+    let mut out = Vec::new();
+    let Some(&first) = sentences.first() else {
+        return out;
+    };
+    // 1. The journalist's own subheading right before the section.
+    let p = doc.seg.sentences[first].paragraph;
+    if p > 0
+        && doc.title_paragraph != Some(p - 1)
+        && doc.seg.paragraphs[p - 1].kind == ParagraphKind::Heading
+    {
+        let raw = doc.seg.paragraphs[p - 1].span.of(&doc.text);
+        let text = clean_source_heading(raw);
+        if (2..=12).contains(&words(&text)) || (text.starts_with('«') && words(&text) >= 1) {
+            let kind = if text.starts_with('«') && text.ends_with('»') {
+                HeadingKind::Quote
+            } else {
+                HeadingKind::Phrase
+            };
+            out.push(Candidate {
+                core: key(&text),
+                text: upper_first_inside(&text),
+                kind,
+                score: 6.0,
+            });
+        }
+    }
+    // 2. Short quotations of the section.
+    for q in ctx
+        .facts
+        .quotations
+        .iter()
+        .filter(|q| sentences.contains(&q.sentence))
+    {
+        let inner = q.text.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+        let n = words(inner);
+        if !(3..=10).contains(&n) || inner.contains('«') || inner.contains('“') {
+            continue;
+        }
+        let text = format!("« {} »", crate::french::upper_first(inner));
+        let overlap = terms_weight(ctx, inner, weights);
+        out.push(Candidate {
+            core: key(inner),
+            text,
+            kind: HeadingKind::Quote,
+            score: 1.2 + overlap,
+        });
+    }
+    // 3. Noun phrases of the section, with their determiner.
+    let lex = lexicons();
+    let mut phrases: Vec<(String, f64)> = Vec::new();
+    for &i in &sentences {
+        for np in noun_phrases(&doc.text, &doc.seg, &doc.terms, i, lex) {
+            let span = np.with_determiner.unwrap_or(np.span);
+            let text = span
+                .of(&doc.text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let n = words(&text);
+            // A name alone says who, not what: headings need a common noun.
+            if np.proper || !(2..=8).contains(&n) {
+                continue;
+            }
+            // A possessive points back to a sentence the heading cannot show.
+            let det = text.split_whitespace().next().unwrap_or("").to_lowercase();
+            if matches!(
+                det.as_str(),
+                "son"
+                    | "sa"
+                    | "ses"
+                    | "leur"
+                    | "leurs"
+                    | "notre"
+                    | "nos"
+                    | "ce"
+                    | "cet"
+                    | "cette"
+                    | "ces"
+            ) {
+                continue;
+            }
+            if np.terms.is_empty() || phrases.iter().any(|(t, _)| key(t) == key(&text)) {
+                continue;
+            }
+            let w: f64 = np
+                .terms
+                .iter()
+                .map(|t| weights.get(t).copied().unwrap_or(0.0))
+                .sum();
+            let score = w / (np.terms.len() as f64).sqrt();
+            phrases.push((text, score));
+        }
+    }
+    phrases.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    phrases.truncate(6);
+    let section_templates = templates_for(if closing { "closing" } else { "section" });
+    for (rank, (np, score)) in phrases.iter().enumerate() {
+        let has_focus = count_in(np, focus) > 0;
+        out.push(Candidate {
+            core: key(np),
+            text: crate::french::upper_first(np),
+            kind: HeadingKind::Phrase,
+            score: *score * if words(np) >= 3 { 1.0 } else { 0.8 },
+        });
+        // 4. Focus keyphrase : noun phrase.
+        if !has_focus && !focus.is_empty() {
+            out.push(Candidate {
+                core: key(np),
+                text: format!(
+                    "{} : {}",
+                    crate::french::upper_first(focus),
+                    lower_unless_proper(ctx, np)
+                ),
+                kind: HeadingKind::Phrase,
+                score: *score * 0.9,
+            });
+        }
+        // 5. A template around the phrase (the best two phrases only).
+        if rank < 2
+            && !section_templates.is_empty()
+            && np.split_whitespace().next().is_some_and(|w| {
+                let l = w.to_lowercase();
+                [
+                    "le", "la", "les", "l’", "un", "une", "des", "ce", "cet", "cette", "ces",
+                    "son", "sa", "ses", "leur", "leurs",
+                ]
+                .iter()
+                .any(|d| l == *d || l.starts_with("l’"))
+            })
+        {
+            let t = section_templates[super::pick(
+                ctx.seed,
+                index as u64 * 7 + rank as u64,
+                section_templates.len(),
+            )];
+            let np_lower = lower_unless_proper(ctx, np);
+            out.push(Candidate {
+                core: key(np),
+                text: t.fill(&np_lower),
+                kind: HeadingKind::Template,
+                score: *score * if closing { 1.05 } else { 0.75 },
+            });
+        }
+    }
+    out.retain(|c| (1..=12).contains(&words(&c.text)));
+    out
+}
+
+/// Sum of the section weights of a text's content terms.
+fn terms_weight(ctx: &Context, text: &str, weights: &FxHashMap<u32, f64>) -> f64 {
+    crate::analyze::terms_of_text(text, &ctx.doc.terms)
+        .iter()
+        .map(|(t, _)| weights.get(t).copied().unwrap_or(0.0))
+        .sum::<f64>()
+        .min(6.0)
+}
+
+fn lower_unless_proper(ctx: &Context, np: &str) -> String {
+    crate::french::lower_first(np, |w| ctx.is_proper(w))
+}
+
+/// `- "Piscine ou barbecue" -` → `« Piscine ou barbecue »`.
+pub fn clean_source_heading(raw: &str) -> String {
+    let t = raw
+        .trim()
+        .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '*' | '•') || c.is_whitespace())
+        .trim();
+    let mut out = String::new();
+    let mut open = true;
+    for c in t.chars() {
+        if c == '"' {
+            out.push_str(if open { "« " } else { " »" });
+            open = !open;
+        } else {
+            out.push(c);
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Uppercases the first letter, inside an opening guillemet too.
+fn upper_first_inside(s: &str) -> String {
+    crate::french::upper_first(s)
+}
+
+/// Picks one candidate per section: no two alike, quotations at most half,
+/// the focus keyphrase in 30–75 % of the headings.
+fn choose(
+    per_section: Vec<Vec<Candidate>>,
+    focus: &str,
+    ctx: &Context,
+) -> Vec<(String, HeadingKind)> {
+    let n = per_section.len();
+    let max_quotes = n.div_ceil(2);
+    let mut used: Vec<String> = Vec::new();
+    let mut cores: Vec<String> = Vec::new();
+    let mut chosen: Vec<Option<Candidate>> = vec![None; n];
+    let mut quotes = 0;
+    let title_key = ctx.doc.title.as_deref().map(key).unwrap_or_default();
+    for (s, cands) in per_section.iter().enumerate() {
+        let pick = cands.iter().find(|c| {
+            let k = key(&c.text);
+            !used.contains(&k)
+                && !cores.contains(&c.core)
+                && k != title_key
+                && (c.kind != HeadingKind::Quote || quotes < max_quotes)
+        });
+        if let Some(c) = pick {
+            used.push(key(&c.text));
+            cores.push(c.core.clone());
+            if c.kind == HeadingKind::Quote {
+                quotes += 1;
+            }
+            chosen[s] = Some(c.clone());
+        }
+    }
+    // The focus keyphrase in 30–75 % of the headings.
+    if n >= 2 && !focus.is_empty() {
+        let need_min = (n as f64 * 0.3).ceil() as usize;
+        let need_max = (n as f64 * 0.75).floor() as usize;
+        let has = |c: &Option<Candidate>| c.as_ref().is_some_and(|c| count_in(&c.text, focus) > 0);
+        let mut have = chosen.iter().filter(|c| has(c)).count();
+        // Too few: swap in the best candidate with the keyphrase, weakest loss first.
+        while have < need_min {
+            let swap = (0..n)
+                .filter(|&s| !has(&chosen[s]))
+                .filter_map(|s| {
+                    let best = per_section[s]
+                        .iter()
+                        .find(|c| count_in(&c.text, focus) > 0 && !used.contains(&key(&c.text)))?;
+                    let current = chosen[s].as_ref().map_or(0.0, |c| c.score);
+                    Some((current - best.score, s, best.clone()))
+                })
+                .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            let Some((_, s, c)) = swap else { break };
+            used.push(key(&c.text));
+            chosen[s] = Some(c);
+            have += 1;
+        }
+        // Too many: swap out, keeping the strongest keyphrase headings.
+        while have > need_max {
+            let swap = (0..n)
+                .filter(|&s| has(&chosen[s]))
+                .filter_map(|s| {
+                    let best = per_section[s]
+                        .iter()
+                        .find(|c| count_in(&c.text, focus) == 0 && !used.contains(&key(&c.text)))?;
+                    let current = chosen[s].as_ref().map_or(0.0, |c| c.score);
+                    Some((current - best.score, s, best.clone()))
+                })
+                .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            let Some((_, s, c)) = swap else { break };
+            used.push(key(&c.text));
+            chosen[s] = Some(c);
+            have -= 1;
+        }
+    }
+    chosen
+        .into_iter()
+        .enumerate()
+        .map(|(s, c)| match c {
+            Some(c) => (c.text, c.kind),
+            // No candidate at all (a section of short sentences): the focus
+            // keyphrase with a numbered frame would state nothing; use the
+            // section's first words instead.
+            None => (fallback(ctx, focus, s), HeadingKind::Template),
+        })
+        .collect()
+}
+
+fn fallback(ctx: &Context, focus: &str, s: usize) -> String {
+    let t = templates_for("section");
+    if t.is_empty() || focus.is_empty() {
+        return crate::french::upper_first(focus);
+    }
+    t[super::pick(ctx.seed, 1000 + s as u64, t.len())].fill(focus)
+}

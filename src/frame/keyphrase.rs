@@ -1,0 +1,176 @@
+//! The focus keyphrase: the name or noun phrase the article is about, in a
+//! form that occurs verbatim in the text.
+//!
+//! Yoast's free analysis matches word forms exactly (`Chine` is not
+//! `chinois`), so the keyphrase is chosen among forms the printed body
+//! repeats, preferring those of the title and the lead: the title must be
+//! able to open with it and the first paragraph must contain it.
+
+use super::Context;
+use crate::analyze::EntityKind;
+
+/// The chosen focus keyphrase and further keywords.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Focus {
+    /// The keyphrase, as written in the text.
+    pub text: String,
+    /// Its occurrences in the printed body.
+    pub count: usize,
+    /// Further keyphrases, best first.
+    pub keywords: Vec<String>,
+}
+
+/// Occurrences of `needle` in `haystack` as whole words, ignoring case.
+pub fn count_in(haystack: &str, needle: &str) -> usize {
+    let h = haystack.to_lowercase();
+    let n = needle.to_lowercase();
+    if n.is_empty() {
+        return 0;
+    }
+    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    h.match_indices(&n)
+        .filter(|(i, _)| {
+            let before = h[..*i].chars().next_back();
+            let after = h[i + n.len()..].chars().next();
+            !is_word(before) && !is_word(after)
+        })
+        .count()
+}
+
+struct Candidate {
+    text: String,
+    proper: bool,
+    first_sentence: usize,
+}
+
+/// Chooses the focus keyphrase among the article's names and noun phrases.
+///
+/// `body` is the printed text (lead and sections), `lead` the lead's text;
+/// `given` (from the caller) wins when the body contains it.
+pub fn choose(ctx: &Context, body: &str, lead: &str, given: Option<&str>) -> Focus {
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut push = |text: &str, proper: bool, first_sentence: usize| {
+        let text = text.trim();
+        if text.chars().count() < 2 || cands.iter().any(|c| c.text.eq_ignore_ascii_case(text)) {
+            return;
+        }
+        cands.push(Candidate {
+            text: text.to_string(),
+            proper,
+            first_sentence,
+        });
+    };
+    for e in &ctx.facts.entities {
+        push(&e.text, true, e.sentence);
+        // News repeats a person's last name: "Antony Blinken", then "Blinken".
+        if e.kind == EntityKind::Person
+            && let Some(last) = e.text.rsplit(' ').next()
+            && last != e.text
+        {
+            push(last, true, e.sentence);
+        }
+    }
+    for k in &ctx.facts.keyphrases {
+        push(&k.text, false, k.first_sentence);
+    }
+    let title = ctx.doc.title.as_deref().unwrap_or("");
+    let body_words = body.split_whitespace().count().max(1);
+    let score = |c: &Candidate| {
+        let count = count_in(body, &c.text);
+        if count < 2 {
+            return (0.0, count);
+        }
+        let words = c.text.split_whitespace().count();
+        let length = match words {
+            1 => 1.0,
+            2 => 1.15,
+            3 => 1.05,
+            4 => 0.8,
+            _ => 0.0,
+        };
+        // Over 3 % the text would read as stuffed.
+        let density = count as f64 / body_words as f64;
+        let stuffing = if density > 0.03 { 0.5 } else { 1.0 };
+        let in_title = if count_in(title, &c.text) > 0 {
+            3.0
+        } else {
+            1.0
+        };
+        let in_lead = if count_in(lead, &c.text) > 0 {
+            2.5
+        } else {
+            1.0
+        };
+        let proper = if c.proper { 1.2 } else { 1.0 };
+        let s = (count as f64).min(12.0) * length * stuffing * in_title * in_lead * proper;
+        (s, count)
+    };
+    let mut scored: Vec<(f64, usize, &Candidate)> = cands
+        .iter()
+        .map(|c| {
+            let (s, n) = score(c);
+            (s, n, c)
+        })
+        .filter(|(s, _, _)| *s > 0.0)
+        .collect();
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.2.first_sentence.cmp(&b.2.first_sentence))
+            .then(a.2.text.cmp(&b.2.text))
+    });
+    let keywords: Vec<String> = scored
+        .iter()
+        .skip(1)
+        .take(5)
+        .map(|c| c.2.text.clone())
+        .collect();
+    if let Some(g) = given.map(str::trim).filter(|g| !g.is_empty()) {
+        return Focus {
+            text: g.to_string(),
+            count: count_in(body, g),
+            keywords,
+        };
+    }
+    match scored.first() {
+        Some(&(_, count, c)) => Focus {
+            text: c.text.clone(),
+            count,
+            keywords,
+        },
+        None => {
+            // Nothing repeats: the title's first name or noun phrase, else its first word.
+            let fallback = cands
+                .iter()
+                .find(|c| count_in(body, &c.text) > 0)
+                .map(|c| c.text.clone())
+                .unwrap_or_else(|| {
+                    title
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("article")
+                        .to_string()
+                });
+            Focus {
+                count: count_in(body, &fallback),
+                text: fallback,
+                keywords,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_whole_words_only() {
+        assert_eq!(count_in("La Chine et les Chinois, la chine.", "Chine"), 2);
+        assert_eq!(count_in("Blinken, Blinkenland", "Blinken"), 1);
+        assert_eq!(
+            count_in("réforme des retraites", "réforme des retraites"),
+            1
+        );
+        assert_eq!(count_in("abc", ""), 0);
+    }
+}

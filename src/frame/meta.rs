@@ -1,0 +1,267 @@
+//! The meta description: 120–156 characters, containing the focus
+//! keyphrase, made only by cutting source sentences — dropping an
+//! attribution (`, a déclaré le porte-parole.`), an opening `Selon X,`,
+//! parentheses — or by joining two, never by writing new words.
+
+use super::Context;
+use crate::frame::keyphrase::count_in;
+use crate::french::Typography;
+use crate::lexicon::lexicons;
+
+/// Shortest and longest description, in printed characters.
+pub const MIN_CHARS: usize = 120;
+/// Longest description, in printed characters.
+pub const MAX_CHARS: usize = 156;
+
+fn printed(s: &str, typo: Typography) -> usize {
+    typo.apply(s).chars().count()
+}
+
+/// The description, from the sentences in `order` (best first); the second
+/// value is false when no cut fits 120–156 characters with the keyphrase.
+pub fn description(
+    ctx: &Context,
+    focus: &str,
+    order: &[usize],
+    typo: Typography,
+) -> (String, bool) {
+    let texts: Vec<(usize, String)> = order
+        .iter()
+        .map(|&i| (i, ctx.doc.sentence_text(i)))
+        .collect();
+    // Appositions of people: "le ministre chinois des Affaires étrangères Qin Gang" → "Qin Gang".
+    let roles: Vec<(String, String)> = ctx
+        .facts
+        .entities
+        .iter()
+        .filter_map(|e| {
+            let span = e.role_span?;
+            let full = span
+                .of(&ctx.doc.text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some((full, e.text.clone()))
+        })
+        .collect();
+    let variants = |t: &str| {
+        let mut out = variants(t);
+        let present: Vec<&(String, String)> = roles
+            .iter()
+            .filter(|(full, _)| t.contains(full.as_str()))
+            .collect();
+        let mut extra = Vec::new();
+        for v in &out {
+            // Each apposition alone, then all of them.
+            for (full, name) in &present {
+                extra.push(v.replace(full.as_str(), name));
+            }
+            if present.len() > 1 {
+                let mut all = v.clone();
+                for (full, name) in &present {
+                    all = all.replace(full.as_str(), name);
+                }
+                extra.push(all);
+            }
+        }
+        for e in extra {
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+        out
+    };
+    let fits = |s: &str| {
+        let n = printed(s, typo);
+        (MIN_CHARS..=MAX_CHARS).contains(&n) && count_in(s, focus) > 0
+    };
+    // One sentence, as it is or cut.
+    for (_, t) in texts.iter().take(8) {
+        for v in variants(t) {
+            if fits(&v) {
+                return (v, true);
+            }
+        }
+    }
+    // Two sentences that follow each other in the source.
+    for (i, t) in texts.iter().take(8) {
+        if let Some((_, next)) = texts.iter().find(|(j, _)| *j == i + 1) {
+            for a in variants(t) {
+                for b in variants(next) {
+                    let joined = format!("{a} {b}");
+                    if fits(&joined) {
+                        return (joined, true);
+                    }
+                }
+            }
+        }
+    }
+    // A long sentence cut after a clause.
+    for (_, t) in texts.iter().take(8) {
+        for v in variants(t) {
+            if let Some(c) = cut_at_clause(&v, typo)
+                && count_in(&c, focus) > 0
+            {
+                return (c, true);
+            }
+        }
+    }
+    // Nothing fits: the first sentence with the keyphrase, cut at a word.
+    let first = texts
+        .iter()
+        .find(|(_, t)| count_in(t, focus) > 0)
+        .or(texts.first())
+        .map(|(_, t)| t.clone())
+        .unwrap_or_default();
+    (cut_at_word(&first, MAX_CHARS - 1, typo), false)
+}
+
+/// The sentence and its cuts, longest first.
+fn variants(s: &str) -> Vec<String> {
+    let mut out = vec![s.to_string()];
+    let no_paren = without_parentheses(s);
+    let base: Vec<String> = if no_paren != s {
+        vec![s.to_string(), no_paren]
+    } else {
+        vec![s.to_string()]
+    };
+    for b in base {
+        let mut v = b.clone();
+        if let Some(x) = without_attribution(&v) {
+            v = x;
+            out.push(v.clone());
+        }
+        if let Some(x) = without_leading_selon(&v) {
+            out.push(x);
+        }
+        if !out.contains(&b) {
+            out.push(b);
+        }
+    }
+    out.dedup();
+    out
+}
+
+fn without_parentheses(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" ,", ",")
+        .replace(" .", ".")
+}
+
+/// `…, a déclaré le porte-parole.` → `….`
+fn without_attribution(s: &str) -> Option<String> {
+    let lex = lexicons();
+    let body = s.trim_end_matches(['.', ' ']);
+    let mut best = None;
+    for (pos, _) in body.match_indices(", ") {
+        let rest = &body[pos + 2..];
+        let mut words = rest.split_whitespace();
+        let w1 = words.next().unwrap_or("").to_lowercase();
+        let w2 = words.next().unwrap_or("").to_lowercase();
+        let attributes = w1.ends_with("-t-il")
+            || w1.ends_with("-t-elle")
+            || w1.ends_with("-il")
+            || w1.ends_with("-elle")
+            || w1 == "selon"
+            || (matches!(w1.as_str(), "a" | "ont" | "avait" | "aurait")
+                && lex.reporting_verbs.contains(&w2))
+            || (lex.reporting_verbs.contains(&w1) && !rest.contains(','));
+        if attributes && rest.split_whitespace().count() <= 12 {
+            best = Some(pos);
+            break;
+        }
+    }
+    let pos = best?;
+    let head = body[..pos].trim_end();
+    let end = if head.ends_with(['»', '?', '!', '.']) {
+        ""
+    } else {
+        "."
+    };
+    Some(format!("{head}{end}"))
+}
+
+/// `Selon le ministère, les travaux…` → `Les travaux…`
+fn without_leading_selon(s: &str) -> Option<String> {
+    let lower = s.to_lowercase();
+    if !(lower.starts_with("selon ") || lower.starts_with("d’après ")) {
+        return None;
+    }
+    let comma = s.find(", ")?;
+    if s[..comma].split_whitespace().count() > 8 {
+        return None;
+    }
+    Some(crate::french::upper_first(&s[comma + 2..]))
+}
+
+/// A sentence cut after its last clause that leaves 120–155 characters, with `…`.
+fn cut_at_clause(s: &str, typo: Typography) -> Option<String> {
+    let mut best = None;
+    for (pos, _) in s.match_indices([',', ';']) {
+        let head = s[..pos].trim_end();
+        let cand = format!("{head}…");
+        let n = printed(&cand, typo);
+        if (MIN_CHARS..=MAX_CHARS).contains(&n)
+            && head.matches('«').count() == head.matches('»').count()
+        {
+            best = Some(cand);
+        }
+    }
+    best
+}
+
+/// The longest prefix of whole words within `max` printed characters, with `…`.
+fn cut_at_word(s: &str, max: usize, typo: Typography) -> String {
+    if printed(s, typo) <= max {
+        return s.to_string();
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for n in (1..words.len()).rev() {
+        let cand = format!(
+            "{}…",
+            words[..n].join(" ").trim_end_matches([',', ';', ':'])
+        );
+        if printed(&cand, typo) <= max {
+            return cand;
+        }
+    }
+    s.chars().take(max).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribution_and_parentheses_are_cut() {
+        assert_eq!(
+            without_attribution("Blinken a invité Qin à Washington, a ajouté Miller.").as_deref(),
+            Some("Blinken a invité Qin à Washington.")
+        );
+        assert_eq!(
+            without_attribution("« Rien n’est réglé », a-t-elle dit.").as_deref(),
+            Some("« Rien n’est réglé »")
+        );
+        assert_eq!(without_attribution("Il pleut, et il vente."), None);
+        assert_eq!(
+            without_parentheses("Le Groupe des 20 (G20) se réunit."),
+            "Le Groupe des 20 se réunit."
+        );
+        assert_eq!(
+            without_leading_selon("Selon le ministère, les travaux commencent.").as_deref(),
+            Some("Les travaux commencent.")
+        );
+    }
+}

@@ -1,0 +1,175 @@
+//! Framing: what refonte writes around the source sentences — the focus
+//! keyphrase, the title and SEO title, the subheadings, the connectors at
+//! section starts and the meta description. Every frame is built from the
+//! article's own words or from the template lexicons; none states a fact.
+
+pub mod connect;
+pub mod heading;
+pub mod keyphrase;
+pub mod meta;
+pub mod title;
+
+use crate::analyze::Facts;
+use crate::document::Document;
+use crate::lexicon::{entries, lexicons};
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
+const TEMPLATES: &str = include_str!("../../lexicons/fr/templates.txt");
+
+/// One frame of `lexicons/fr/templates.txt`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    /// Where it is used: `section`, `closing`, `essentials`, `people`.
+    pub role: String,
+    /// The text with its `{np}`, `{np_de}` or `{np_a}` slot.
+    pub text: String,
+    /// A sample phrase for the slot.
+    pub sample: String,
+    /// The template filled with the sample, as it must print.
+    pub example: String,
+}
+
+/// The templates, in file order.
+pub fn templates() -> &'static [Template] {
+    static T: OnceLock<Vec<Template>> = OnceLock::new();
+    T.get_or_init(|| {
+        entries(TEMPLATES)
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some(Template {
+                    role: f.next()?.trim().to_string(),
+                    text: f.next()?.trim().to_string(),
+                    sample: f.next().unwrap_or("").trim().to_string(),
+                    example: f.next().unwrap_or("").trim().to_string(),
+                })
+            })
+            .collect()
+    })
+}
+
+/// The templates of one role.
+pub fn templates_for(role: &str) -> Vec<&'static Template> {
+    templates().iter().filter(|t| t.role == role).collect()
+}
+
+impl Template {
+    /// Fills the slot with `np` (contracting `de`/`à` as French requires).
+    pub fn fill(&self, np: &str) -> String {
+        let out = if self.text.contains("{np_de}") {
+            self.text.replace("{np_de}", &crate::french::de(np))
+        } else if self.text.contains("{np_a}") {
+            self.text.replace("{np_a}", &crate::french::a(np))
+        } else {
+            self.text.replace("{np}", np)
+        };
+        crate::french::upper_first(&crate::french::fix_contractions(&out))
+    }
+}
+
+/// A number drawn from the article's own text: the same article always
+/// makes the same choices, different articles different ones.
+pub fn seed(doc: &Document) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in doc.text.as_bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Picks one of `n` variants for slot `salt` of the article.
+pub fn pick(seed: u64, salt: u64, n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    let mut h = seed ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    (h % n as u64) as usize
+}
+
+/// What the frame stage knows of the article: its document, facts and names.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// The analysed article.
+    pub doc: &'a Document,
+    /// Its entities, quotations, keyphrase candidates.
+    pub facts: &'a Facts,
+    /// Words of names (entities), which keep their capital.
+    names: FxHashSet<String>,
+    /// The article's seed for template choices.
+    pub seed: u64,
+}
+
+impl<'a> Context<'a> {
+    /// The context of a document and its facts.
+    pub fn new(doc: &'a Document, facts: &'a Facts) -> Context<'a> {
+        let mut names = FxHashSet::default();
+        for e in &facts.entities {
+            for w in e.text.split([' ', '-', '’']) {
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    names.insert(w.to_string());
+                }
+            }
+        }
+        Context {
+            doc,
+            facts,
+            names,
+            seed: seed(doc),
+        }
+    }
+
+    /// True when a capitalised word is a proper noun (a name of the article,
+    /// an acronym, or a word the lexicon does not know as a common word).
+    pub fn is_proper(&self, word: &str) -> bool {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        // An elided article or pronoun before a word: "S’exprimant", "L’État".
+        if let Some((head, rest)) = w.split_once('’')
+            && head.chars().count() <= 5
+            && head.to_lowercase().chars().all(char::is_alphabetic)
+            && lexicons().is_stop(&format!("{}’", head.to_lowercase()))
+        {
+            return self.is_proper(rest) && !rest.chars().next().is_some_and(char::is_lowercase);
+        }
+        if self.names.contains(w) {
+            return true;
+        }
+        if w.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+            return true;
+        }
+        let lower = w.to_lowercase();
+        let lex = lexicons();
+        !lex.is_stop(&lower) && lex.pos.get(&lower).is_none()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_fills_to_its_example() {
+        assert!(templates().len() >= 15);
+        for t in templates() {
+            assert!(!t.example.is_empty(), "{}: no example", t.text);
+            assert_eq!(t.fill(&t.sample), t.example, "template {}", t.text);
+        }
+        for role in ["section", "closing", "essentials", "people"] {
+            assert!(templates_for(role).len() >= 4, "{role}: too few variants");
+        }
+    }
+
+    #[test]
+    fn picks_are_stable_and_spread() {
+        let a: Vec<usize> = (0..8).map(|s| pick(42, s, 5)).collect();
+        let b: Vec<usize> = (0..8).map(|s| pick(42, s, 5)).collect();
+        assert_eq!(a, b);
+        let distinct: FxHashSet<usize> = (0..100).map(|seed| pick(seed, 1, 5)).collect();
+        assert_eq!(distinct.len(), 5);
+    }
+}

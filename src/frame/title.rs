@@ -1,0 +1,325 @@
+//! The customized title (H1), its ranked candidates, the SEO title and the slug.
+//!
+//! The title is rebuilt from the source title's own parts, so that it keeps
+//! its facts and its quotation: the two sides of a colon swapped, the focus
+//! keyphrase brought to the front (`Venise : un paquebot sème la panique`
+//! from `Un paquebot sème la panique à Venise`), a person's role from the
+//! article set beside their name. Candidates that open with the keyphrase
+//! and fit 50–70 characters rank first; the source title itself never wins.
+
+use super::Context;
+use crate::article::Candidate;
+use crate::frame::keyphrase::count_in;
+use crate::french::{Typography, lower_first, slugify, upper_first};
+
+/// Titles for an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Titles {
+    /// The H1.
+    pub title: String,
+    /// Candidates, best first (the H1 is the first).
+    pub candidates: Vec<Candidate>,
+    /// SEO title: at most 60 characters once typeset, opening with the keyphrase when possible.
+    pub seo_title: String,
+    /// URL slug.
+    pub slug: String,
+}
+
+fn norm(s: &str) -> String {
+    crate::lexicon::strip_accents(&s.to_lowercase())
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Length in characters once typeset.
+pub fn printed_len(s: &str, typo: Typography) -> usize {
+    typo.apply(s).chars().count()
+}
+
+/// Splits "A : B" (or "A: B") at its first colon outside guillemets.
+fn split_colon(t: &str) -> Option<(String, String)> {
+    let mut depth = 0i32;
+    for (i, c) in t.char_indices() {
+        match c {
+            '«' | '“' => depth += 1,
+            '»' | '”' => depth -= 1,
+            ':' if depth <= 0 => {
+                let a = t[..i].trim().to_string();
+                let b = t[i + 1..].trim().to_string();
+                if !a.is_empty() && !b.is_empty() {
+                    return Some((a, b));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Removes "à X", "en X", "au X", "aux X" (a place phrase) or a bare "X" from a title.
+fn without_place(t: &str, place: &str) -> Option<String> {
+    for prep in ["à", "en", "au", "aux", "dans", "pour", "de", "du", "d’"] {
+        let pat = if prep.ends_with('’') {
+            format!("{prep}{place}")
+        } else {
+            format!("{prep} {place}")
+        };
+        if let Some(pos) = find_word(t, &pat) {
+            let mut out = String::new();
+            out.push_str(t[..pos].trim_end());
+            let rest = t[pos + pat.len()..].trim_start();
+            if !rest.is_empty() && !rest.starts_with([',', ':', '.']) {
+                out.push(' ');
+            }
+            out.push_str(rest);
+            let out = out.trim().trim_end_matches([',', ':']).trim().to_string();
+            return (!out.is_empty()).then_some(out);
+        }
+    }
+    None
+}
+
+/// Byte offset of `needle` in `hay` as whole words, ignoring case.
+fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    let h = hay.to_lowercase();
+    let n = needle.to_lowercase();
+    if h.len() != hay.len() {
+        return None;
+    }
+    h.match_indices(&n).map(|(i, _)| i).find(|&i| {
+        let before = h[..i].chars().next_back();
+        let after = h[i + n.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Builds the title, its candidates, the SEO title and the slug.
+pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
+    let source = ctx.doc.title.clone().unwrap_or_default();
+    let mut cands: Vec<String> = Vec::new();
+    let lower = |s: &str| lower_first(s, |w| ctx.is_proper(w));
+    let focus_up = upper_first(focus);
+    if !source.is_empty() {
+        // Swap the two sides of a colon.
+        if let Some((a, b)) = split_colon(&source) {
+            cands.push(format!(
+                "{} : {}",
+                upper_first(&b),
+                keep_quote_case(&a, &lower)
+            ));
+            // Keyphrase first, then the side without it.
+            if count_in(&a, focus) > 0 && count_in(&b, focus) == 0 {
+                cands.push(format!("{} : {}", upper_first(&a), lower(&b)));
+            }
+        }
+        if count_in(&source, focus) == 0 && !focus.is_empty() {
+            // "Keyphrase : title" when the title does not name it.
+            cands.push(format!("{focus_up} : {}", lower(&source)));
+        } else if !starts_with_focus(&source, focus) {
+            // Bring the keyphrase to the front: "Un paquebot sème la panique à Venise"
+            // → "Venise : un paquebot sème la panique".
+            if let Some(rest) = without_place(&source, focus) {
+                cands.push(format!("{focus_up} : {}", lower(&rest)));
+            }
+            cands.push(format!("{focus_up} : {}", lower(&source)));
+        } else {
+            // The title already opens with the keyphrase: set the person's
+            // role from the article beside the name.
+            if let Some(role) = role_of(ctx, focus) {
+                let rest = source[focus.len()..].trim_start();
+                let sep = if rest.starts_with([',', ':']) {
+                    ""
+                } else {
+                    ","
+                };
+                cands.push(format!("{focus_up}, {role}{sep} {rest}"));
+            }
+            if let Some(q) = short_quote(ctx) {
+                cands.push(format!(
+                    "{} : « {} »",
+                    source.trim_end_matches(['.', ' ']),
+                    q
+                ));
+            }
+        }
+        cands.push(source.clone());
+    } else if !focus.is_empty() {
+        // No title at all: the keyphrase and the best noun phrase.
+        if let Some(k) = ctx
+            .facts
+            .keyphrases
+            .iter()
+            .find(|k| count_in(&k.text, focus) == 0)
+        {
+            cands.push(format!("{focus_up} : {}", k.text));
+        }
+        cands.push(focus_up.clone());
+    }
+    let source_norm = norm(&source);
+    let source_quote = source.contains('«');
+    let mut scored: Vec<Candidate> = Vec::new();
+    for c in cands {
+        let c =
+            crate::french::fix_contractions(&c.split_whitespace().collect::<Vec<_>>().join(" "));
+        if scored.iter().any(|s| norm(&s.text) == norm(&c)) {
+            continue;
+        }
+        let len = printed_len(&c, typo) as f64;
+        let mut score = 10.0;
+        if starts_with_focus(&c, focus) {
+            score += 10.0;
+        }
+        if norm(&c) == source_norm {
+            score -= 100.0;
+        }
+        if source_quote && !c.contains('«') {
+            score -= 5.0;
+        }
+        if len > 70.0 {
+            score -= (len - 70.0) / 5.0;
+        } else if len < 40.0 {
+            score -= (40.0 - len) / 5.0;
+        }
+        scored.push(Candidate {
+            text: c,
+            score: (score * 100.0).round() / 100.0,
+        });
+    }
+    scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let title = scored
+        .first()
+        .map(|c| c.text.clone())
+        .unwrap_or_else(|| focus_up.clone());
+    let seo_title = seo_title(&title, focus, typo);
+    let mut slug = slugify(&seo_title, 60);
+    let focus_slug = slugify(focus, 60);
+    if !focus_slug.is_empty() && !slug.contains(&focus_slug) {
+        slug = slugify(&format!("{focus} {seo_title}"), 60);
+    }
+    if slug.is_empty() {
+        slug = "article".into();
+    }
+    Titles {
+        title,
+        candidates: scored,
+        seo_title,
+        slug,
+    }
+}
+
+/// A quotation's side of a title keeps its own capital; any other side is lowered.
+fn keep_quote_case(s: &str, lower: &impl Fn(&str) -> String) -> String {
+    if s.starts_with('«') || s.starts_with('"') {
+        s.to_string()
+    } else {
+        lower(s)
+    }
+}
+
+fn starts_with_focus(s: &str, focus: &str) -> bool {
+    !focus.is_empty() && find_word(s, focus) == Some(0)
+}
+
+/// The role of the person the keyphrase names, as the article wrote it.
+fn role_of(ctx: &Context, focus: &str) -> Option<String> {
+    let e = ctx.facts.entities.iter().find(|e| {
+        e.role.is_some() && (e.text == focus || e.text.ends_with(&format!(" {focus}")))
+    })?;
+    let role = e.role.as_deref()?;
+    // "Le secrétaire d’Etat américain" → "secrétaire d’Etat américain".
+    let role = role
+        .split_once(' ')
+        .filter(|(det, _)| matches!(det.to_lowercase().as_str(), "le" | "la" | "les" | "l’"))
+        .map_or(role, |(_, r)| r);
+    (role.split_whitespace().count() <= 6).then(|| lower_first(role, |w| ctx.is_proper(w)))
+}
+
+/// A short quotation (2–6 words) from the lead sentences.
+fn short_quote(ctx: &Context) -> Option<String> {
+    ctx.facts
+        .quotations
+        .iter()
+        .take(4)
+        .map(|q| q.text.trim().trim_end_matches(['.', ',']).to_string())
+        .find(|q| (2..=6).contains(&q.split_whitespace().count()))
+}
+
+/// The SEO title: the H1 when it fits 60 characters, else its part that
+/// opens with the keyphrase, else the H1 cut at a word.
+pub fn seo_title(title: &str, focus: &str, typo: Typography) -> String {
+    if printed_len(title, typo) <= 60 {
+        return title.to_string();
+    }
+    if let Some((a, b)) = split_colon(title) {
+        for side in [&a, &b] {
+            let n = printed_len(side, typo);
+            if starts_with_focus(side, focus) && (25..=60).contains(&n) {
+                return upper_first(side);
+            }
+        }
+        if starts_with_focus(&a, focus) && printed_len(&a, typo) < 25 {
+            // Keyphrase side too short alone: keep as much of the other side as fits.
+            let cut = cut_at_word(title, 60, typo);
+            if cut.len() > a.len() + 3 {
+                return cut;
+            }
+        }
+    }
+    cut_at_word(title, 60, typo)
+}
+
+/// The longest prefix of whole words within `max` printed characters that
+/// does not end on a function word or an open guillemet.
+fn cut_at_word(s: &str, max: usize, typo: Typography) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let lex = crate::lexicon::lexicons();
+    for n in (1..=words.len()).rev() {
+        let cand = words[..n].join(" ");
+        let cand = cand
+            .trim_end_matches([',', ':', ';', '«'])
+            .trim_end()
+            .to_string();
+        let last = cand.split_whitespace().next_back().unwrap_or("");
+        let open = cand.matches('«').count() > cand.matches('»').count();
+        if printed_len(&cand, typo) <= max && !lex.is_stop(&last.to_lowercase()) && !open {
+            return cand;
+        }
+    }
+    s.chars().take(max).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colon_split_ignores_colons_inside_quotes() {
+        assert_eq!(
+            split_colon("« Une vraie conversation »: Blinken en Chine"),
+            Some((
+                "« Une vraie conversation »".into(),
+                "Blinken en Chine".into()
+            ))
+        );
+        assert_eq!(split_colon("« Ceci : cela »"), None);
+    }
+
+    #[test]
+    fn place_phrase_is_removed() {
+        assert_eq!(
+            without_place("Un paquebot sème la panique à Venise", "Venise").as_deref(),
+            Some("Un paquebot sème la panique")
+        );
+        assert_eq!(without_place("Pas de lieu ici", "Venise"), None);
+    }
+
+    #[test]
+    fn seo_title_fits() {
+        let t = "Blinken a des discussions « constructives » en Chine : « Une vraie conversation »";
+        let s = seo_title(t, "Blinken", Typography::French);
+        assert!(printed_len(&s, Typography::French) <= 60, "{s}");
+        assert!(s.starts_with("Blinken"));
+        assert_eq!(s.matches('«').count(), s.matches('»').count());
+    }
+}

@@ -1,0 +1,360 @@
+//! The rewrite: from an analysed document to a [`Rewrite`] — sentences
+//! selected to the word floor, a lead, topical sections with subheadings and
+//! connectors, derived sections when the source is short, title, SEO title,
+//! description, slug and keyphrase — typeset once at the end.
+
+use crate::analyze::EntityKind;
+use crate::article::{HeadingKind, LengthReport, Rewrite, Section};
+use crate::document::Document;
+use crate::frame::{self, Context, connect, heading, keyphrase, meta, templates_for, title};
+use crate::french::Typography;
+use crate::rank::RankOptions;
+use crate::section::{self, SectionOptions};
+use crate::select::{self, depends_on_previous};
+use crate::summarize::{SentenceKind, SentenceOut, rank_document};
+
+/// Default word floor of the body.
+pub const DEFAULT_MIN_WORDS: usize = 700;
+
+/// Options of the rewrite.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RewriteOptions {
+    /// Word floor when neither the article nor the request states one (default 700).
+    pub min_words: usize,
+    /// When the source is longer, the body aims at the floor plus this share (default 0.15).
+    pub margin: f64,
+    /// Output typography (default French).
+    pub typography: Typography,
+    /// Section and paragraph sizes.
+    pub sections: SectionOptions,
+}
+
+impl Default for RewriteOptions {
+    fn default() -> Self {
+        RewriteOptions {
+            min_words: DEFAULT_MIN_WORDS,
+            margin: 0.15,
+            typography: Typography::French,
+            sections: SectionOptions::default(),
+        }
+    }
+}
+
+/// Words as the checks count them: runs of letters and digits, joined by an
+/// apostrophe or a hyphen (`l’État`, `porte-parole` are one word each).
+pub fn count_words(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    let chars: Vec<char> = s.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                n += 1;
+                in_word = true;
+            }
+        } else if in_word
+            && matches!(c, '’' | '\'' | '-')
+            && chars.get(k + 1).is_some_and(|x| x.is_alphanumeric())
+        {
+            // Joiner inside a word.
+        } else {
+            in_word = false;
+        }
+    }
+    n
+}
+
+/// Rewrites an analysed document.
+pub fn rewrite(
+    doc: &Document,
+    opts: &RewriteOptions,
+    rank_opts: &RankOptions,
+    source_hash: String,
+) -> Rewrite {
+    let ranking = rank_document(doc, rank_opts);
+    let facts = doc.facts();
+    let ctx = Context::new(doc, &facts);
+    let min_words = doc.min_words.unwrap_or(opts.min_words);
+    let source_words = doc.body_words();
+    let target = if source_words > min_words {
+        ((min_words as f64) * (1.0 + opts.margin)).round() as usize
+    } else {
+        source_words
+    };
+    let selected = select::select(doc, &ranking, target);
+    let score = |i: usize| ranking.scores[i];
+    let words_of = |i: usize| doc.terms.sentence_words[i] as usize;
+
+    // The lead: the first sentence, with the next when it is short or tied to it.
+    let mut lead_len = 1.min(selected.len());
+    let grow = |n: usize| {
+        n < selected.len()
+            && selected[n] == selected[n - 1] + 1
+            && selected[..=n].iter().map(|&i| words_of(i)).sum::<usize>() <= 70
+    };
+    while lead_len > 0
+        && grow(lead_len)
+        && (selected[..lead_len]
+            .iter()
+            .map(|&i| words_of(i))
+            .sum::<usize>()
+            < 30
+            || depends_on_previous(doc, selected[lead_len]))
+    {
+        lead_len += 1;
+    }
+    let text_of = |ids: &[usize]| {
+        ids.iter()
+            .map(|&i| doc.sentence_text(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let body_text = text_of(&selected);
+    let lead_text = text_of(&selected[..lead_len]);
+    let focus = keyphrase::choose(&ctx, &body_text, &lead_text, doc.keyphrase.as_deref());
+    // Yoast looks for the keyphrase in the first paragraph: take one more
+    // sentence into the lead when that brings it in.
+    if keyphrase::count_in(&lead_text, &focus.text) == 0 && grow(lead_len) && lead_len < 3 {
+        let next = text_of(&selected[..=lead_len]);
+        if keyphrase::count_in(&next, &focus.text) > 0 {
+            lead_len += 1;
+        }
+    }
+    let lead_ids = &selected[..lead_len];
+    let rest = &selected[lead_len..];
+
+    let mut sections_ids = section::sections(doc, rest, &opts.sections);
+    let heads = heading::headings(&ctx, &sections_ids, &focus.text);
+
+    // Sections with their connectors.
+    let mut sections: Vec<Section> = Vec::new();
+    let mut template_words = 0;
+    let mut previous_connector: Option<String> = None;
+    let count = sections_ids.len();
+    for (s, paras) in sections_ids.iter_mut().enumerate() {
+        let first = paras.first().and_then(|p| p.first()).copied();
+        let conn = first
+            .and_then(|f| connect::connector(&ctx, s, count, f, previous_connector.as_deref()));
+        let mut out_paras = Vec::new();
+        for (pi, p) in paras.iter().enumerate() {
+            let mut sentences = Vec::new();
+            for (k, &i) in p.iter().enumerate() {
+                let mut so = SentenceOut::source(doc, i, score(i));
+                if pi == 0
+                    && k == 0
+                    && let Some(c) = &conn
+                {
+                    so.text = connect::attach(&ctx, c, &so.text);
+                    template_words += count_words(c);
+                }
+                sentences.push(so);
+            }
+            out_paras.push(sentences);
+        }
+        previous_connector = conn;
+        let (heading, heading_kind) = heads
+            .get(s)
+            .cloned()
+            .unwrap_or_else(|| (focus.text.clone(), HeadingKind::Template));
+        sections.push(Section {
+            heading,
+            heading_kind,
+            paragraphs: out_paras,
+            list: false,
+        });
+    }
+    let lead: Vec<SentenceOut> = lead_ids
+        .iter()
+        .map(|&i| SentenceOut::source(doc, i, score(i)))
+        .collect();
+
+    let mut warnings = doc.warnings();
+    let mut repeated_words = 0;
+    let printed_words = |lead: &[SentenceOut], sections: &[Section]| {
+        lead.iter().map(|s| count_words(&s.text)).sum::<usize>()
+            + sections
+                .iter()
+                .flat_map(|s| s.paragraphs.iter().flatten())
+                .map(|s| count_words(&s.text))
+                .sum::<usize>()
+    };
+    // Derived sections when the source is short.
+    if printed_words(&lead, &sections) < min_words {
+        let (added, repeated, tmpl) =
+            derived_sections(&ctx, &ranking.order(), lead_ids, &focus.text, &mut sections);
+        repeated_words += repeated;
+        template_words += tmpl;
+        if added > 0 {
+            warnings.push(format!(
+                "source has {source_words} words: added {added} derived section(s) to approach the {min_words}-word floor ({repeated} words repeat sentences already printed)"
+            ));
+        }
+    }
+    let body_words = printed_words(&lead, &sections);
+    if body_words < min_words {
+        warnings.push(format!(
+            "the body has {body_words} words, below the {min_words}-word floor: the source ({source_words} words) is too short to reach it without filler"
+        ));
+    }
+
+    // Title, SEO title, slug, description.
+    let typo = opts.typography;
+    let titles = title::titles(&ctx, &focus.text, typo);
+    let mut order: Vec<usize> = lead_ids.to_vec();
+    order.extend(
+        ranking
+            .order()
+            .into_iter()
+            .filter(|i| !lead_ids.contains(i)),
+    );
+    let (description, meta_ok) = meta::description(&ctx, &focus.text, &order, typo);
+    if !meta_ok {
+        warnings.push(
+            "no source sentence could be cut to a 120–156-character description with the keyphrase"
+                .into(),
+        );
+    }
+
+    let mut out = Rewrite {
+        title: titles.title,
+        title_candidates: titles.candidates,
+        seo_title: titles.seo_title,
+        description,
+        slug: titles.slug,
+        keyphrase: focus.text.clone(),
+        keywords: focus.keywords,
+        lead,
+        sections,
+        word_count: body_words,
+        length: LengthReport {
+            source_words,
+            body_words,
+            template_words,
+            repeated_words,
+            min_words,
+            floor_reached: body_words >= min_words,
+        },
+        warnings,
+        version: crate::VERSION,
+        source_hash,
+        lang: "fr",
+    };
+    typeset(&mut out, typo);
+    out
+}
+
+/// Key points and a who's who, built from source sentences and spans, when
+/// the body is short of the floor. Returns (sections added, repeated words,
+/// template words).
+fn derived_sections(
+    ctx: &Context,
+    order: &[usize],
+    lead: &[usize],
+    focus: &str,
+    sections: &mut Vec<Section>,
+) -> (usize, usize, usize) {
+    let doc = ctx.doc;
+    let mut added = 0;
+    let mut repeated = 0;
+    // "L’essentiel": the three best-ranked sentences not in the lead, as a list.
+    let points: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|i| {
+            !lead.contains(i) && !depends_on_previous(doc, *i) && doc.terms.sentence_words[*i] <= 45
+        })
+        .take(3)
+        .collect();
+    let essentials = templates_for("essentials");
+    if points.len() >= 2 && !essentials.is_empty() {
+        let t = essentials[frame::pick(ctx.seed, 900, essentials.len())];
+        let paragraphs: Vec<Vec<SentenceOut>> = points
+            .iter()
+            .map(|&i| vec![SentenceOut::source(doc, i, 0.0)])
+            .collect();
+        repeated += points
+            .iter()
+            .map(|&i| count_words(&doc.sentence_text(i)))
+            .sum::<usize>();
+        sections.insert(
+            0,
+            Section {
+                heading: t.fill(focus),
+                heading_kind: HeadingKind::Template,
+                paragraphs,
+                list: true,
+            },
+        );
+        added += 1;
+    }
+    // Who's who: people with their role, as the article wrote them.
+    let mut seen: Vec<&str> = Vec::new();
+    let mut people: Vec<Vec<SentenceOut>> = Vec::new();
+    for e in &ctx.facts.entities {
+        let Some(span) = e.role_span else { continue };
+        if e.kind != EntityKind::Person || seen.contains(&e.text.as_str()) {
+            continue;
+        }
+        seen.push(&e.text);
+        let text = span
+            .of(&doc.text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (a, b) = doc.source_span(span);
+        people.push(vec![SentenceOut {
+            text: crate::french::upper_first(&text),
+            kind: SentenceKind::Source,
+            source_index: Some(e.sentence),
+            source_span: Some([a, b]),
+            score: None,
+        }]);
+    }
+    let who = templates_for("people");
+    if people.len() >= 2 && !who.is_empty() {
+        let t = who[frame::pick(ctx.seed, 901, who.len())];
+        let at = sections.len().saturating_sub(1);
+        sections.insert(
+            at,
+            Section {
+                heading: t.fill(focus),
+                heading_kind: HeadingKind::Template,
+                paragraphs: people,
+                list: true,
+            },
+        );
+        added += 1;
+    }
+    (added, repeated, 0)
+}
+
+/// Applies the output typography to every printed string.
+fn typeset(r: &mut Rewrite, typo: Typography) {
+    let t = |s: &mut String| *s = typo.apply(s);
+    t(&mut r.title);
+    t(&mut r.seo_title);
+    t(&mut r.description);
+    t(&mut r.keyphrase);
+    r.keywords.iter_mut().for_each(t);
+    r.title_candidates.iter_mut().for_each(|c| t(&mut c.text));
+    r.lead.iter_mut().for_each(|s| t(&mut s.text));
+    for s in &mut r.sections {
+        t(&mut s.heading);
+        s.paragraphs
+            .iter_mut()
+            .flatten()
+            .for_each(|x| t(&mut x.text));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_counted_like_the_checks() {
+        assert_eq!(count_words("L’État et le porte-parole ont dit « oui »."), 7);
+        assert_eq!(count_words("1 200 euros, soit 3,5 %"), 6);
+        assert_eq!(count_words(""), 0);
+    }
+}

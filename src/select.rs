@@ -1,0 +1,129 @@
+//! Which source sentences the rewrite prints: all of them when the source is
+//! short, the best-ranked when it is longer than the target, always with the
+//! sentences that others depend on.
+
+use crate::document::Document;
+use crate::lexicon::{Lexicons, lexicons};
+use crate::rank::Ranking;
+use crate::segment::TokenKind;
+
+/// True when sentence `i` cannot stand without the sentence before it: it
+/// opens with a pronoun, a demonstrative or a connector (`Il`, `Cette
+/// décision`, `Mais`, `Ces derniers mois`), or with a lowercase letter.
+pub fn depends_on_previous(doc: &Document, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let lex = lexicons();
+    let toks = doc.seg.sentence_tokens(i);
+    let words: Vec<String> = toks
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .take(lex.openers_max_words)
+        .map(|t| crate::lexicon::fold(t.span.of(&doc.text)))
+        .collect();
+    let Some(first) = toks.first() else {
+        return false;
+    };
+    let first_text = first.span.of(&doc.text);
+    if first_text.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    opens_with(&words, lex)
+}
+
+/// True when the folded first words open with an anaphoric or connector opener.
+fn opens_with(words: &[String], lex: &Lexicons) -> bool {
+    let mut phrase = String::new();
+    for (n, w) in words.iter().enumerate() {
+        if n > 0 && !phrase.ends_with('’') {
+            phrase.push(' ');
+        }
+        phrase.push_str(w);
+        if lex.anaphoric_openers.contains(&phrase) || lex.connector_openers.contains(&phrase) {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when sentence `i` already opens with a connector (so none is added before it).
+pub fn opens_with_connector(doc: &Document, i: usize) -> bool {
+    let lex = lexicons();
+    let words: Vec<String> = doc
+        .seg
+        .sentence_tokens(i)
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .take(lex.openers_max_words)
+        .map(|t| crate::lexicon::fold(t.span.of(&doc.text)))
+        .collect();
+    let mut phrase = String::new();
+    for (n, w) in words.iter().enumerate() {
+        if n > 0 && !phrase.ends_with('’') {
+            phrase.push(' ');
+        }
+        phrase.push_str(w);
+        if lex.connector_openers.contains(&phrase) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The sentences to print, in source order.
+///
+/// When the body holds no more than `target` words, every body sentence is
+/// kept. Otherwise sentences are taken in rank order until `target` words,
+/// each with the chain of sentences it depends on; a sentence whose chain
+/// does not fit is passed over. The first body sentence is always kept.
+pub fn select(doc: &Document, ranking: &Ranking, target: usize) -> Vec<usize> {
+    let body: Vec<usize> = ranking.candidates.clone();
+    let words = |i: usize| doc.terms.sentence_words[i] as usize;
+    let total: usize = body.iter().map(|&i| words(i)).sum();
+    if total <= target {
+        return body;
+    }
+    let mut chosen = vec![false; doc.seg.sentences.len()];
+    let mut count = 0usize;
+    let is_body: Vec<bool> = {
+        let mut v = vec![false; doc.seg.sentences.len()];
+        for &i in &body {
+            v[i] = true;
+        }
+        v
+    };
+    let take = |chain: &[usize], chosen: &mut Vec<bool>, count: &mut usize| {
+        for &j in chain {
+            if !chosen[j] {
+                chosen[j] = true;
+                *count += words(j);
+            }
+        }
+    };
+    if let Some(&first) = body.first() {
+        take(&[first], &mut chosen, &mut count);
+    }
+    for i in ranking.order() {
+        if count >= target {
+            break;
+        }
+        if chosen[i] {
+            continue;
+        }
+        // The sentence and those it depends on, back to one that stands alone.
+        let mut chain = vec![i];
+        let mut j = i;
+        while depends_on_previous(doc, j) && j > 0 && is_body[j - 1] && !chosen[j - 1] {
+            j -= 1;
+            chain.push(j);
+        }
+        let extra: usize = chain.iter().map(|&k| words(k)).sum();
+        // A chain may overshoot the target a little, never by more than half its size.
+        if count + extra > target + extra / 2 && count > 0 && chain.len() > 1 {
+            continue;
+        }
+        take(&chain, &mut chosen, &mut count);
+    }
+    body.into_iter().filter(|&i| chosen[i]).collect()
+}
