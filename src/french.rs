@@ -149,7 +149,28 @@ impl Typography {
     /// are kept; nothing is added at the start of a line.
     pub fn apply(self, s: &str) -> String {
         match self {
-            Typography::French => french_typography(s),
+            Typography::French => french_typography(s, true),
+            Typography::Plain => plain_typography(s),
+        }
+    }
+
+    /// Applies the typography to a sentence printed from the source: only
+    /// spaces, quotation marks, apostrophes and the case of a sentence's
+    /// first letter may change, so that the sentence still reads as the
+    /// source span it claims. French mode therefore keeps `...` and a hyphen
+    /// between spaces as the source wrote them, and writes a sentence-opening
+    /// `A` preposition as `À` (`A Paris, …` → `À Paris, …`).
+    pub fn apply_source(self, s: &str) -> String {
+        match self {
+            Typography::French => {
+                let out = french_typography(s, false);
+                match out.strip_prefix("A ") {
+                    Some(rest) if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) => {
+                        format!("À {rest}")
+                    }
+                    _ => out,
+                }
+            }
             Typography::Plain => plain_typography(s),
         }
     }
@@ -213,7 +234,9 @@ fn is_punctuation_mark(prev: Option<char>, next: Option<char>) -> bool {
     }
 }
 
-fn french_typography(s: &str) -> String {
+/// `full`: also the character substitutions (`...` → `…`, ` - ` → ` – `);
+/// without it only spaces, quotes and apostrophes change.
+fn french_typography(s: &str, full: bool) -> String {
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
     let mut out = String::with_capacity(s.len() + 16);
@@ -225,7 +248,7 @@ fn french_typography(s: &str) -> String {
         match c {
             '.' => {
                 let run = chars[i..].iter().take_while(|&&d| d == '.').count();
-                if run >= 3 {
+                if run >= 3 && full {
                     trim_space_before_stop(&mut out);
                     out.push('…');
                 } else {
@@ -306,7 +329,8 @@ fn french_typography(s: &str) -> String {
         if seps.get(k) == Some(&idx) {
             k += 1;
             result.push(if c == NNBSP { NNBSP } else { NBSP });
-        } else if c == '-'
+        } else if full
+            && c == '-'
             && idx > 0
             && is_hspace(chars[idx - 1])
             && chars.get(idx + 1).is_some_and(|&d| is_hspace(d))

@@ -173,11 +173,45 @@ fn flush(b: &mut TextBuilder, base: usize, line: &str, run: &mut usize, to: usiz
     *run = to;
 }
 
+/// Byte offsets of the straight double quotes of a line that open and close
+/// quotations, when they pair up (an even number, alternately opening after
+/// a space and closing before one); empty when they do not.
+fn quote_pairs(line: &str) -> Vec<(usize, bool)> {
+    let positions: Vec<usize> = line.match_indices('"').map(|(i, _)| i).collect();
+    if positions.is_empty() || positions.len() % 2 == 1 {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(positions.len());
+    for (n, &i) in positions.iter().enumerate() {
+        let opening = n % 2 == 0;
+        let before = char_before(line, i);
+        let after = char_at(line, i + 1);
+        let ok = if opening {
+            before.is_none_or(|c| {
+                c.is_whitespace() || matches!(c, '(' | '[' | '’' | '\'' | '-' | '—' | '–' | ':')
+            }) && after.is_some_and(|c| !c.is_whitespace())
+        } else {
+            before.is_some_and(|c| !c.is_whitespace()) && after.is_none_or(|c| !c.is_alphanumeric())
+        };
+        if !ok {
+            return Vec::new();
+        }
+        out.push((i, opening));
+    }
+    out
+}
+
 /// Cleans the characters of one line (no newline inside), appending to `b`.
 ///
 /// The loop runs over bytes: ASCII letters and digits, the bulk of any text,
 /// cost one comparison; everything else is decoded and looked at.
 fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
+    // Straight quotes that pair up become French guillemets.
+    let quotes = if line.contains('"') {
+        quote_pairs(line)
+    } else {
+        Vec::new()
+    };
     let bytes = line.as_bytes();
     let n = bytes.len();
     let mut run = 0usize; // start of the pending verbatim run
@@ -255,6 +289,15 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
         let prev = char_before(line, k);
         let next = char_at(line, next_at);
         match c {
+            '"' if !quotes.is_empty() => {
+                let opening = quotes
+                    .iter()
+                    .find(|&&(i, _)| i == k)
+                    .is_some_and(|&(_, o)| o);
+                flush(b, base, line, &mut run, k);
+                b.replace(base + k, base + next_at, if opening { "«" } else { "»" });
+                run = next_at;
+            }
             '\'' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`'
                 if prev.is_some_and(char::is_alphabetic)
                     && next.is_some_and(char::is_alphabetic) =>
@@ -279,23 +322,29 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
                 run = next_at;
             }
             '.' => {
-                // Runs of periods: "..." is an ellipsis, ". ." or ".." a slip.
-                let mut j = k;
-                let mut periods = 0;
+                // A slip such as "potentielle. ." or "..": the first period
+                // stays, the rest is dropped (an ellipsis "..." is kept as written).
+                let mut j = k + 1;
                 let mut last_period = k;
                 while j < n && (bytes[j] == b'.' || bytes[j] == b' ') {
                     if bytes[j] == b'.' {
-                        periods += 1;
                         last_period = j;
                     }
                     j += 1;
                 }
-                if periods >= 2 {
-                    let adjacent = bytes[k..=last_period].iter().all(|&x| x == b'.');
-                    flush(b, base, line, &mut run, k);
-                    let repl = if adjacent && periods >= 3 { "…" } else { "." };
-                    b.replace(base + k, base + last_period + 1, repl);
+                let periods = bytes[k..=last_period]
+                    .iter()
+                    .filter(|&&x| x == b'.')
+                    .count();
+                let ellipsis = periods >= 3 && bytes[k..=last_period].iter().all(|&x| x == b'.');
+                if periods >= 2 && !ellipsis {
+                    flush(b, base, line, &mut run, k + 1);
                     run = last_period + 1;
+                    k = last_period + 1;
+                    glue_after(b, base, line, k, &mut run, prev);
+                    continue;
+                }
+                if ellipsis {
                     k = last_period + 1;
                     glue_after(b, base, line, k, &mut run, prev);
                     continue;
@@ -420,7 +469,7 @@ mod tests {
             cleaned("une menace potentielle. . Ensuite"),
             "une menace potentielle. Ensuite"
         );
-        assert_eq!(cleaned("Il hésite... puis part"), "Il hésite… puis part");
+        assert_eq!(cleaned("Il hésite... puis part"), "Il hésite... puis part");
         assert_eq!(cleaned("oui , non ,, peut-être ."), "oui, non, peut-être.");
         assert_eq!(cleaned("un  texte\t espacé"), "un texte espacé");
         assert_eq!(

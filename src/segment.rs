@@ -79,6 +79,9 @@ pub struct Sentence {
     pub paragraph: usize,
     /// Its tokens, as indices into [`Segmented::tokens`].
     pub tokens: Range<usize>,
+    /// True when it begins inside a quotation opened by an earlier sentence
+    /// (a long quotation is cut into sentences): it cannot stand alone.
+    pub starts_in_quote: bool,
 }
 
 /// What a token is.
@@ -196,6 +199,16 @@ pub fn looks_like_heading(p: &str) -> bool {
 }
 
 fn push_sentence(out: &mut Segmented, paragraph: usize, from: usize, to: usize) {
+    push_sentence_in(out, paragraph, from, to, false);
+}
+
+fn push_sentence_in(
+    out: &mut Segmented,
+    paragraph: usize,
+    from: usize,
+    to: usize,
+    starts_in_quote: bool,
+) {
     // Trailing and leading spaces are not tokens, so the span is tight.
     if from >= to {
         return;
@@ -208,6 +221,7 @@ fn push_sentence(out: &mut Segmented, paragraph: usize, from: usize, to: usize) 
         span,
         paragraph,
         tokens: from..to,
+        starts_in_quote,
     });
 }
 
@@ -397,6 +411,8 @@ fn split_sentences(
     let toks: Vec<Token> = out.tokens[first..last].to_vec();
     let t = |k: usize| toks[k].span.of(text);
     let (depth_after, roles) = quote_depths(text, &toks);
+    let extent = quote_extents(&roles);
+    let depth_before = |k: usize| if k == 0 { 0 } else { depth_after[k - 1] };
     let mut start = 0;
     let mut k = 0;
     while k < toks.len() {
@@ -404,7 +420,13 @@ fn split_sentences(
         // A line that opens with a dialogue dash starts a sentence.
         if k > start && matches!(piece, "—" | "–" | "-") && preceded_by_newline(text, toks[k].span)
         {
-            push_sentence(out, paragraph, first + start, first + k);
+            push_sentence_in(
+                out,
+                paragraph,
+                first + start,
+                first + k,
+                depth_before(start) > 0,
+            );
             start = k;
         }
         if toks[k].kind != TokenKind::Punct || !is_terminal(piece) {
@@ -424,7 +446,9 @@ fn split_sentences(
         if end == toks.len() {
             break;
         }
-        if depth_after[end - 1] > 0 {
+        // Inside a quotation, a sentence end is a cut only when the quotation
+        // is long: « Oui. Non », a-t-il dit stays one sentence.
+        if depth_after[end - 1] > 0 && extent[end - 1] < LONG_QUOTE_TOKENS {
             k = end;
             continue;
         }
@@ -439,12 +463,50 @@ fn split_sentences(
                 || matches!(c, '«' | '“' | '"' | '—' | '–' | '-' | '(' | '¿' | '¡')
         });
         if starts_sentence {
-            push_sentence(out, paragraph, first + start, first + end);
+            push_sentence_in(
+                out,
+                paragraph,
+                first + start,
+                first + end,
+                depth_before(start) > 0,
+            );
             start = end;
         }
         k = end;
     }
-    push_sentence(out, paragraph, first + start, first + toks.len());
+    push_sentence_in(
+        out,
+        paragraph,
+        first + start,
+        first + toks.len(),
+        depth_before(start) > 0,
+    );
+}
+
+/// A quotation of at least this many tokens may be cut into sentences.
+const LONG_QUOTE_TOKENS: usize = 45;
+
+/// For each token, the length in tokens of the innermost quotation holding it (0 outside).
+fn quote_extents(roles: &[QuoteRole]) -> Vec<usize> {
+    let mut out = vec![0usize; roles.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    for (k, r) in roles.iter().enumerate() {
+        match r {
+            QuoteRole::Open => stack.push(k),
+            QuoteRole::Close => {
+                if let Some(open) = stack.pop() {
+                    let len = k - open + 1;
+                    for x in out.iter_mut().take(k + 1).skip(open) {
+                        if *x == 0 || *x > len {
+                            *x = len;
+                        }
+                    }
+                }
+            }
+            QuoteRole::None => {}
+        }
+    }
+    out
 }
 
 fn preceded_by_newline(text: &str, span: Span) -> bool {

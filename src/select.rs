@@ -25,6 +25,9 @@ pub fn depends_on_previous(doc: &Document, i: usize) -> bool {
     let Some(first) = toks.first() else {
         return false;
     };
+    if doc.seg.sentences[i].starts_in_quote {
+        return true;
+    }
     let first_text = first.span.of(&doc.text);
     if first_text.chars().next().is_some_and(char::is_lowercase) {
         return true;

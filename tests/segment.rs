@@ -76,8 +76,8 @@ fn tricky_sentence_boundaries() {
         (
             "La préfecture parle d’une vidéo \"parcellaire\". \"Les policiers ont été pris à partie\", ajoute-t-elle.",
             &[
-                "La préfecture parle d’une vidéo \"parcellaire\".",
-                "\"Les policiers ont été pris à partie\", ajoute-t-elle.",
+                "La préfecture parle d’une vidéo «parcellaire».",
+                "«Les policiers ont été pris à partie», ajoute-t-elle.",
             ],
         ),
         // Ellipses.
@@ -88,6 +88,10 @@ fn tricky_sentence_boundaries() {
                 "Le reste suit…",
                 "La fin arrive.",
             ],
+        ),
+        (
+            "Il attend... puis il part. Rien ne suit... Voilà.",
+            &["Il attend... puis il part.", "Rien ne suit...", "Voilà."],
         ),
         // Exclamations and questions.
         (
