@@ -155,15 +155,18 @@ impl Typography {
     }
 
     /// Applies the typography to a sentence printed from the source: only
-    /// spaces, quotation marks, apostrophes and the case of a sentence's
-    /// first letter may change, so that the sentence still reads as the
-    /// source span it claims. French mode therefore keeps `...` and a hyphen
-    /// between spaces as the source wrote them, and writes a sentence-opening
-    /// `A` preposition as `À` (`A Paris, …` → `À Paris, …`).
+    /// the apostrophe, the spaces inside guillemets, the kind of an existing
+    /// space and the case of the first letter may change, so that the
+    /// sentence still reads, character for character, as the source span it
+    /// claims. French mode therefore turns the space the source put before
+    /// `: ; ! ? % »` into a no-break space but adds none where the source
+    /// has none (`péages:` stays), keeps `...`, hyphens and ordinals as
+    /// written, and writes a sentence-opening `A` preposition as `À`
+    /// (`A Paris, …` → `À Paris, …`).
     pub fn apply_source(self, s: &str) -> String {
         match self {
             Typography::French => {
-                let out = french_typography(s, false);
+                let out = source_typography(s);
                 match out.strip_prefix("A ") {
                     Some(rest) if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) => {
                         format!("À {rest}")
@@ -232,6 +235,82 @@ fn is_punctuation_mark(prev: Option<char>, next: Option<char>) -> bool {
             !(n.is_alphanumeric() || matches!(n, '/' | '=' | '&' | '#' | '_' | '@' | '\\' | ':'))
         }
     }
+}
+
+/// Typography of a source sentence (see [`Typography::apply_source`]).
+fn source_typography(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len();
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut i = 0;
+    while i < n {
+        let c = chars[i];
+        if is_hspace(c) {
+            let mut j = i;
+            let mut narrow = false;
+            let mut nbsp = false;
+            while j < n && is_hspace(chars[j]) {
+                narrow |= chars[j] == NNBSP;
+                nbsp |= chars[j] == NBSP;
+                j += 1;
+            }
+            let next = chars.get(j).copied();
+            let prev = out.chars().next_back();
+            let before_mark = matches!(next, Some(':' | ';' | '!' | '?' | '»'))
+                || (next == Some('%') && prev.is_some_and(|p| p.is_ascii_digit()));
+            let space = if narrow {
+                NNBSP
+            } else if nbsp || before_mark || prev == Some('«') {
+                NBSP
+            } else {
+                ' '
+            };
+            out.push(space);
+            i = j;
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        match c {
+            '\'' | '‘'
+                if prev.is_some_and(char::is_alphabetic)
+                    && next.is_some_and(char::is_alphabetic) =>
+            {
+                out.push(APOS)
+            }
+            '«' => {
+                out.push(c);
+                if next.is_some_and(|d| !is_hspace(d)) {
+                    out.push(NBSP);
+                }
+            }
+            '»' => {
+                if prev.is_some_and(|d| !is_hspace(d)) && i > 0 {
+                    out.push(NBSP);
+                }
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    // Existing spaces in numbers and before units become no-break spaces.
+    let chars: Vec<char> = out.chars().collect();
+    let mut seps = thousands_separators(&chars);
+    seps.extend(unit_separators(&chars));
+    seps.sort_unstable();
+    seps.dedup();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| {
+            if seps.binary_search(&k).is_ok() && c == ' ' {
+                NBSP
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// `full`: also the character substitutions (`...` → `…`, ` - ` → ` – `);

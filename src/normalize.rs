@@ -173,30 +173,33 @@ fn flush(b: &mut TextBuilder, base: usize, line: &str, run: &mut usize, to: usiz
     *run = to;
 }
 
-/// Byte offsets of the straight double quotes of a line that open and close
-/// quotations, when they pair up (an even number, alternately opening after
-/// a space and closing before one); empty when they do not.
+/// The straight double quotes of a line that can be read as opening or
+/// closing a quotation, with their role: by their neighbours first (after a
+/// space and before a letter: opening; after a letter and before a space or
+/// a punctuation mark: closing), else by their rank when the line holds an
+/// even number of them. Quotes of neither kind are left as they are.
 fn quote_pairs(line: &str) -> Vec<(usize, bool)> {
     let positions: Vec<usize> = line.match_indices('"').map(|(i, _)| i).collect();
-    if positions.is_empty() || positions.len() % 2 == 1 {
-        return Vec::new();
-    }
+    let even = positions.len() % 2 == 0;
     let mut out = Vec::with_capacity(positions.len());
     for (n, &i) in positions.iter().enumerate() {
-        let opening = n % 2 == 0;
         let before = char_before(line, i);
         let after = char_at(line, i + 1);
-        let ok = if opening {
-            before.is_none_or(|c| {
-                c.is_whitespace() || matches!(c, '(' | '[' | '’' | '\'' | '-' | '—' | '–' | ':')
-            }) && after.is_some_and(|c| !c.is_whitespace())
-        } else {
-            before.is_some_and(|c| !c.is_whitespace()) && after.is_none_or(|c| !c.is_alphanumeric())
+        let opens = before.is_none_or(|c| {
+            c.is_whitespace() || matches!(c, '(' | '[' | '’' | '\'' | '-' | '—' | '–' | ':' | '/')
+        }) && after
+            .is_some_and(|c| !c.is_whitespace() && !matches!(c, '.' | ',' | ';' | ')'));
+        let closes = before.is_some_and(|c| !c.is_whitespace() && c != '(')
+            && after.is_none_or(|c| !c.is_alphanumeric());
+        let role = match (opens, closes) {
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            _ if even => Some(n % 2 == 0),
+            _ => None,
         };
-        if !ok {
-            return Vec::new();
+        if let Some(opening) = role {
+            out.push((i, opening));
         }
-        out.push((i, opening));
     }
     out
 }
@@ -240,7 +243,8 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
             continue;
         }
         if is_hspace(c) {
-            // A run of spaces becomes one space; none before a comma or a single period.
+            // A run of spaces becomes one space. A space before a comma or a
+            // period stays: the printed sentence must read as its source span.
             let mut j = next_at;
             while let Some(x) = char_at(line, j) {
                 if !(is_hspace(x) || is_invisible(x)) {
@@ -248,12 +252,6 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
                 }
                 j += x.len_utf8();
             }
-            let after = char_at(line, j);
-            let after2 = after.and_then(|a| char_at(line, j + a.len_utf8()));
-            let before_punct = after == Some(',')
-                || (after == Some('.')
-                    && after2 != Some('.')
-                    && !after2.is_some_and(|x| x.is_ascii_digit()));
             // French typography's no-break spaces are kept (one of them stands
             // for the whole run); any other run becomes one plain space.
             let space = if j == k + 1 && c == ' ' {
@@ -265,10 +263,7 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
             } else {
                 " "
             };
-            if before_punct {
-                flush(b, base, line, &mut run, k);
-                run = j;
-            } else if &line[k..j] != space {
+            if &line[k..j] != space {
                 flush(b, base, line, &mut run, k);
                 b.replace(base + k, base + j, space);
                 run = j;
@@ -289,7 +284,7 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
         let prev = char_before(line, k);
         let next = char_at(line, next_at);
         match c {
-            '"' if !quotes.is_empty() => {
+            '"' if quotes.iter().any(|&(i, _)| i == k) => {
                 let opening = quotes
                     .iter()
                     .find(|&&(i, _)| i == k)
@@ -470,7 +465,10 @@ mod tests {
             "une menace potentielle. Ensuite"
         );
         assert_eq!(cleaned("Il hésite... puis part"), "Il hésite... puis part");
-        assert_eq!(cleaned("oui , non ,, peut-être ."), "oui, non, peut-être.");
+        assert_eq!(
+            cleaned("oui , non ,, peut-être ."),
+            "oui , non , peut-être ."
+        );
         assert_eq!(cleaned("un  texte\t espacé"), "un texte espacé");
         assert_eq!(
             cleaned("« oui\u{a0} » 1\u{a0}200"),

@@ -179,9 +179,16 @@ pub fn rewrite(
                 .sum::<usize>()
     };
     // Derived sections when the source is short.
-    if printed_words(&lead, &sections) < min_words {
-        let (added, repeated, tmpl) =
-            derived_sections(&ctx, &ranking.order(), lead_ids, &focus.text, &mut sections);
+    let printed = printed_words(&lead, &sections);
+    if printed < min_words {
+        let (added, repeated, tmpl) = derived_sections(
+            &ctx,
+            &ranking.order(),
+            lead_ids,
+            &focus.text,
+            min_words - printed,
+            &mut sections,
+        );
         repeated_words += repeated;
         template_words += tmpl;
         if added > 0 {
@@ -251,20 +258,45 @@ fn derived_sections(
     order: &[usize],
     lead: &[usize],
     focus: &str,
+    deficit: usize,
     sections: &mut Vec<Section>,
 ) -> (usize, usize, usize) {
     let doc = ctx.doc;
     let mut added = 0;
     let mut repeated = 0;
-    // "L’essentiel": the three best-ranked sentences not in the lead, as a list.
-    let points: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|i| {
-            !lead.contains(i) && !depends_on_previous(doc, *i) && doc.terms.sentence_words[*i] <= 45
-        })
-        .take(3)
-        .collect();
+    let mut missing = deficit as i64;
+    // Who's who first: people with their role, as the article wrote them.
+    let people = people_list(ctx);
+    if people.len() >= 2 {
+        missing -= people
+            .iter()
+            .flatten()
+            .map(|s| count_words(&s.text))
+            .sum::<usize>() as i64;
+    }
+    // "L’essentiel": the best-ranked sentences not in the lead, as a list,
+    // as many as the floor needs (two to six).
+    let mut points: Vec<usize> = Vec::new();
+    let mut point_words = 0i64;
+    for &i in order {
+        if points.len() >= 6 || (points.len() >= 2 && point_words >= missing) {
+            break;
+        }
+        let text = doc.sentence_text(i);
+        // A source's own "de les" printed twice would read as ours.
+        let contracted = [" de le ", " de les ", " à le ", " à les "]
+            .iter()
+            .any(|c| text.contains(c));
+        if lead.contains(&i)
+            || depends_on_previous(doc, i)
+            || doc.terms.sentence_words[i] > 45
+            || contracted
+        {
+            continue;
+        }
+        point_words += count_words(&text) as i64;
+        points.push(i);
+    }
     let essentials = templates_for("essentials");
     if points.len() >= 2 && !essentials.is_empty() {
         let t = essentials[frame::pick(ctx.seed, 900, essentials.len())];
@@ -287,7 +319,27 @@ fn derived_sections(
         );
         added += 1;
     }
-    // Who's who: people with their role, as the article wrote them.
+    let who = templates_for("people");
+    if people.len() >= 2 && !who.is_empty() {
+        let t = who[frame::pick(ctx.seed, 901, who.len())];
+        let at = sections.len().saturating_sub(1);
+        sections.insert(
+            at,
+            Section {
+                heading: t.fill(focus),
+                heading_kind: HeadingKind::Template,
+                paragraphs: people,
+                list: true,
+            },
+        );
+        added += 1;
+    }
+    (added, repeated, 0)
+}
+
+/// People named with their role, as list items cut from the source.
+fn people_list(ctx: &Context) -> Vec<Vec<SentenceOut>> {
+    let doc = ctx.doc;
     let mut seen: Vec<&str> = Vec::new();
     let mut people: Vec<Vec<SentenceOut>> = Vec::new();
     for e in &ctx.facts.entities {
@@ -310,22 +362,7 @@ fn derived_sections(
             score: None,
         }]);
     }
-    let who = templates_for("people");
-    if people.len() >= 2 && !who.is_empty() {
-        let t = who[frame::pick(ctx.seed, 901, who.len())];
-        let at = sections.len().saturating_sub(1);
-        sections.insert(
-            at,
-            Section {
-                heading: t.fill(focus),
-                heading_kind: HeadingKind::Template,
-                paragraphs: people,
-                list: true,
-            },
-        );
-        added += 1;
-    }
-    (added, repeated, 0)
+    people
 }
 
 /// Applies the output typography to every printed string.
@@ -337,13 +374,12 @@ fn typeset(r: &mut Rewrite, typo: Typography) {
     t(&mut r.keyphrase);
     r.keywords.iter_mut().for_each(t);
     r.title_candidates.iter_mut().for_each(|c| t(&mut c.text));
-    r.lead.iter_mut().for_each(|s| t(&mut s.text));
+    // Source sentences change only in spaces, quotes and apostrophes.
+    let src = |s: &mut SentenceOut| s.text = typo.apply_source(&s.text);
+    r.lead.iter_mut().for_each(src);
     for s in &mut r.sections {
         t(&mut s.heading);
-        s.paragraphs
-            .iter_mut()
-            .flatten()
-            .for_each(|x| t(&mut x.text));
+        s.paragraphs.iter_mut().flatten().for_each(src);
     }
 }
 

@@ -160,6 +160,37 @@ fn candidates(
             if np.proper || !(2..=8).contains(&n) {
                 continue;
             }
+            // Without its determiner a phrase stands alone only after a
+            // preposition ("erreur de calcul"), never after a number
+            // ("2 kilomètres du palais" is not about kilometres).
+            if np.with_determiner.is_none() {
+                let before = doc.text[..np.span.start as usize]
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let after_prep = matches!(
+                    before.as_str(),
+                    "de" | "d’"
+                        | "du"
+                        | "des"
+                        | "à"
+                        | "au"
+                        | "aux"
+                        | "en"
+                        | "sur"
+                        | "pour"
+                        | "par"
+                        | "avec"
+                        | "contre"
+                        | "dans"
+                        | "sans"
+                        | "entre"
+                ) || before.ends_with("d’");
+                if !after_prep {
+                    continue;
+                }
+            }
             // A possessive points back to a sentence the heading cannot show.
             let det = text.split_whitespace().next().unwrap_or("").to_lowercase();
             if matches!(
@@ -241,7 +272,7 @@ fn candidates(
             });
         }
     }
-    out.retain(|c| (1..=12).contains(&words(&c.text)));
+    out.retain(|c| (1..=12).contains(&words(&c.text)) && ctx.grounded(&c.text));
     out
 }
 

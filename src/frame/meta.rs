@@ -83,15 +83,34 @@ pub fn description(
             }
         }
     }
-    // Two sentences that follow each other in the source.
-    for (i, t) in texts.iter().take(8) {
+    // Two sentences, in source order: neighbours first, then any two of the best.
+    let top: Vec<&(usize, String)> = texts.iter().take(8).collect();
+    let mut pairs: Vec<(&String, &String)> = Vec::new();
+    for (i, t) in &top {
         if let Some((_, next)) = texts.iter().find(|(j, _)| *j == i + 1) {
-            for a in variants(t) {
-                for b in variants(next) {
-                    let joined = format!("{a} {b}");
-                    if fits(&joined) {
-                        return (joined, true);
-                    }
+            pairs.push((t, next));
+        }
+    }
+    for (a, (i, t)) in top.iter().enumerate() {
+        for (j, u) in top.iter().skip(a + 1) {
+            if j != &(i + 1) && i != &(j + 1) {
+                pairs.push(if i < j { (t, u) } else { (u, t) });
+            }
+        }
+    }
+    for (first, second) in &pairs {
+        for a in variants(first) {
+            for b in variants(second) {
+                let joined = format!("{a} {b}");
+                if fits(&joined) {
+                    return (joined, true);
+                }
+                // The second sentence cut after a clause.
+                if count_in(&joined, focus) > 0
+                    && let Some(c) = cut_at_clause(&joined, typo)
+                    && c.len() > a.len() + 20
+                {
+                    return (c, true);
                 }
             }
         }

@@ -100,6 +100,8 @@ pub struct Context<'a> {
     names: FxHashSet<String>,
     /// The article's seed for template choices.
     pub seed: u64,
+    /// Lowercase words of the article (apostrophes as `'`), to check that a heading is grounded.
+    source_words: FxHashSet<String>,
 }
 
 impl<'a> Context<'a> {
@@ -113,12 +115,27 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        let source_words = content_words(&doc.text).into_iter().collect();
         Context {
             doc,
             facts,
             names,
             seed: seed(doc),
+            source_words,
         }
+    }
+
+    /// True when a heading names the article's own terms: at least one of
+    /// its content words (4 letters or more, not a function word) comes
+    /// from the article, and at least half of them do. Template words only
+    /// frame them.
+    pub fn grounded(&self, heading: &str) -> bool {
+        let words = content_words(heading);
+        let hits = words
+            .iter()
+            .filter(|w| self.source_words.contains(*w))
+            .count();
+        hits > 0 && 2 * hits >= words.len()
     }
 
     /// True when a capitalised word is a proper noun (a name of the article,
@@ -146,6 +163,41 @@ impl<'a> Context<'a> {
         let lex = lexicons();
         !lex.is_stop(&lower) && lex.pos.get(&lower).is_none()
     }
+}
+
+/// Words of a text as the checks cut them (letters and digits joined by an
+/// apostrophe or a hyphen), lowercased with one apostrophe form, keeping
+/// those of 4 letters or more that are not function words.
+pub fn content_words(text: &str) -> Vec<String> {
+    const FUNCTION: &[&str] = &[
+        "avec", "dans", "pour", "sans", "sous", "entre", "vers", "chez", "depuis", "pendant",
+        "selon", "contre", "leurs", "leur", "notre", "votre", "cette", "celle", "celui", "ceux",
+        "elles", "nous", "vous", "elle", "être", "avoir", "fait", "sont", "était", "comme", "mais",
+        "donc", "plus", "moins", "très", "aussi", "tout", "tous", "toute", "toutes", "dont",
+        "quand", "alors", "ainsi", "après", "avant", "encore", "même",
+    ];
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        let joiner = matches!(c, '’' | '\'' | '-')
+            && !cur.is_empty()
+            && chars.get(k + 1).is_some_and(|x| x.is_alphanumeric());
+        if c.is_alphanumeric() || joiner {
+            cur.extend(if c == '’' {
+                '\''.to_lowercase()
+            } else {
+                c.to_lowercase()
+            });
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out.retain(|w| w.chars().count() >= 4 && !FUNCTION.contains(&w.as_str()));
+    out
 }
 
 #[cfg(test)]

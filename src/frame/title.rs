@@ -158,6 +158,16 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
     }
     let source_norm = norm(&source);
     let source_quote = source.contains('«');
+    // Words of the article's text: a title word the text never uses is a
+    // name readers cannot find in the article.
+    let known: rustc_hash::FxHashSet<String> = words_lower(&ctx.doc.text).into_iter().collect();
+    let unknown_names = |c: &str| {
+        c.split([':', '.', '!', '?'])
+            .flat_map(|part| words_of(part).into_iter().skip(1))
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter(|w| !known.contains(&normalize_word(w)))
+            .count()
+    };
     let mut scored: Vec<Candidate> = Vec::new();
     for c in cands {
         let c =
@@ -176,6 +186,7 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
         if source_quote && !c.contains('«') {
             score -= 5.0;
         }
+        score -= 15.0 * unknown_names(&c) as f64;
         if len > 70.0 {
             score -= (len - 70.0) / 5.0;
         } else if len < 40.0 {
@@ -206,6 +217,35 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
         seo_title,
         slug,
     }
+}
+
+/// Words as the checks cut them: letters and digits joined by an apostrophe or a hyphen.
+fn words_of(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for (k, &c) in chars.iter().enumerate() {
+        let joiner = matches!(c, '’' | '\'' | '-')
+            && !cur.is_empty()
+            && chars.get(k + 1).is_some_and(|x| x.is_alphanumeric());
+        if c.is_alphanumeric() || joiner {
+            cur.push(c);
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn normalize_word(w: &str) -> String {
+    w.to_lowercase().replace('’', "'")
+}
+
+fn words_lower(s: &str) -> Vec<String> {
+    words_of(s).iter().map(|w| normalize_word(w)).collect()
 }
 
 /// A quotation's side of a title keeps its own capital; any other side is lowered.
