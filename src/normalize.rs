@@ -180,7 +180,7 @@ fn flush(b: &mut TextBuilder, base: usize, line: &str, run: &mut usize, to: usiz
 /// even number of them. Quotes of neither kind are left as they are.
 fn quote_pairs(line: &str) -> Vec<(usize, bool)> {
     let positions: Vec<usize> = line.match_indices('"').map(|(i, _)| i).collect();
-    let even = positions.len() % 2 == 0;
+    let even = positions.len().is_multiple_of(2);
     let mut out = Vec::with_capacity(positions.len());
     for (n, &i) in positions.iter().enumerate() {
         let before = char_before(line, i);
