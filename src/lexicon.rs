@@ -57,6 +57,17 @@ impl Relation {
     }
 }
 
+/// A connector of `connectors.txt`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Connector {
+    /// The relation it expresses.
+    pub relation: Relation,
+    /// As written at a sentence's start, without its comma.
+    pub text: String,
+    /// True when Yoast's French analysis counts it as a transition word.
+    pub transition: bool,
+}
+
 /// All French language data refonte uses.
 #[derive(Debug)]
 pub struct Lexicons {
@@ -85,7 +96,7 @@ pub struct Lexicons {
     /// Longest anaphoric or connector opener in words.
     pub openers_max_words: usize,
     /// Connectors refonte may add at a section start, by relation, in file order.
-    pub connectors: Vec<(Relation, String)>,
+    pub connectors: Vec<Connector>,
     /// Weekday names.
     pub weekdays: FxHashSet<String>,
     /// Month names.
@@ -237,8 +248,15 @@ impl Lexicons {
 
         let connectors = entries(raw::CONNECTORS)
             .filter_map(|l| {
-                let (rel, text) = l.split_once('\t')?;
-                Some((Relation::parse(rel.trim())?, text.trim().to_string()))
+                let mut cols = l.split('\t');
+                let relation = Relation::parse(cols.next()?.trim())?;
+                let text = cols.next()?.trim().to_string();
+                let transition = cols.next().is_some_and(|c| c.trim() == "transition");
+                Some(Connector {
+                    relation,
+                    text,
+                    transition,
+                })
             })
             .collect();
 

@@ -111,62 +111,146 @@ pub fn rewrite(
     };
     let body_text = text_of(&selected);
     let lead_text = text_of(&selected[..lead_len]);
-    let focus = keyphrase::choose(&ctx, &body_text, &lead_text, doc.keyphrase.as_deref());
+    // The keyphrase must be able to open the article and fill its description.
+    let opening = text_of(&selected[..selected.len().min(3)]);
+    let mut desc_order: Vec<usize> = selected[..selected.len().min(3)].to_vec();
+    desc_order.extend(ranking.order());
+    let accept = |k: &str| {
+        keyphrase::count_in(&opening, k) > 0
+            && meta::description(&ctx, k, &desc_order, opts.typography).1
+    };
+    let focus = keyphrase::choose(
+        &ctx,
+        &body_text,
+        &lead_text,
+        doc.keyphrase.as_deref(),
+        accept,
+    );
     // Yoast looks for the keyphrase in the first paragraph: take one more
     // sentence into the lead when that brings it in.
-    if keyphrase::count_in(&lead_text, &focus.text) == 0 && grow(lead_len) && lead_len < 3 {
-        let next = text_of(&selected[..=lead_len]);
-        if keyphrase::count_in(&next, &focus.text) > 0 {
-            lead_len += 1;
+    if keyphrase::count_in(&lead_text, &focus.text) == 0 {
+        for extra in lead_len + 1..=selected.len().min(3) {
+            let consecutive = selected[..extra].windows(2).all(|w| w[1] == w[0] + 1);
+            let words: usize = selected[..extra].iter().map(|&i| words_of(i)).sum();
+            if !consecutive || words > 110 {
+                break;
+            }
+            if keyphrase::count_in(&text_of(&selected[..extra]), &focus.text) > 0 {
+                lead_len = extra;
+                break;
+            }
         }
     }
     let lead_ids = &selected[..lead_len];
     let rest = &selected[lead_len..];
 
-    let mut sections_ids = section::sections(doc, rest, &opts.sections);
-    let heads = heading::headings(&ctx, &sections_ids, &focus.text);
-
-    // Sections with their connectors.
-    let mut sections: Vec<Section> = Vec::new();
-    let mut template_words = 0;
-    let mut previous_connector: Option<String> = None;
+    // Connectors: at section starts, then at paragraph starts while fewer
+    // than a third of the sentences carry a transition, then against three
+    // sentences in a row that open with the same word.
+    let sections_ids = section::sections(doc, rest, &opts.sections);
     let count = sections_ids.len();
-    for (s, paras) in sections_ids.iter_mut().enumerate() {
-        let first = paras.first().and_then(|p| p.first()).copied();
-        let conn = first
-            .and_then(|f| connect::connector(&ctx, s, count, f, previous_connector.as_deref()));
-        let mut out_paras = Vec::new();
-        for (pi, p) in paras.iter().enumerate() {
-            let mut sentences = Vec::new();
-            for (k, &i) in p.iter().enumerate() {
-                let mut so = SentenceOut::source(doc, i, score(i));
-                if pi == 0
-                    && k == 0
-                    && let Some(c) = &conn
-                {
-                    so.text = connect::attach(&ctx, c, &so.text);
-                    template_words += count_words(c);
-                }
-                sentences.push(so);
-            }
-            out_paras.push(sentences);
+    let mut conn: rustc_hash::FxHashMap<usize, String> = rustc_hash::FxHashMap::default();
+    let mut used: Vec<String> = Vec::new();
+    for (s, paras) in sections_ids.iter().enumerate() {
+        let Some(&first) = paras.first().and_then(|p| p.first()) else {
+            continue;
+        };
+        let avoid: Vec<&str> = used.last().map(|u| vec![u.as_str()]).unwrap_or_default();
+        if let Some(c) = connect::connector(&ctx, s, count, first, &avoid) {
+            used.push(c.clone());
+            conn.insert(first, c);
         }
-        previous_connector = conn;
-        let (heading, heading_kind) = heads
-            .get(s)
-            .cloned()
-            .unwrap_or_else(|| (focus.text.clone(), HeadingKind::Template));
-        sections.push(Section {
-            heading,
-            heading_kind,
-            paragraphs: out_paras,
-            list: false,
-        });
     }
-    let lead: Vec<SentenceOut> = lead_ids
+    let printed_order: Vec<usize> = lead_ids
         .iter()
-        .map(|&i| SentenceOut::source(doc, i, score(i)))
+        .copied()
+        .chain(sections_ids.iter().flatten().flatten().copied())
         .collect();
+    let text_with = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| match conn.get(&i) {
+        Some(c) => connect::attach(&ctx, c, &doc.sentence_text(i)),
+        None => doc.sentence_text(i),
+    };
+    let share = |conn: &rustc_hash::FxHashMap<usize, String>| {
+        let with = printed_order
+            .iter()
+            .filter(|&&i| connect::has_transition(&text_with(i, conn)))
+            .count();
+        with as f64 / printed_order.len().max(1) as f64
+    };
+    let paragraph_starts: Vec<usize> = sections_ids
+        .iter()
+        .flat_map(|paras| paras.iter().skip(1).filter_map(|p| p.first().copied()))
+        .collect();
+    for (n, &i) in paragraph_starts.iter().enumerate() {
+        if share(&conn) >= 0.34 {
+            break;
+        }
+        // Not two connectors in sentences that follow each other.
+        if conn.contains_key(&i)
+            || (i > 0 && conn.contains_key(&(i - 1)))
+            || !connect::can_take(&ctx, i)
+        {
+            continue;
+        }
+        let avoid: Vec<&str> = used.iter().rev().take(3).map(String::as_str).collect();
+        if let Some(c) = connect::inner_connector(&ctx, n as u64, &avoid) {
+            used.push(c.clone());
+            conn.insert(i, c);
+        }
+    }
+    let first_word = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| {
+        text_with(i, conn)
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    for w in 2..printed_order.len() {
+        let (a, b, c) = (printed_order[w - 2], printed_order[w - 1], printed_order[w]);
+        let fc = first_word(c, &conn);
+        if fc.is_empty() || first_word(a, &conn) != fc || first_word(b, &conn) != fc {
+            continue;
+        }
+        let target = [c, b]
+            .into_iter()
+            .find(|&i| connect::can_take(&ctx, i) && !conn.contains_key(&i));
+        if let Some(t) = target {
+            let avoid: Vec<&str> = used.iter().rev().take(3).map(String::as_str).collect();
+            if let Some(x) = connect::inner_connector(&ctx, 100 + w as u64, &avoid) {
+                used.push(x.clone());
+                conn.insert(t, x);
+            }
+        }
+    }
+    let heads = heading::headings(&ctx, &sections_ids, &focus.text);
+    let mut template_words: usize = conn.values().map(|c| count_words(c)).sum();
+    let sentence_out = |i: usize| {
+        let mut so = SentenceOut::source(doc, i, score(i));
+        if let Some(c) = conn.get(&i) {
+            so.text = connect::attach(&ctx, c, &so.text);
+        }
+        so
+    };
+    let mut sections: Vec<Section> = sections_ids
+        .iter()
+        .enumerate()
+        .map(|(s, paras)| {
+            let (heading, heading_kind) = heads
+                .get(s)
+                .cloned()
+                .unwrap_or_else(|| (focus.text.clone(), HeadingKind::Template));
+            Section {
+                heading,
+                heading_kind,
+                paragraphs: paras
+                    .iter()
+                    .map(|p| p.iter().map(|&i| sentence_out(i)).collect())
+                    .collect(),
+                list: false,
+            }
+        })
+        .collect();
+    let lead: Vec<SentenceOut> = lead_ids.iter().map(|&i| sentence_out(i)).collect();
 
     let mut warnings = doc.warnings();
     let mut repeated_words = 0;

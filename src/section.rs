@@ -251,8 +251,11 @@ fn paragraphs(doc: &Document, units: &[usize], max_words: usize) -> Paragraphs {
         let mut cur_words = 0;
         for &i in &p {
             let w = words(i);
+            // Prefer a cut before a sentence that stands alone; past the
+            // limit, cut anyway (the sentences stay next to each other).
             let can_cut = !cur.is_empty() && !depends_on_previous(doc, i);
-            if can_cut && (cur_words + w > max_words || cur_words >= aim) {
+            let must_cut = !cur.is_empty() && cur_words + w > max_words + 10;
+            if must_cut || (can_cut && (cur_words + w > max_words || cur_words >= aim)) {
                 split.push(std::mem::take(&mut cur));
                 cur_words = 0;
             }

@@ -1,38 +1,54 @@
-//! Connectors at section starts: `Par ailleurs,`, `Dans ce contexte,`,
-//! `Enfin,` — chosen from `lexicons/fr/connectors.txt` by the relation the
-//! position allows, never twice in a row, never before a sentence that
-//! already opens with a connector, a pronoun, a quotation or a dash.
+//! Connectors: `Par ailleurs,`, `À cet égard,`, `Enfin,` — chosen from
+//! `lexicons/fr/connectors.txt` by the relation the position allows, never
+//! twice in a row, never before a sentence that already opens with a
+//! connector, a pronoun, a quotation or a dash.
 //!
 //! Only relations that state nothing are used: addition and context between
-//! sections, `last` before the closing one. Contrast, consequence and time
-//! would assert a relation between facts that rules cannot check.
+//! sections and paragraphs, `last` before the closing section. Contrast,
+//! consequence and time would assert a relation between facts that rules
+//! cannot check. Connectors go at section starts where they read naturally,
+//! then at paragraph starts while fewer than a third of the sentences carry
+//! a transition (Yoast's readability asks for 30 %), and before the third of
+//! three sentences that open with the same word.
 
 use super::{Context, pick};
-use crate::lexicon::{Relation, lexicons};
+use crate::lexicon::{Connector, Relation, lexicons};
 use crate::select::{depends_on_previous, opens_with_connector};
 
+/// True when a connector can go before sentence `i`.
+pub fn can_take(ctx: &Context, i: usize) -> bool {
+    let text = ctx.doc.sentence_text(i);
+    let Some(opener) = text.chars().next() else {
+        return false;
+    };
+    opener.is_alphabetic()
+        && opener.is_uppercase()
+        && !depends_on_previous(ctx.doc, i)
+        && !opens_with_connector(ctx.doc, i)
+        && !text.ends_with('?')
+}
+
+fn options(relations: &[Relation], avoid: &[&str]) -> Vec<&'static Connector> {
+    let all: Vec<&Connector> = lexicons()
+        .connectors
+        .iter()
+        .filter(|c| relations.contains(&c.relation) && !avoid.contains(&c.text.as_str()))
+        .collect();
+    // Connectors Yoast counts as transitions first: they do two jobs.
+    let counted: Vec<&Connector> = all.iter().copied().filter(|c| c.transition).collect();
+    if counted.is_empty() { all } else { counted }
+}
+
 /// The connector to put before sentence `first` opening section `index` of
-/// `count`, if one reads naturally there; `previous` is the connector used
-/// before the previous section.
+/// `count`, if one reads naturally there; `avoid` lists connectors already used.
 pub fn connector(
     ctx: &Context,
     index: usize,
     count: usize,
     first: usize,
-    previous: Option<&str>,
+    avoid: &[&str],
 ) -> Option<String> {
-    if index == 0 {
-        return None;
-    }
-    let text = ctx.doc.sentence_text(first);
-    let opener = text.chars().next()?;
-    if !opener.is_alphabetic() || !opener.is_uppercase() {
-        return None;
-    }
-    if depends_on_previous(ctx.doc, first)
-        || opens_with_connector(ctx.doc, first)
-        || text.ends_with('?')
-    {
+    if index == 0 || !can_take(ctx, first) {
         return None;
     }
     let relations: &[Relation] = if index + 1 == count {
@@ -40,17 +56,24 @@ pub fn connector(
     } else {
         &[Relation::Addition, Relation::Context]
     };
-    let rel = relations[pick(ctx.seed, 500 + index as u64, relations.len())];
-    let options: Vec<&str> = lexicons()
-        .connectors
-        .iter()
-        .filter(|(r, c)| *r == rel && Some(c.as_str()) != previous)
-        .map(|(_, c)| c.as_str())
-        .collect();
-    if options.is_empty() {
+    let opts = options(relations, avoid);
+    if opts.is_empty() {
         return None;
     }
-    Some(options[pick(ctx.seed, 600 + index as u64, options.len())].to_string())
+    Some(
+        opts[pick(ctx.seed, 600 + index as u64, opts.len())]
+            .text
+            .clone(),
+    )
+}
+
+/// A connector for a paragraph or sentence inside a section (addition or context).
+pub fn inner_connector(ctx: &Context, salt: u64, avoid: &[&str]) -> Option<String> {
+    let opts = options(&[Relation::Addition, Relation::Context], avoid);
+    if opts.is_empty() {
+        return None;
+    }
+    Some(opts[pick(ctx.seed, 700 + salt, opts.len())].text.clone())
 }
 
 /// `Par ailleurs` + `Les pourparlers…` → `Par ailleurs, les pourparlers…`.
@@ -59,4 +82,32 @@ pub fn attach(ctx: &Context, connector: &str, sentence: &str) -> String {
         "{connector}, {}",
         crate::french::lower_first(sentence, |w| ctx.is_proper(w))
     )
+}
+
+/// True when a sentence holds a transition: it opens with a connector of the
+/// lexicons, or contains one Yoast counts.
+pub fn has_transition(text: &str) -> bool {
+    let lex = lexicons();
+    let lower = crate::lexicon::fold(text);
+    let first_words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(lex.openers_max_words)
+        .collect();
+    let mut phrase = String::new();
+    for (n, w) in first_words.iter().enumerate() {
+        if n > 0 && !phrase.ends_with('’') {
+            phrase.push(' ');
+        }
+        phrase.push_str(w);
+        if lex.connector_openers.contains(&phrase)
+            && !matches!(phrase.as_str(), "et" | "ou" | "ni" | "or")
+        {
+            return true;
+        }
+    }
+    lex.connectors
+        .iter()
+        .filter(|c| c.transition)
+        .any(|c| lower.contains(&crate::lexicon::fold(&c.text)))
 }

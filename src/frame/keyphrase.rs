@@ -47,11 +47,21 @@ struct Candidate {
 ///
 /// `body` is the printed text (lead and sections), `lead` the lead's text;
 /// `given` (from the caller) wins when the body contains it.
-pub fn choose(ctx: &Context, body: &str, lead: &str, given: Option<&str>) -> Focus {
+pub fn choose(
+    ctx: &Context,
+    body: &str,
+    lead: &str,
+    given: Option<&str>,
+    accept: impl Fn(&str) -> bool,
+) -> Focus {
+    let lex = crate::lexicon::lexicons();
     let mut cands: Vec<Candidate> = Vec::new();
     let mut push = |text: &str, proper: bool, first_sentence: usize| {
         let text = text.trim();
         if text.chars().count() < 2 || cands.iter().any(|c| c.text.eq_ignore_ascii_case(text)) {
+            return;
+        }
+        if !usable(text, body, lex) {
             return;
         }
         cands.push(Candidate {
@@ -131,7 +141,12 @@ pub fn choose(ctx: &Context, body: &str, lead: &str, given: Option<&str>) -> Foc
             keywords,
         };
     }
-    match scored.first() {
+    // The best candidate that the lead and a description can carry.
+    let best = scored
+        .iter()
+        .find(|(_, _, c)| accept(&c.text))
+        .or(scored.first());
+    match best {
         Some(&(_, count, c)) => Focus {
             text: c.text.clone(),
             count,
@@ -157,6 +172,66 @@ pub fn choose(ctx: &Context, body: &str, lead: &str, given: Option<&str>) -> Foc
             }
         }
     }
+}
+
+/// Words that never make a focus keyphrase alone: time units and the like.
+const WEAK: &[&str] = &[
+    "an",
+    "ans",
+    "année",
+    "années",
+    "mois",
+    "jour",
+    "jours",
+    "semaine",
+    "semaines",
+    "heure",
+    "heures",
+    "minutes",
+    "fois",
+    "personnes",
+    "gens",
+    "chose",
+    "choses",
+    "cas",
+    "part",
+    "fin",
+];
+
+/// A candidate can be a keyphrase: not a function word, a date word or a
+/// weak noun; a capitalised single word must be a name (capitalised in the
+/// middle of a sentence somewhere), not a sentence's capitalised first word.
+fn usable(text: &str, body: &str, lex: &crate::lexicon::Lexicons) -> bool {
+    let lower = text.to_lowercase();
+    if lex.is_stop(&lower)
+        || WEAK.contains(&lower.as_str())
+        || lex.months.contains(&lower)
+        || lex.weekdays.contains(&lower)
+    {
+        return false;
+    }
+    let single = !text.contains([' ', '-', '’']);
+    if single && text.chars().count() < 4 {
+        return false;
+    }
+    if single
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && lex.pos.get(&lower).is_some()
+    {
+        return capitalised_inside_sentence(body, text);
+    }
+    true
+}
+
+/// True when `word` occurs capitalised after another word of its sentence.
+fn capitalised_inside_sentence(body: &str, word: &str) -> bool {
+    body.match_indices(word).any(|(i, _)| {
+        let before = body[..i].trim_end();
+        let prev = before.chars().next_back();
+        let after = body[i + word.len()..].chars().next();
+        prev.is_some_and(|c| c.is_alphanumeric() || c == ',')
+            && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 #[cfg(test)]

@@ -285,16 +285,55 @@ fn short_quote(ctx: &Context) -> Option<String> {
         .find(|q| (2..=6).contains(&q.split_whitespace().count()))
 }
 
-/// The SEO title: the H1 when it fits 60 characters, else its part that
-/// opens with the keyphrase, else the H1 cut at a word.
+/// Approximate width in pixels of a title in Arial 20 px, as search
+/// results show it (from the font's advance widths; accented letters as
+/// their base letter).
+pub fn pixel_width(s: &str) -> f64 {
+    let units: f64 = s
+        .chars()
+        .map(|c| {
+            let base = crate::lexicon::strip_accents(&c.to_string())
+                .chars()
+                .next()
+                .unwrap_or(c);
+            match base {
+                ' ' | '\u{a0}' | '\u{202f}' => 278,
+                'f' | 't' | '.' | ',' | ':' | ';' | '!' | 'I' => 278,
+                'i' | 'j' | 'l' | '’' | '\'' => 222,
+                'r' | '-' | '(' | ')' => 333,
+                'm' | 'M' => 833,
+                'w' => 722,
+                'W' => 944,
+                'c' | 'k' | 's' | 'v' | 'x' | 'y' | 'z' | 'J' => 500,
+                'C' | 'D' | 'H' | 'N' | 'R' | 'U' => 722,
+                'G' | 'O' | 'Q' => 778,
+                'F' | 'T' | 'Z' => 611,
+                'L' => 556,
+                c if c.is_uppercase() => 667,
+                _ => 556,
+            }
+        })
+        .sum::<u32>() as f64;
+    units * 20.0 / 1000.0
+}
+
+/// Widest SEO title, in pixels (search results cut at about 600).
+const MAX_PIXELS: f64 = 580.0;
+
+fn fits_seo(s: &str, typo: Typography) -> bool {
+    printed_len(s, typo) <= 60 && pixel_width(&typo.apply(s)) <= MAX_PIXELS
+}
+
+/// The SEO title: the H1 when it fits 60 characters and 580 pixels, else its
+/// part that opens with the keyphrase, else the H1 cut at a word.
 pub fn seo_title(title: &str, focus: &str, typo: Typography) -> String {
-    if printed_len(title, typo) <= 60 {
+    if fits_seo(title, typo) {
         return title.to_string();
     }
     if let Some((a, b)) = split_colon(title) {
         for side in [&a, &b] {
             let n = printed_len(side, typo);
-            if starts_with_focus(side, focus) && (25..=60).contains(&n) {
+            if starts_with_focus(side, focus) && n >= 25 && fits_seo(side, typo) {
                 return upper_first(side);
             }
         }
@@ -322,7 +361,11 @@ fn cut_at_word(s: &str, max: usize, typo: Typography) -> String {
             .to_string();
         let last = cand.split_whitespace().next_back().unwrap_or("");
         let open = cand.matches('«').count() > cand.matches('»').count();
-        if printed_len(&cand, typo) <= max && !lex.is_stop(&last.to_lowercase()) && !open {
+        if printed_len(&cand, typo) <= max
+            && pixel_width(&typo.apply(&cand)) <= MAX_PIXELS
+            && !lex.is_stop(&last.to_lowercase())
+            && !open
+        {
             return cand;
         }
     }
