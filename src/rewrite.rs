@@ -177,19 +177,23 @@ pub fn rewrite(
             .count();
         with as f64 / printed_order.len().max(1) as f64
     };
-    let paragraph_starts: Vec<usize> = sections_ids
+    // Paragraph starts first, then any sentence that stands alone.
+    let mut places: Vec<usize> = sections_ids
         .iter()
         .flat_map(|paras| paras.iter().skip(1).filter_map(|p| p.first().copied()))
         .collect();
-    for (n, &i) in paragraph_starts.iter().enumerate() {
-        if share(&conn) >= 0.34 {
+    places.extend(
+        sections_ids
+            .iter()
+            .flat_map(|paras| paras.iter().flat_map(|p| p.iter().skip(1).copied())),
+    );
+    for (n, &i) in places.iter().enumerate() {
+        if share(&conn) >= 0.36 {
             break;
         }
         // Not two connectors in sentences that follow each other.
-        if conn.contains_key(&i)
-            || (i > 0 && conn.contains_key(&(i - 1)))
-            || !connect::can_take(&ctx, i)
-        {
+        let near = |j: usize| conn.contains_key(&j);
+        if near(i) || (i > 0 && near(i - 1)) || near(i + 1) || !connect::can_take(&ctx, i) {
             continue;
         }
         let avoid: Vec<&str> = used.iter().rev().take(3).map(String::as_str).collect();
@@ -211,7 +215,7 @@ pub fn rewrite(
         if fc.is_empty() || first_word(a, &conn) != fc || first_word(b, &conn) != fc {
             continue;
         }
-        let target = [c, b]
+        let target = [c, b, a]
             .into_iter()
             .find(|&i| connect::can_take(&ctx, i) && !conn.contains_key(&i));
         if let Some(t) = target {
@@ -395,7 +399,7 @@ fn derived_sections(
         sections.insert(
             0,
             Section {
-                heading: t.fill(focus),
+                heading: t.fill(&keyphrase::with_determiner(ctx, focus)),
                 heading_kind: HeadingKind::Template,
                 paragraphs,
                 list: true,
@@ -410,7 +414,7 @@ fn derived_sections(
         sections.insert(
             at,
             Section {
-                heading: t.fill(focus),
+                heading: t.fill(&keyphrase::with_determiner(ctx, focus)),
                 heading_kind: HeadingKind::Template,
                 paragraphs: people,
                 list: true,

@@ -403,5 +403,6 @@ fn fallback(ctx: &Context, focus: &str, s: usize) -> String {
     if t.is_empty() || focus.is_empty() {
         return crate::french::upper_first(focus);
     }
-    t[super::pick(ctx.seed, 1000 + s as u64, t.len())].fill(focus)
+    t[super::pick(ctx.seed, 1000 + s as u64, t.len())]
+        .fill(&crate::frame::keyphrase::with_determiner(ctx, focus))
 }

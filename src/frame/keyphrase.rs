@@ -141,6 +141,29 @@ pub fn choose(
             keywords,
         };
     }
+    // A phrase that holds a single-word candidate and occurs nearly as often
+    // says more: "grève de la faim" rather than "faim".
+    for k in 0..scored.len() {
+        let (s, n, c) = scored[k];
+        if c.text.contains(' ') {
+            continue;
+        }
+        for j in 0..scored.len() {
+            let (s2, n2, c2) = scored[j];
+            if c2.text.contains(' ')
+                && count_in(&c2.text, &c.text) > 0
+                && n2 * 5 >= n * 4
+                && s2 <= s
+            {
+                scored[j].0 = s * 1.01;
+            }
+        }
+    }
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.2.first_sentence.cmp(&b.2.first_sentence))
+            .then(a.2.text.cmp(&b.2.text))
+    });
     // The best candidate that the lead and a description can carry.
     let best = scored
         .iter()
@@ -171,6 +194,31 @@ pub fn choose(
                 keywords,
             }
         }
+    }
+}
+
+/// The keyphrase as a noun phrase for a template slot: a name as it is, a
+/// common noun with the article the text gives it most often (`la grève de
+/// la faim`), else the article its gender calls for.
+pub fn with_determiner(ctx: &Context, focus: &str) -> String {
+    if focus.chars().next().is_none_or(char::is_uppercase) {
+        return focus.to_string();
+    }
+    let text = ctx.doc.text.to_lowercase();
+    let f = focus.to_lowercase();
+    let best = ["le ", "la ", "les ", "l’"]
+        .iter()
+        .map(|d| (count_in(&text, &format!("{d}{f}")), *d))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|&(n, d)| (n, std::cmp::Reverse(d)));
+    if let Some((_, d)) = best {
+        return format!("{d}{focus}");
+    }
+    let head = focus.split_whitespace().next().unwrap_or(focus);
+    match crate::french::definite_article(head) {
+        Some("l’") => format!("l’{focus}"),
+        Some(a) => format!("{a} {focus}"),
+        None => focus.to_string(),
     }
 }
 

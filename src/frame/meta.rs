@@ -25,10 +25,19 @@ pub fn description(
     order: &[usize],
     typo: Typography,
 ) -> (String, bool) {
-    let texts: Vec<(usize, String)> = order
+    // Sentences with the keyphrase first (in the given order), then the others.
+    let all: Vec<(usize, String)> = order
         .iter()
         .map(|&i| (i, ctx.doc.sentence_text(i)))
         .collect();
+    let mut texts: Vec<(usize, String)> = Vec::new();
+    let with_focus = all.iter().filter(|(_, t)| count_in(t, focus) > 0);
+    let without = all.iter().filter(|(_, t)| count_in(t, focus) == 0);
+    for (i, t) in with_focus.chain(without) {
+        if !texts.iter().any(|(j, _)| j == i) {
+            texts.push((*i, t.clone()));
+        }
+    }
     // Appositions of people: "le ministre chinois des Affaires étrangères Qin Gang" → "Qin Gang".
     let roles: Vec<(String, String)> = ctx
         .facts
@@ -73,7 +82,7 @@ pub fn description(
     };
     let fits = |s: &str| {
         let n = printed(s, typo);
-        (MIN_CHARS..=MAX_CHARS).contains(&n) && count_in(s, focus) > 0
+        (MIN_CHARS..=MAX_CHARS).contains(&n) && count_in(s, focus) > 0 && balanced(s)
     };
     // One sentence, as it is or cut.
     for (_, t) in texts.iter().take(8) {
@@ -106,8 +115,9 @@ pub fn description(
                     return (joined, true);
                 }
                 // The second sentence cut after a clause.
-                if count_in(&joined, focus) > 0
-                    && let Some(c) = cut_at_clause(&joined, typo)
+                if let Some(c) = cut_at_clause(&joined, typo)
+                    && count_in(&c, focus) > 0
+                    && balanced(&c)
                     && c.len() > a.len() + 20
                 {
                     return (c, true);
@@ -133,6 +143,24 @@ pub fn description(
         .map(|(_, t)| t.clone())
         .unwrap_or_default();
     (cut_at_word(&first, MAX_CHARS - 1, typo), false)
+}
+
+/// True when every guillemet opened is closed, in order.
+fn balanced(s: &str) -> bool {
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '«' => depth += 1,
+            '»' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0
 }
 
 /// The sentence and its cuts, longest first.
