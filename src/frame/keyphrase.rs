@@ -148,14 +148,14 @@ pub fn choose(
         if c.text.contains(' ') {
             continue;
         }
-        for j in 0..scored.len() {
-            let (s2, n2, c2) = scored[j];
+        for other in scored.iter_mut() {
+            let (s2, n2, c2) = *other;
             if c2.text.contains(' ')
                 && count_in(&c2.text, &c.text) > 0
                 && n2 * 5 >= n * 4
                 && s2 <= s
             {
-                scored[j].0 = s * 1.01;
+                other.0 = s * 1.01;
             }
         }
     }
