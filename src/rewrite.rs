@@ -217,7 +217,7 @@ pub fn rewrite(
         }
         let target = [c, b, a]
             .into_iter()
-            .find(|&i| connect::can_take(&ctx, i) && !conn.contains_key(&i));
+            .find(|&i| connect::can_take_varying(&ctx, i) && !conn.contains_key(&i));
         if let Some(t) = target {
             let avoid: Vec<&str> = used.iter().rev().take(3).map(String::as_str).collect();
             if let Some(x) = connect::inner_connector(&ctx, 100 + w as u64, &avoid) {
@@ -295,14 +295,9 @@ pub fn rewrite(
     // Title, SEO title, slug, description.
     let typo = opts.typography;
     let titles = title::titles(&ctx, &focus.text, typo);
-    let mut order: Vec<usize> = lead_ids.to_vec();
-    order.extend(
-        ranking
-            .order()
-            .into_iter()
-            .filter(|i| !lead_ids.contains(i)),
-    );
-    let (description, meta_ok) = meta::description(&ctx, &focus.text, &order, typo);
+    // The same order the keyphrase was checked with.
+    let order = &desc_order;
+    let (description, meta_ok) = meta::description(&ctx, &focus.text, order, typo);
     if !meta_ok {
         warnings.push(
             "no source sentence could be cut to a 120–156-character description with the keyphrase"

@@ -67,6 +67,21 @@ pub fn connector(
     )
 }
 
+/// True when a connector can go before sentence `i` to vary the openings of
+/// consecutive sentences: as [`can_take`], and also before a quotation that
+/// opens the sentence (`D’autre part, « on veut… »`).
+pub fn can_take_varying(ctx: &Context, i: usize) -> bool {
+    if can_take(ctx, i) {
+        return true;
+    }
+    let text = ctx.doc.sentence_text(i);
+    let mut chars = text.chars().filter(|c| !c.is_whitespace());
+    chars.next() == Some('«')
+        && chars.next().is_some_and(char::is_uppercase)
+        && !depends_on_previous(ctx.doc, i)
+        && !text.ends_with('?')
+}
+
 /// A connector for a paragraph or sentence inside a section (addition or context).
 pub fn inner_connector(ctx: &Context, salt: u64, avoid: &[&str]) -> Option<String> {
     let opts = options(&[Relation::Addition, Relation::Context], avoid);
