@@ -98,9 +98,9 @@ pub fn choose(
             4 => 0.8,
             _ => 0.0,
         };
-        // Over 3 % the text would read as stuffed.
+        // Over about 2.5 % (headings and title add more) the text reads as stuffed.
         let density = count as f64 / body_words as f64;
-        let stuffing = if density > 0.03 { 0.5 } else { 1.0 };
+        let stuffing = if density > 0.025 { 0.3 } else { 1.0 };
         let in_title = if count_in(title, &c.text) > 0 {
             3.0
         } else {

@@ -135,14 +135,26 @@ pub fn description(
             }
         }
     }
-    // Nothing fits: the first sentence with the keyphrase, cut at a word.
-    let first = texts
+    // Nothing fits: the first sentence with the keyphrase and those after it
+    // in the source, cut at a word.
+    let start = texts
         .iter()
-        .find(|(_, t)| count_in(t, focus) > 0)
+        .find(|(_, t)| count_in(t, focus) > 0 && balanced(t))
         .or(texts.first())
-        .map(|(_, t)| t.clone())
-        .unwrap_or_default();
-    (cut_at_word(&first, MAX_CHARS - 1, typo), false)
+        .map(|(i, _)| *i)
+        .unwrap_or(0);
+    let mut run = String::new();
+    let mut i = start;
+    while i < ctx.doc.seg.sentences.len() && run.chars().count() < 2 * MAX_CHARS {
+        if !ctx.doc.seg.is_heading(i) {
+            if !run.is_empty() {
+                run.push(' ');
+            }
+            run.push_str(&ctx.doc.sentence_text(i));
+        }
+        i += 1;
+    }
+    (cut_at_word(&run, MAX_CHARS - 1, typo), false)
 }
 
 /// True when every guillemet opened is closed, in order.

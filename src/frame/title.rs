@@ -111,6 +111,13 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
             // Keyphrase first, then the side without it.
             if count_in(&a, focus) > 0 && count_in(&b, focus) == 0 {
                 cands.push(format!("{} : {}", upper_first(&a), lower(&b)));
+                // The source already reads that way: keep its keyphrase side
+                // and give the other side a quotation of the article, or
+                // join the two sides with a comma.
+                if let Some(q) = short_quote(ctx) {
+                    cands.push(format!("{} : « {} »", upper_first(&a), q));
+                }
+                cands.push(format!("{}, {}", upper_first(&a), lower(&b)));
             }
         }
         if count_in(&source, focus) == 0 && !focus.is_empty() {
@@ -202,7 +209,20 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
         .first()
         .map(|c| c.text.clone())
         .unwrap_or_else(|| focus_up.clone());
-    let seo_title = seo_title(&title, focus, typo);
+    // The SEO title opens with the keyphrase: from the H1 when it does, else
+    // from the best candidate that does (the source title included: the SEO
+    // title need not differ from it).
+    let seo_source = if starts_with_focus(&title, focus) {
+        title.clone()
+    } else {
+        scored
+            .iter()
+            .map(|c| c.text.clone())
+            .chain(std::iter::once(source.clone()))
+            .find(|c| starts_with_focus(c, focus))
+            .unwrap_or_else(|| title.clone())
+    };
+    let seo_title = seo_title(&seo_source, focus, typo);
     let mut slug = slugify(&seo_title, 60);
     let focus_slug = slugify(focus, 60);
     if !focus_slug.is_empty() && !slug.contains(&focus_slug) {
