@@ -98,12 +98,24 @@ impl Document {
     /// A first paragraph that reads as a title is the title (when none was given)
     /// or a repeat of it (when it says the same).
     fn find_title_paragraph(&mut self) {
-        let Some(first) = self.seg.paragraphs.first() else {
+        let Some(first) = self.seg.paragraphs.first().cloned() else {
             return;
         };
-        if first.kind != ParagraphKind::Heading || self.seg.paragraphs.len() < 2 {
+        if self.seg.paragraphs.len() < 2 {
             return;
         }
+        // A first line reads as a title up to 25 words (a subheading elsewhere, 15).
+        let raw = first.span.of(&self.text);
+        let title_like = !raw.contains('\n')
+            && raw.split_whitespace().count() <= 25
+            && !raw
+                .trim_end_matches(['»', '”', '"', ')', ' '])
+                .ends_with(['.', '!', '?', '…', ';', ','])
+            && self.title.is_none();
+        if first.kind != ParagraphKind::Heading && !title_like {
+            return;
+        }
+        self.seg.paragraphs[0].kind = ParagraphKind::Heading;
         let text = first.span.of(&self.text).trim().to_string();
         match &self.title {
             None => {

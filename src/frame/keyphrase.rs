@@ -244,6 +244,21 @@ const WEAK: &[&str] = &[
     "cas",
     "part",
     "fin",
+    "euro",
+    "euros",
+    "dollar",
+    "dollars",
+    "million",
+    "millions",
+    "milliard",
+    "milliards",
+    "affaires",
+    "affaires étrangères",
+    "nombre",
+    "fait",
+    "faits",
+    "question",
+    "point",
 ];
 
 /// A candidate can be a keyphrase: not a function word, a date word or a

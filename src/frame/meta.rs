@@ -63,12 +63,12 @@ pub fn description(
         for v in &out {
             // Each apposition alone, then all of them.
             for (full, name) in &present {
-                extra.push(v.replace(full.as_str(), name));
+                extra.push(drop_apposition(v, full, name));
             }
             if present.len() > 1 {
                 let mut all = v.clone();
                 for (full, name) in &present {
-                    all = all.replace(full.as_str(), name);
+                    all = drop_apposition(&all, full, name);
                 }
                 extra.push(all);
             }
@@ -155,6 +155,16 @@ pub fn description(
         i += 1;
     }
     (cut_at_word(&run, MAX_CHARS - 1, typo), false)
+}
+
+/// Replaces "role, Name," (or "role Name") by "Name": an apposition set
+/// off by commas loses its closing comma with it.
+fn drop_apposition(s: &str, full: &str, name: &str) -> String {
+    let with_comma = format!("{full},");
+    if full.contains(',') && s.contains(&with_comma) {
+        return s.replacen(&with_comma, name, 1);
+    }
+    s.replacen(full, name, 1)
 }
 
 /// True when every guillemet opened is closed, in order.

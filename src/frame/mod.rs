@@ -98,6 +98,8 @@ pub struct Context<'a> {
     pub facts: &'a Facts,
     /// Words of names (entities), which keep their capital.
     names: FxHashSet<String>,
+    /// Whole names of several words (`Le Monde`).
+    full_names: FxHashSet<String>,
     /// The article's seed for template choices.
     pub seed: u64,
     /// Lowercase words of the article (apostrophes as `'`), to check that a heading is grounded.
@@ -108,6 +110,12 @@ impl<'a> Context<'a> {
     /// The context of a document and its facts.
     pub fn new(doc: &'a Document, facts: &'a Facts) -> Context<'a> {
         let mut names = FxHashSet::default();
+        let full_names = facts
+            .entities
+            .iter()
+            .filter(|e| e.text.contains(' '))
+            .map(|e| e.text.clone())
+            .collect();
         for e in &facts.entities {
             for w in e.text.split([' ', '-', '’']) {
                 if w.chars().next().is_some_and(char::is_uppercase) {
@@ -120,6 +128,7 @@ impl<'a> Context<'a> {
             doc,
             facts,
             names,
+            full_names,
             seed: seed(doc),
             source_words,
         }
@@ -141,6 +150,10 @@ impl<'a> Context<'a> {
     /// True when a capitalised word is a proper noun (a name of the article,
     /// an acronym, or a word the lexicon does not know as a common word).
     pub fn is_proper(&self, word: &str) -> bool {
+        // Several words: a name only as a whole ("Le Monde"), never "La Valdavie".
+        if word.trim().contains(char::is_whitespace) {
+            return self.full_names.contains(word.trim());
+        }
         let w = word.trim_matches(|c: char| !c.is_alphanumeric());
         if w.is_empty() || !w.chars().next().is_some_and(char::is_uppercase) {
             return false;

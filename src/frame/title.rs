@@ -59,7 +59,11 @@ fn split_colon(t: &str) -> Option<(String, String)> {
 
 /// Removes "à X", "en X", "au X", "aux X" (a place phrase) or a bare "X" from a title.
 fn without_place(t: &str, place: &str) -> Option<String> {
-    for prep in ["à", "en", "au", "aux", "dans", "pour", "de", "du", "d’"] {
+    for prep in [
+        "à la", "à l’", "de la", "de l’", "dans la", "dans le", "dans les", "sur la", "sur le",
+        "pour la", "pour le", "à", "en", "au", "aux", "dans", "pour", "de", "du", "des", "d’",
+        "sur",
+    ] {
         let pat = if prep.ends_with('’') {
             format!("{prep}{place}")
         } else {
@@ -194,6 +198,12 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
             score -= 5.0;
         }
         score -= 15.0 * unknown_names(&c) as f64;
+        // The title's facts: every content word of the source title should stay.
+        score -= 2.0 * missing_words(&source, &c) as f64;
+        // One colon at most.
+        if c.matches(':').count() > 1 {
+            score -= 30.0;
+        }
         if len > 70.0 {
             score -= (len - 70.0) / 5.0;
         } else if len < 40.0 {
@@ -219,7 +229,7 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
             .iter()
             .map(|c| c.text.clone())
             .chain(std::iter::once(source.clone()))
-            .find(|c| starts_with_focus(c, focus))
+            .find(|c| starts_with_focus(c, focus) && c.matches(':').count() <= 1)
             .unwrap_or_else(|| title.clone())
     };
     let seo_title = seo_title(&seo_source, focus, typo);
@@ -266,6 +276,15 @@ fn normalize_word(w: &str) -> String {
 
 fn words_lower(s: &str) -> Vec<String> {
     words_of(s).iter().map(|w| normalize_word(w)).collect()
+}
+
+/// Content words (4 letters or more) of `source` that `candidate` lacks.
+fn missing_words(source: &str, candidate: &str) -> usize {
+    let have: rustc_hash::FxHashSet<String> = words_lower(candidate).into_iter().collect();
+    words_lower(source)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 4 && !have.contains(w))
+        .count()
 }
 
 /// A quotation's side of a title keeps its own capital; any other side is lowered.
