@@ -372,7 +372,8 @@ fn extract_markdown(input: &str) -> Extracted {
         let content_start = start + lead;
         if let Some(rest) = heading_text(trimmed) {
             let (level, text) = rest;
-            let text_off = content_start + (trimmed.len() - text.len());
+            // `text` is a slice of `trimmed`: its offset, not a suffix length.
+            let text_off = content_start + (text.as_ptr() as usize - trimmed.as_ptr() as usize);
             if level == 1 && title.is_none() {
                 title = Some(strip_inline_markdown(text));
                 paragraph_break(&mut b, start);

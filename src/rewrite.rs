@@ -370,7 +370,15 @@ fn derived_sections(
         let contracted = [" de le ", " de les ", " à le ", " à les "]
             .iter()
             .any(|c| text.contains(c));
+        // A key point stands alone: no quotation cut from its speaker, no
+        // "a-t-il" pointing back to someone named elsewhere.
+        let out_of_context = text.starts_with('«')
+            || text.contains("-t-il")
+            || text.contains("-t-elle")
+            || text.contains("-il ")
+            || text.contains("-elle ");
         if lead.contains(&i)
+            || out_of_context
             || depends_on_previous(doc, i)
             || doc.terms.sentence_words[i] > 45
             || contracted

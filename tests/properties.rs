@@ -81,6 +81,24 @@ proptest! {
     }
 
     #[test]
+    fn rewrite_answers_any_french_like_text(s in french_like()) {
+        let refonte = Refonte::default();
+        let article = Article { text: s.clone(), format: Format::Text, ..Article::default() };
+        let first = refonte.rewrite(&article);
+        let second = refonte.rewrite(&article);
+        prop_assert_eq!(&first, &second);
+        if let Ok(out) = first {
+            for so in out.lead.iter().chain(out.sections.iter().flat_map(|x| x.paragraphs.iter().flatten())) {
+                if let Some([a, b]) = so.source_span {
+                    prop_assert!(a <= b && b <= s.len() && s.is_char_boundary(a) && s.is_char_boundary(b));
+                }
+            }
+            let n = out.seo_title.chars().count();
+            prop_assert!(n <= 60, "SEO title of {} characters", n);
+        }
+    }
+
+    #[test]
     fn spans_shift_with_a_leading_byte(s in french_like()) {
         // A record shifted by one leading byte has every span shifted by one.
         let refonte = Refonte::default();

@@ -125,8 +125,13 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
             }
         }
         if count_in(&source, focus) == 0 && !focus.is_empty() {
-            // "Keyphrase : title" when the title does not name it.
+            // "Keyphrase : title" when the title does not name it; with a
+            // colon title, the keyphrase takes the place of one side.
             cands.push(format!("{focus_up} : {}", lower(&source)));
+            if let Some((a, b)) = split_colon(&source) {
+                cands.push(format!("{focus_up} : {}", keep_quote_case(&b, &lower)));
+                cands.push(format!("{focus_up} : {}", keep_quote_case(&a, &lower)));
+            }
         } else if !starts_with_focus(&source, focus) {
             // Bring the keyphrase to the front: "Un paquebot sème la panique à Venise"
             // → "Venise : un paquebot sème la panique".

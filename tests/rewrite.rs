@@ -1,0 +1,254 @@
+//! Checks on whole rewrites that a user would make: provenance, contractions,
+//! typography, slug, metadata lengths, grounded headings, word floor, HTML
+//! escaping, determinism.
+
+use refonte::Refonte;
+use refonte::article::Rewrite;
+use refonte::frame::content_words;
+use refonte::input::Article;
+use refonte::render::{Html, Render};
+
+const FIXTURES: &[&str] = &[
+    "tests/fixtures/articles/long.txt",
+    "tests/fixtures/articles/medium.txt",
+    "tests/fixtures/articles/quotes.txt",
+    "tests/fixtures/articles/short.txt",
+    "tests/fixtures/articles/very_long.txt",
+    "examples/article.txt",
+];
+
+fn rewrite_text(text: &str) -> Rewrite {
+    Refonte::default()
+        .rewrite(&Article {
+            text: text.into(),
+            ..Article::default()
+        })
+        .expect("rewrite")
+}
+
+fn all() -> Vec<(String, String, Rewrite)> {
+    FIXTURES
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).unwrap();
+            let out = rewrite_text(&text);
+            (p.to_string(), text, out)
+        })
+        .collect()
+}
+
+/// Case, quotes, apostrophes and runs of spaces aside, a string's characters.
+fn loose(s: &str) -> String {
+    s.to_lowercase()
+        .replace(['’', '\''], "'")
+        .replace(['«', '»', '“', '”'], "\"")
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("\" ", "\"")
+        .replace(" \"", "\"")
+}
+
+#[test]
+fn every_printed_sentence_is_its_source_span() {
+    for (path, input, out) in all() {
+        let sentences = out.lead.iter().chain(
+            out.sections
+                .iter()
+                .flat_map(|s| s.paragraphs.iter().flatten()),
+        );
+        for s in sentences {
+            let Some([a, b]) = s.source_span else {
+                continue;
+            };
+            let span = &input[a..b];
+            let (span, printed) = (loose(span), loose(&s.text));
+            // A connector may precede the sentence, and its first letter may be lowered.
+            let tail: String = span.chars().skip(1).collect();
+            assert!(
+                printed.ends_with(&tail),
+                "{path}: span {a}..{b} is not what is printed:\n  span:    {span}\n  printed: {printed}"
+            );
+        }
+    }
+}
+
+#[test]
+fn built_text_has_no_forbidden_contraction() {
+    for (path, _, out) in all() {
+        let built = std::iter::once(out.title.clone())
+            .chain(std::iter::once(out.seo_title.clone()))
+            .chain(out.sections.iter().map(|s| s.heading.clone()));
+        for t in built {
+            let l = format!(" {} ", t.to_lowercase());
+            for bad in [
+                " de le ", " de les ", " à le ", " à les ", " de un ", " que il ",
+            ] {
+                assert!(!l.contains(bad), "{path}: {bad:?} in {t:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn french_typography_in_built_text() {
+    for (path, _, out) in all() {
+        for t in std::iter::once(&out.title).chain(out.sections.iter().map(|s| &s.heading)) {
+            assert!(!t.contains('\''), "{path}: straight apostrophe in {t:?}");
+            for (i, c) in t.char_indices() {
+                if matches!(c, ':' | ';' | '!' | '?' | '»') && i > 0 {
+                    let before = t[..i].chars().next_back();
+                    assert_eq!(
+                        before,
+                        Some('\u{a0}'),
+                        "{path}: no no-break space before {c:?} in {t:?}"
+                    );
+                }
+                if c == '«' {
+                    assert_eq!(
+                        t[i + c.len_utf8()..].chars().next(),
+                        Some('\u{a0}'),
+                        "{path}: {t:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn metadata_fits_search_engines() {
+    for (path, input, out) in all() {
+        let slug_ok = !out.slug.is_empty()
+            && out.slug.split('-').all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            });
+        assert!(slug_ok, "{path}: slug {:?}", out.slug);
+        assert!(
+            out.seo_title.chars().count() <= 60,
+            "{path}: SEO title {:?}",
+            out.seo_title
+        );
+        let n = out.description.chars().count();
+        assert!(
+            (120..=156).contains(&n),
+            "{path}: description of {n} characters: {:?}",
+            out.description
+        );
+        let kp = out.keyphrase.to_lowercase();
+        assert!(
+            out.description.to_lowercase().contains(&kp),
+            "{path}: description lacks {kp:?}"
+        );
+        assert!(
+            out.seo_title.to_lowercase().contains(&kp),
+            "{path}: SEO title lacks {kp:?}"
+        );
+        let source_title = input.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        assert_ne!(
+            loose(&out.title),
+            loose(source_title),
+            "{path}: title not customized"
+        );
+    }
+}
+
+#[test]
+fn headings_name_their_article() {
+    for (path, input, out) in all() {
+        let source: std::collections::HashSet<String> = content_words(&input).into_iter().collect();
+        let mut seen = std::collections::HashSet::new();
+        for s in &out.sections {
+            let words = content_words(&s.heading);
+            let hits = words.iter().filter(|w| source.contains(*w)).count();
+            assert!(
+                hits > 0 && 2 * hits >= words.len(),
+                "{path}: heading {:?} is not grounded",
+                s.heading
+            );
+            assert!(
+                seen.insert(s.heading.to_lowercase()),
+                "{path}: heading {:?} twice",
+                s.heading
+            );
+            let n = s.heading.split_whitespace().count();
+            assert!((1..=12).contains(&n), "{path}: heading {:?}", s.heading);
+        }
+        let with_kp = out
+            .sections
+            .iter()
+            .filter(|s| {
+                s.heading
+                    .to_lowercase()
+                    .contains(&out.keyphrase.to_lowercase())
+            })
+            .count();
+        assert!(
+            with_kp > 0 && with_kp < out.sections.len(),
+            "{path}: keyphrase in {with_kp} of {} headings",
+            out.sections.len()
+        );
+    }
+}
+
+#[test]
+fn word_floor_is_reached_from_the_source_or_reported() {
+    for (path, _, out) in all() {
+        if out.length.source_words >= 700 {
+            assert!(out.word_count >= 700, "{path}: {} words", out.word_count);
+            assert_eq!(out.length.repeated_words, 0, "{path}");
+        } else if out.word_count < 700 {
+            assert!(
+                out.warnings.iter().any(|w| w.contains("floor")),
+                "{path}: short without a warning"
+            );
+            assert!(!out.length.floor_reached);
+        }
+        // No section under ~80 words unless it is a list; no paragraph over 150.
+        for s in &out.sections {
+            for p in &s.paragraphs {
+                let words: usize = p
+                    .iter()
+                    .map(|x| refonte::rewrite::count_words(&x.text))
+                    .sum();
+                assert!(words <= 160, "{path}: paragraph of {words} words");
+            }
+        }
+    }
+}
+
+#[test]
+fn source_html_cannot_inject_markup() {
+    // A line of script is taken out as leftover code; markup inside prose
+    // and in the title must come out as text.
+    let text = "Le maire a publié un message sur le site de la commune, entre <b>balises</b>. \
+                Le message annonce la fermeture du pont </b>demain</b> & après-demain. \
+                Les habitants ont été prévenus par courrier et la commune a ouvert une ligne d’information.";
+    let out = Refonte::default()
+        .rewrite(&Article {
+            text: text.into(),
+            title: Some("Le pont <script>alert('t')</script> fermé".into()),
+            ..Article::default()
+        })
+        .expect("rewrite");
+    let html = Html::default().render(&out);
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(!html.contains("<b>"), "{html}");
+    assert!(html.contains("&lt;b&gt;balises"), "{html}");
+    assert_eq!(html.matches("</script>").count(), 1, "{html}");
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let text = std::fs::read_to_string("tests/fixtures/articles/long.txt").unwrap();
+    let a = rewrite_text(&text);
+    let b = rewrite_text(&text);
+    assert_eq!(a, b);
+    assert_eq!(
+        refonte::render::Markdown.render(&a),
+        refonte::render::Markdown.render(&b)
+    );
+}
