@@ -16,6 +16,9 @@ pub struct Document {
     /// The cleaned text every span of [`Document::seg`] indexes.
     pub text: String,
     chain: MapChain,
+    /// Ranges of `text` that cleaning inserted (a space restored in a glued
+    /// join): printed sentences leave out those that fall inside them.
+    inserted: Vec<(usize, usize)>,
     /// The article's title, cleaned: from the caller, the record, the request
     /// preamble, the markup, or a first line that reads as a title.
     pub title: Option<String>,
@@ -51,6 +54,11 @@ impl Document {
         let cleaned = normalize::clean(&extracted.text);
         let mut chain = MapChain::default();
         chain.push(extracted.map);
+        let inserted = cleaned
+            .maps
+            .last()
+            .map(|m| m.inserted())
+            .unwrap_or_default();
         for m in cleaned.maps {
             chain.push(m);
         }
@@ -65,6 +73,7 @@ impl Document {
             input_len: article.text.len(),
             text: cleaned.text,
             chain,
+            inserted,
             title: given_title,
             title_paragraph: None,
             min_words: article.min_words.or(extracted.min_words),
@@ -149,8 +158,33 @@ impl Document {
     }
 
     /// The text of sentence `i`, cleaned, on one line.
+    ///
+    /// A space that cleaning inserted inside the sentence (a join it
+    /// thought glued, where no sentence boundary followed) is left out, so
+    /// that the printed sentence reads as its source span.
     pub fn sentence_text(&self, i: usize) -> String {
-        let s = self.seg.sentences[i].span.of(&self.text);
+        let span = self.seg.sentences[i].span;
+        let (a, b) = (span.start as usize, span.end as usize);
+        let inside: Vec<(usize, usize)> = self
+            .inserted
+            .iter()
+            .copied()
+            .filter(|&(x, y)| x >= a && y <= b && self.text[x..y].trim().is_empty())
+            .collect();
+        let owned;
+        let s: &str = if inside.is_empty() {
+            &self.text[a..b]
+        } else {
+            let mut t = String::with_capacity(b - a);
+            let mut pos = a;
+            for (x, y) in inside {
+                t.push_str(&self.text[pos..x]);
+                pos = y;
+            }
+            t.push_str(&self.text[pos..b]);
+            owned = t;
+            &owned
+        };
         if s.contains('\n') {
             s.split_whitespace().collect::<Vec<_>>().join(" ")
         } else {

@@ -331,8 +331,15 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
                     .iter()
                     .filter(|&&x| x == b'.')
                     .count();
+                // Only a slip at a sentence's end is mended ("potentielle. . Ensuite");
+                // "(..)" or "melon..)" inside a sentence stays as written.
+                let after = char_at(line, last_period + 1)
+                    .filter(|c| !c.is_whitespace())
+                    .or_else(|| line[last_period + 1..].trim_start().chars().next());
+                let at_end =
+                    after.is_none_or(|c| c.is_uppercase() || matches!(c, '«' | '"' | '—' | '–'));
                 let ellipsis = periods >= 3 && bytes[k..=last_period].iter().all(|&x| x == b'.');
-                if periods >= 2 && !ellipsis {
+                if periods >= 2 && !ellipsis && at_end {
                     flush(b, base, line, &mut run, k + 1);
                     run = last_period + 1;
                     k = last_period + 1;
@@ -345,16 +352,6 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
                     continue;
                 }
                 glue_after(b, base, line, next_at, &mut run, prev);
-            }
-            ',' if next == Some(',') => {
-                flush(b, base, line, &mut run, next_at);
-                let mut j = next_at;
-                while bytes.get(j) == Some(&b',') {
-                    j += 1;
-                }
-                run = j;
-                k = j;
-                continue;
             }
             '!' | '?' | '…' => glue_after(b, base, line, next_at, &mut run, prev),
             _ => {}
@@ -467,7 +464,13 @@ mod tests {
         assert_eq!(cleaned("Il hésite... puis part"), "Il hésite... puis part");
         assert_eq!(
             cleaned("oui , non ,, peut-être ."),
-            "oui , non , peut-être ."
+            "oui , non ,, peut-être ."
+        );
+        // Inside a sentence, punctuation stays as written: the printed
+        // sentence must read as its source span.
+        assert_eq!(
+            cleaned("les fruits (melon..) et"),
+            "les fruits (melon..) et"
         );
         assert_eq!(cleaned("un  texte\t espacé"), "un texte espacé");
         assert_eq!(

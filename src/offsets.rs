@@ -50,6 +50,15 @@ impl OffsetMap {
         }
     }
 
+    /// Ranges of the derived text that stand for no original bytes (insertions).
+    pub fn inserted(&self) -> Vec<(usize, usize)> {
+        self.segments
+            .iter()
+            .filter(|s| !s.linear && s.orig_len == 0 && s.text_len > 0)
+            .map(|s| (s.text_start as usize, (s.text_start + s.text_len) as usize))
+            .collect()
+    }
+
     /// True when every derived byte is the original byte at the same offset.
     pub fn is_identity(&self) -> bool {
         self.text_len == self.orig_len

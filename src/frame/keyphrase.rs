@@ -101,7 +101,18 @@ pub fn choose(
         // Over about 2.5 % (headings and title add more) the text reads as stuffed.
         let density = count as f64 / body_words as f64;
         let stuffing = if density > 0.025 { 0.3 } else { 1.0 };
-        let in_title = if count_in(title, &c.text) > 0 {
+        // In the title, better opening it or one side of its colon: the
+        // title can then open with the keyphrase as it stands.
+        let lower_text = c.text.to_lowercase();
+        let opens_title = title.split(':').any(|side| {
+            side.trim()
+                .trim_start_matches(['«', '"', ' ', '\u{a0}'])
+                .to_lowercase()
+                .starts_with(&lower_text)
+        });
+        let in_title = if opens_title {
+            8.0
+        } else if count_in(title, &c.text) > 0 {
             3.0
         } else {
             1.0

@@ -230,10 +230,19 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
     let seo_source = if starts_with_focus(&title, focus) {
         title.clone()
     } else {
+        // "Keyphrase : the side of the title that does not name it".
+        let sides: Vec<String> = split_colon(&source)
+            .map(|(a, b)| vec![b, a])
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|s| count_in(s, focus) == 0 && s.split_whitespace().count() >= 2)
+            .map(|s| format!("{focus_up} : {}", keep_quote_case(&s, &lower)))
+            .collect();
         scored
             .iter()
             .map(|c| c.text.clone())
             .chain(std::iter::once(source.clone()))
+            .chain(sides)
             .find(|c| starts_with_focus(c, focus) && c.matches(':').count() <= 1)
             .unwrap_or_else(|| title.clone())
     };
@@ -408,6 +417,8 @@ fn cut_at_word(s: &str, max: usize, typo: Typography) -> String {
         if printed_len(&cand, typo) <= max
             && pixel_width(&typo.apply(&cand)) <= MAX_PIXELS
             && !lex.is_stop(&last.to_lowercase())
+            // Never a number without what follows it ("3,5" without "%").
+            && !last.ends_with(|c: char| c.is_ascii_digit())
             && !open
         {
             return cand;
