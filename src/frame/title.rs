@@ -424,7 +424,15 @@ fn cut_at_word(s: &str, max: usize, typo: Typography) -> String {
             return cand;
         }
     }
-    s.chars().take(max).collect()
+    // No word boundary fits: cut by characters until the typeset text fits.
+    let mut n = max.min(s.chars().count());
+    loop {
+        let cand: String = s.chars().take(n).collect();
+        if n == 0 || printed_len(&cand, typo) <= max {
+            return cand.trim_end().to_string();
+        }
+        n -= 1;
+    }
 }
 
 #[cfg(test)]
