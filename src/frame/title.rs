@@ -25,10 +25,13 @@ pub struct Titles {
     pub slug: String,
 }
 
+/// A title as readers compare titles: case, accents, quotation marks and
+/// spaces aside (a colon in place of a comma counts as a change).
 fn norm(s: &str) -> String {
     crate::lexicon::strip_accents(&s.to_lowercase())
         .chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|c| !c.is_whitespace() && !matches!(c, '«' | '»' | '"' | '“' | '”'))
+        .map(|c| if c == '’' { '\'' } else { c })
         .collect()
 }
 
@@ -157,6 +160,22 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
                     source.trim_end_matches(['.', ' ']),
                     q
                 ));
+            }
+            // "Name, what happened" → "Name : what happened", the newsroom form.
+            if let Some(rest) = source
+                .get(focus.len()..)
+                .and_then(|r| r.trim_start().strip_prefix(','))
+            {
+                cands.push(format!("{focus_up} : {}", rest.trim_start()));
+            }
+            // "…, un tournant" → "… : un tournant": a short last clause set off by a colon.
+            if let Some(pos) = source.rfind(", ") {
+                let tail = &source[pos + 2..];
+                if (1..=5).contains(&tail.split_whitespace().count())
+                    && !source[..pos].contains(':')
+                {
+                    cands.push(format!("{} : {}", &source[..pos], tail));
+                }
             }
         }
         cands.push(source.clone());
