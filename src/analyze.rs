@@ -641,6 +641,12 @@ fn role_at(
 ) -> Option<Role> {
     let n = words.len();
     let mut lower = String::new();
+    lower_into(words[i], &mut lower);
+    let first = crate::lexicon::strip_accents(&lower);
+    let first = first.split('’').next().unwrap_or("");
+    if !lex.title_first_words.contains(first) {
+        return None;
+    }
     // The longest title starting at i (capitals often lose their accents: "d’Etat").
     let mut title_len = 0;
     for len in (1..=lex.titles_max_words.min(n - i)).rev() {

@@ -83,6 +83,8 @@ pub struct Lexicons {
     pub titles: FxHashSet<String>,
     /// Longest title in words.
     pub titles_max_words: usize,
+    /// First words of the titles (lowercase, without accents): a cheap first test.
+    pub title_first_words: FxHashSet<String>,
     /// Reporting verbs' forms (lowercase).
     pub reporting_verbs: FxHashSet<String>,
     /// Whole-line boilerplate patterns, compiled on first use.
@@ -228,6 +230,10 @@ impl Lexicons {
             .map(|t| strip_accents(&fold(t)))
             .collect();
         let titles_max_words = titles.iter().map(|t| words_in(t)).max().unwrap_or(1);
+        let title_first_words = titles
+            .iter()
+            .filter_map(|t| t.split([' ', '’']).next().map(str::to_string))
+            .collect();
 
         let mut anaphoric_openers = FxHashSet::default();
         let mut connector_openers = FxHashSet::default();
@@ -291,6 +297,7 @@ impl Lexicons {
             dotted_abbreviations,
             titles,
             titles_max_words,
+            title_first_words,
             reporting_verbs: set_of(entries(raw::REPORTING)),
             boilerplate: OnceLock::new(),
             code_markers,

@@ -170,13 +170,12 @@ pub fn rewrite(
         Some(c) => connect::attach(&ctx, c, &doc.sentence_text(i)),
         None => doc.sentence_text(i),
     };
-    let share = |conn: &rustc_hash::FxHashMap<usize, String>| {
-        let with = printed_order
-            .iter()
-            .filter(|&&i| connect::has_transition(&text_with(i, conn)))
-            .count();
-        with as f64 / printed_order.len().max(1) as f64
-    };
+    // Sentences with a transition; a connector added later is one.
+    let mut with_transition: usize = printed_order
+        .iter()
+        .filter(|&&i| connect::has_transition(&text_with(i, &conn)))
+        .count();
+    let total = printed_order.len().max(1) as f64;
     // Paragraph starts first, then any sentence that stands alone.
     let mut places: Vec<usize> = sections_ids
         .iter()
@@ -188,7 +187,7 @@ pub fn rewrite(
             .flat_map(|paras| paras.iter().flat_map(|p| p.iter().skip(1).copied())),
     );
     for (n, &i) in places.iter().enumerate() {
-        if share(&conn) >= 0.36 {
+        if with_transition as f64 / total >= 0.36 {
             break;
         }
         // Not two connectors in sentences that follow each other.
@@ -198,6 +197,9 @@ pub fn rewrite(
         }
         let avoid: Vec<&str> = used.iter().rev().take(3).map(String::as_str).collect();
         if let Some(c) = connect::inner_connector(&ctx, n as u64, &avoid) {
+            if !connect::has_transition(&doc.sentence_text(i)) && connect::has_transition(&c) {
+                with_transition += 1;
+            }
             used.push(c.clone());
             conn.insert(i, c);
         }

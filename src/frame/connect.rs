@@ -121,8 +121,18 @@ pub fn has_transition(text: &str) -> bool {
             return true;
         }
     }
-    lex.connectors
-        .iter()
-        .filter(|c| c.transition)
-        .any(|c| lower.contains(&crate::lexicon::fold(&c.text)))
+    transitions().iter().any(|c| lower.contains(c.as_str()))
+}
+
+/// The connectors Yoast counts, folded, computed once.
+fn transitions() -> &'static [String] {
+    static T: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        lexicons()
+            .connectors
+            .iter()
+            .filter(|c| c.transition)
+            .map(|c| crate::lexicon::fold(&c.text))
+            .collect()
+    })
 }

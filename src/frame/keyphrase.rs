@@ -22,7 +22,11 @@ pub struct Focus {
 
 /// Occurrences of `needle` in `haystack` as whole words, ignoring case.
 pub fn count_in(haystack: &str, needle: &str) -> usize {
-    let h = haystack.to_lowercase();
+    count_in_lower(&haystack.to_lowercase(), needle)
+}
+
+/// [`count_in`] with a haystack already lowercased.
+pub fn count_in_lower(h: &str, needle: &str) -> usize {
     let n = needle.to_lowercase();
     if n.is_empty() {
         return 0;
@@ -85,8 +89,11 @@ pub fn choose(
     }
     let title = ctx.doc.title.as_deref().unwrap_or("");
     let body_words = body.split_whitespace().count().max(1);
+    let body_lower = body.to_lowercase();
+    let lead_lower = lead.to_lowercase();
+    let title_lower = title.to_lowercase();
     let score = |c: &Candidate| {
-        let count = count_in(body, &c.text);
+        let count = count_in_lower(&body_lower, &c.text);
         if count < 2 {
             return (0.0, count);
         }
@@ -112,12 +119,12 @@ pub fn choose(
         });
         let in_title = if opens_title {
             8.0
-        } else if count_in(title, &c.text) > 0 {
+        } else if count_in_lower(&title_lower, &c.text) > 0 {
             3.0
         } else {
             1.0
         };
-        let in_lead = if count_in(lead, &c.text) > 0 {
+        let in_lead = if count_in_lower(&lead_lower, &c.text) > 0 {
             2.5
         } else {
             1.0
