@@ -1048,10 +1048,9 @@ pub struct NounPhrase {
 }
 
 /// Determiners that may open a noun phrase printed alone (a heading).
-/// `des` is left out: after a noun it is `de` + `les` (`au cours des dernières années`).
 const DETERMINERS: &[&str] = &[
-    "le", "la", "les", "l’", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur",
-    "leurs", "notre", "nos",
+    "le", "la", "les", "l’", "un", "une", "des", "ce", "cet", "cette", "ces", "son", "sa", "ses",
+    "leur", "leurs", "notre", "nos",
 ];
 
 /// The noun phrases of sentence `si`: `(ADJ) NOUN (ADJ)* (de (la) NOUN (ADJ)*)?` and runs of names.

@@ -146,7 +146,7 @@ fn candidates(
     }
     // 3. Noun phrases of the section, with their determiner.
     let lex = lexicons();
-    let mut phrases: Vec<(String, f64, usize)> = Vec::new();
+    let mut phrases: Vec<(String, f64)> = Vec::new();
     for &i in &sentences {
         for np in noun_phrases(&doc.text, &doc.seg, &doc.terms, i, lex) {
             let span = np.with_determiner.unwrap_or(np.span);
@@ -209,7 +209,7 @@ fn candidates(
             ) {
                 continue;
             }
-            if np.terms.is_empty() || phrases.iter().any(|(t, _, _)| key(t) == key(&text)) {
+            if np.terms.is_empty() || phrases.iter().any(|(t, _)| key(t) == key(&text)) {
                 continue;
             }
             let w: f64 = np
@@ -218,13 +218,13 @@ fn candidates(
                 .map(|t| weights.get(t).copied().unwrap_or(0.0))
                 .sum();
             let score = w / (np.terms.len() as f64).sqrt();
-            phrases.push((text, score, i));
+            phrases.push((text, score));
         }
     }
     phrases.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     phrases.truncate(6);
     let section_templates = templates_for(if closing { "closing" } else { "section" });
-    for (rank, (np, score, at)) in phrases.iter().enumerate() {
+    for (rank, (np, score)) in phrases.iter().enumerate() {
         let has_focus = count_in(np, focus) > 0;
         out.push(Candidate {
             core: key(np),
@@ -232,10 +232,8 @@ fn candidates(
             kind: HeadingKind::Phrase,
             score: *score * if words(np) >= 3 { 1.0 } else { 0.8 },
         });
-        // 4. Focus keyphrase : noun phrase — only when the sentence of the
-        // phrase names the keyphrase too, so that the colon states no link
-        // the article does not make.
-        if !has_focus && !focus.is_empty() && count_in(&doc.sentence_text(*at), focus) > 0 {
+        // 4. Focus keyphrase : noun phrase.
+        if !has_focus && !focus.is_empty() {
             out.push(Candidate {
                 core: key(np),
                 text: format!(
