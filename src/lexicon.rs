@@ -7,7 +7,7 @@
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// The raw files, compiled in.
@@ -387,18 +387,6 @@ impl Boilerplate {
             .collect();
         Boilerplate { lowercase, cased }
     }
-}
-
-/// Counts lexicon entries, for diagnostics and tests.
-pub fn counts() -> FxHashMap<&'static str, usize> {
-    let l = lexicons();
-    let mut m = FxHashMap::default();
-    m.insert("stop_words", l.stop_words.len());
-    m.insert("titles", l.titles.len());
-    m.insert("reporting_verbs", l.reporting_verbs.len());
-    m.insert("connectors", l.connectors.len());
-    m.insert("pos", l.pos.len());
-    m
 }
 
 /// Coarse part of speech of a French word form.

@@ -354,6 +354,17 @@ fn ignore_broken_pipe(e: io::Error) -> io::Result<()> {
     }
 }
 
+/// The engine for the command line's options.
+fn engine(common: &Common, output: &OutputOpts) -> Refonte {
+    Refonte::builder()
+        .max_bytes(common.max_bytes)
+        .rewrite_options(RewriteOptions {
+            typography: output.typography.into(),
+            ..RewriteOptions::default()
+        })
+        .build()
+}
+
 fn rewrite(args: RewriteArgs) -> Result<ExitCode, Failure> {
     let file = args.file.as_deref();
     let bytes = read_input(file)?;
@@ -364,13 +375,7 @@ fn rewrite(args: RewriteArgs) -> Result<ExitCode, Failure> {
     if args.min_words.is_some() {
         article.min_words = args.min_words;
     }
-    let refonte = Refonte::builder()
-        .max_bytes(args.common.max_bytes)
-        .rewrite_options(RewriteOptions {
-            typography: args.output_opts.typography.into(),
-            ..RewriteOptions::default()
-        })
-        .build();
+    let refonte = engine(&args.common, &args.output_opts);
     let out = refonte.rewrite(&article).map_err(|e| Failure::data(&e))?;
     let html = Html {
         base_url: args.output_opts.base_url.clone(),
@@ -452,13 +457,7 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
         },
     };
     let _ = args.format;
-    let refonte = Refonte::builder()
-        .max_bytes(args.common.max_bytes)
-        .rewrite_options(RewriteOptions {
-            typography: args.output_opts.typography.into(),
-            ..RewriteOptions::default()
-        })
-        .build();
+    let refonte = engine(&args.common, &args.output_opts);
     let out = open_output(args.output.as_deref())?;
     let stats = batch::run(&refonte, reader, out, &task)
         .or_else(|e| ignore_broken_pipe(e).map(|_| batch::BatchStats::default()))

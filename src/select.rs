@@ -3,71 +3,66 @@
 //! sentences that others depend on.
 
 use crate::document::Document;
-use crate::lexicon::{Lexicons, lexicons};
+use crate::lexicon::lexicons;
 use crate::rank::Ranking;
 use crate::segment::TokenKind;
 
 /// True when sentence `i` cannot stand without the sentence before it: it
 /// opens with a pronoun, a demonstrative or a connector (`Il`, `Cette
-/// décision`, `Mais`, `Ces derniers mois`), or with a lowercase letter.
+/// décision`, `Mais`, `Ces derniers mois`), with a lowercase letter, or
+/// inside a quotation opened before it.
 pub fn depends_on_previous(doc: &Document, i: usize) -> bool {
     if i == 0 {
         return false;
     }
-    let lex = lexicons();
-    let toks = doc.seg.sentence_tokens(i);
-    let words: Vec<String> = toks
-        .iter()
-        .filter(|t| t.kind != TokenKind::Punct)
-        .take(lex.openers_max_words)
-        .map(|t| crate::lexicon::fold(t.span.of(&doc.text)))
-        .collect();
-    let Some(first) = toks.first() else {
-        return false;
-    };
     if doc.seg.sentences[i].starts_in_quote {
         return true;
     }
-    let first_text = first.span.of(&doc.text);
-    if first_text.chars().next().is_some_and(char::is_lowercase) {
+    let Some(first) = doc.seg.sentence_tokens(i).first() else {
+        return false;
+    };
+    if first
+        .span
+        .of(&doc.text)
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+    {
         return true;
     }
-    opens_with(&words, lex)
-}
-
-/// True when the folded first words open with an anaphoric or connector opener.
-fn opens_with(words: &[String], lex: &Lexicons) -> bool {
-    let mut phrase = String::new();
-    for (n, w) in words.iter().enumerate() {
-        if n > 0 && !phrase.ends_with('’') {
-            phrase.push(' ');
-        }
-        phrase.push_str(w);
-        if lex.anaphoric_openers.contains(&phrase) || lex.connector_openers.contains(&phrase) {
-            return true;
-        }
-    }
-    false
+    let lex = lexicons();
+    opens_with(&first_words(doc, i), |p| {
+        lex.anaphoric_openers.contains(p) || lex.connector_openers.contains(p)
+    })
 }
 
 /// True when sentence `i` already opens with a connector (so none is added before it).
 pub fn opens_with_connector(doc: &Document, i: usize) -> bool {
     let lex = lexicons();
-    let words: Vec<String> = doc
-        .seg
+    opens_with(&first_words(doc, i), |p| lex.connector_openers.contains(p))
+}
+
+/// The first words of sentence `i`, folded (lowercase, `’`), as many as the longest opener.
+fn first_words(doc: &Document, i: usize) -> Vec<String> {
+    doc.seg
         .sentence_tokens(i)
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
-        .take(lex.openers_max_words)
+        .take(lexicons().openers_max_words)
         .map(|t| crate::lexicon::fold(t.span.of(&doc.text)))
-        .collect();
+        .collect()
+}
+
+/// True when the phrase made of the first one, two, three… of `words`
+/// (joined as the lexicons write openers: a space, none after `’`) is accepted.
+pub fn opens_with<S: AsRef<str>>(words: &[S], accept: impl Fn(&str) -> bool) -> bool {
     let mut phrase = String::new();
     for (n, w) in words.iter().enumerate() {
         if n > 0 && !phrase.ends_with('’') {
             phrase.push(' ');
         }
-        phrase.push_str(w);
-        if lex.connector_openers.contains(&phrase) {
+        phrase.push_str(w.as_ref());
+        if accept(&phrase) {
             return true;
         }
     }

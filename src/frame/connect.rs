@@ -109,19 +109,10 @@ pub fn has_transition(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .take(lex.openers_max_words)
         .collect();
-    let mut phrase = String::new();
-    for (n, w) in first_words.iter().enumerate() {
-        if n > 0 && !phrase.ends_with('’') {
-            phrase.push(' ');
-        }
-        phrase.push_str(w);
-        if lex.connector_openers.contains(&phrase)
-            && !matches!(phrase.as_str(), "et" | "ou" | "ni" | "or")
-        {
-            return true;
-        }
-    }
-    transitions().iter().any(|c| lower.contains(c.as_str()))
+    let opens = crate::select::opens_with(&first_words, |p| {
+        lex.connector_openers.contains(p) && !matches!(p, "et" | "ou" | "ni" | "or")
+    });
+    opens || transitions().iter().any(|c| lower.contains(c.as_str()))
 }
 
 /// The connectors Yoast counts, folded, computed once.

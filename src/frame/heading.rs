@@ -117,7 +117,7 @@ fn candidates(
             };
             out.push(Candidate {
                 core: key(&text),
-                text: upper_first_inside(&text),
+                text: crate::french::upper_first(&text),
                 kind,
                 score: 6.0,
             });
@@ -308,11 +308,6 @@ pub fn clean_source_heading(raw: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Uppercases the first letter, inside an opening guillemet too.
-fn upper_first_inside(s: &str) -> String {
-    crate::french::upper_first(s)
-}
-
 /// Picks one candidate per section: no two alike, quotations at most half,
 /// the focus keyphrase in 30–75 % of the headings.
 fn choose(
@@ -350,38 +345,28 @@ fn choose(
         let need_max = (n as f64 * 0.75).floor() as usize;
         let has = |c: &Option<Candidate>| c.as_ref().is_some_and(|c| count_in(&c.text, focus) > 0);
         let mut have = chosen.iter().filter(|c| has(c)).count();
-        // Too few: swap in the best candidate with the keyphrase, weakest loss first.
-        while have < need_min {
-            let swap = (0..n)
-                .filter(|&s| !has(&chosen[s]))
+        // Too few, then too many: swap in the best candidate that has (or
+        // lacks) the keyphrase where the swap loses least.
+        let swap = |want: bool, chosen: &mut Vec<Option<Candidate>>, used: &mut Vec<String>| {
+            let best = (0..n)
+                .filter(|&s| has(&chosen[s]) != want)
                 .filter_map(|s| {
-                    let best = per_section[s]
-                        .iter()
-                        .find(|c| count_in(&c.text, focus) > 0 && !used.contains(&key(&c.text)))?;
+                    let best = per_section[s].iter().find(|c| {
+                        (count_in(&c.text, focus) > 0) == want && !used.contains(&key(&c.text))
+                    })?;
                     let current = chosen[s].as_ref().map_or(0.0, |c| c.score);
                     Some((current - best.score, s, best.clone()))
                 })
                 .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            let Some((_, s, c)) = swap else { break };
+            let Some((_, s, c)) = best else { return false };
             used.push(key(&c.text));
             chosen[s] = Some(c);
+            true
+        };
+        while have < need_min && swap(true, &mut chosen, &mut used) {
             have += 1;
         }
-        // Too many: swap out, keeping the strongest keyphrase headings.
-        while have > need_max {
-            let swap = (0..n)
-                .filter(|&s| has(&chosen[s]))
-                .filter_map(|s| {
-                    let best = per_section[s]
-                        .iter()
-                        .find(|c| count_in(&c.text, focus) == 0 && !used.contains(&key(&c.text)))?;
-                    let current = chosen[s].as_ref().map_or(0.0, |c| c.score);
-                    Some((current - best.score, s, best.clone()))
-                })
-                .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            let Some((_, s, c)) = swap else { break };
-            used.push(key(&c.text));
-            chosen[s] = Some(c);
+        while have > need_max && swap(false, &mut chosen, &mut used) {
             have -= 1;
         }
     }
