@@ -21,8 +21,12 @@ pub fn can_take(ctx: &Context, i: usize) -> bool {
     let Some(opener) = text.chars().next() else {
         return false;
     };
+    // A first word in capitals is a subheading glued to the sentence, not prose.
+    let first_word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
+    let shouting = first_word.chars().count() >= 2 && first_word.chars().all(char::is_uppercase);
     opener.is_alphabetic()
         && opener.is_uppercase()
+        && !shouting
         && !depends_on_previous(ctx.doc, i)
         && !opens_with_connector(ctx.doc, i)
         && !text.ends_with('?')

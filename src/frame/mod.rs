@@ -158,13 +158,14 @@ impl<'a> Context<'a> {
         if w.is_empty() || !w.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
-        // An elided article or pronoun before a word: "S’exprimant", "L’État".
-        if let Some((head, rest)) = w.split_once('’')
+        // An elided article or pronoun is never a name, even before one:
+        // "S’exprimant" → "s’exprimant", "L’Inde" → "l’Inde".
+        if let Some((head, _)) = w.split_once('’')
             && head.chars().count() <= 5
             && head.to_lowercase().chars().all(char::is_alphabetic)
             && lexicons().is_stop(&format!("{}’", head.to_lowercase()))
         {
-            return self.is_proper(rest) && !rest.chars().next().is_some_and(char::is_lowercase);
+            return false;
         }
         if self.names.contains(w) {
             return true;

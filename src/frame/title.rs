@@ -171,7 +171,13 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
             // "…, un tournant" → "… : un tournant": a short last clause set off by a colon.
             if let Some(pos) = source.rfind(", ") {
                 let tail = &source[pos + 2..];
+                // Only a noun phrase ("un tournant"), not "selon son ex-épouse".
+                let det = tail.split_whitespace().next().unwrap_or("").to_lowercase();
+                let noun_phrase =
+                    matches!(det.as_str(), "un" | "une" | "le" | "la" | "les" | "des")
+                        || det.starts_with("l’");
                 if (1..=5).contains(&tail.split_whitespace().count())
+                    && noun_phrase
                     && !source[..pos].contains(':')
                 {
                     cands.push(format!("{} : {}", &source[..pos], tail));
