@@ -1223,7 +1223,8 @@ fn is_capitalised(w: &str) -> bool {
 /// it holds a digit (`G7`), or when it is a capitalised `Le` / `La` / `Les`
 /// before a capitalised word and `is_proper` accepts the pair
 /// (`is_proper("Le Monde")`) or it is a known surname (`Le Pen`). `À`
-/// becomes `à`.
+/// becomes `à`, and so does the unaccented `A` before a space (`A partir` →
+/// `à partir`).
 pub fn lower_first(s: &str, is_proper: impl Fn(&str) -> bool) -> String {
     let Some((i, c)) = s.char_indices().find(|(_, c)| c.is_alphanumeric()) else {
         return s.to_string();
@@ -1244,6 +1245,11 @@ pub fn lower_first(s: &str, is_proper: impl Fn(&str) -> bool) -> String {
         || place_preposition(word).is_some()
     {
         return s.to_string();
+    }
+    // A capital `A` opening a sentence is the preposition written without
+    // its accent (`A partir de lundi`): lowered, it is `à`.
+    if word == "A" && rest[1..].starts_with(' ') {
+        return format!("{}à{}", &s[..i], &rest[1..]);
     }
     if matches!(word, "Le" | "La" | "Les") {
         let after = rest[word_len..].trim_start();
@@ -1880,6 +1886,8 @@ mod tests {
             ("Les pourparlers ont repris", "les pourparlers ont repris"),
             ("Biden a déclaré", "Biden a déclaré"),
             ("À Pékin, le ton", "à Pékin, le ton"),
+            ("A partir de lundi", "à partir de lundi"),
+            ("A-t-il parlé ?", "a-t-il parlé ?"),
             ("L’Élysée a annoncé", "l’Élysée a annoncé"),
             ("L’Équipe révèle", "L’Équipe révèle"),
             ("Le Monde révèle", "Le Monde révèle"),

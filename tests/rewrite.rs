@@ -134,7 +134,7 @@ fn metadata_fits_search_engines() {
         );
         let n = out.description.chars().count();
         assert!(
-            (120..=156).contains(&n),
+            (121..=156).contains(&n),
             "{path}: description of {n} characters: {:?}",
             out.description
         );

@@ -132,7 +132,11 @@ fn candidates(
     {
         let inner = q.text.trim().trim_end_matches(['.', ',', ';', ':']).trim();
         let n = words(inner);
-        if !(3..=10).contains(&n) || inner.contains('«') || inner.contains('“') {
+        // A quotation the article itself cut ("(...)") reads as a fragment.
+        let cut = ["(...)", "(…)", "[...]", "[…]"]
+            .iter()
+            .any(|c| inner.contains(c));
+        if !(3..=10).contains(&n) || inner.contains('«') || inner.contains('“') || cut {
             continue;
         }
         let text = format!("« {} »", crate::french::upper_first(inner));

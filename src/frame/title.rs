@@ -263,11 +263,21 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
             .filter(|s| count_in(s, focus) == 0 && s.split_whitespace().count() >= 2)
             .map(|s| format!("{focus_up} : {}", keep_quote_case(&s, &lower)))
             .collect();
+        // Last, "Keyphrase : the side that names it" (or the whole title):
+        // the keyphrase said twice, but where search engines weigh it.
+        let named: Vec<String> = split_colon(&source)
+            .map(|(a, b)| vec![b, a])
+            .unwrap_or_else(|| vec![source.clone()])
+            .into_iter()
+            .filter(|s| count_in(s, focus) > 0 && !starts_with_focus(s, focus))
+            .map(|s| format!("{focus_up} : {}", keep_quote_case(&s, &lower)))
+            .collect();
         scored
             .iter()
             .map(|c| c.text.clone())
             .chain(std::iter::once(source.clone()))
             .chain(sides)
+            .chain(named)
             .find(|c| starts_with_focus(c, focus) && c.matches(':').count() <= 1)
             .unwrap_or_else(|| title.clone())
     };
