@@ -147,119 +147,41 @@ pub fn rewrite(
     let lead_ids = &selected[..lead_len];
     let rest = &selected[lead_len..];
 
-    // Connectors: at section starts, then at paragraph starts while fewer
-    // than a third of the sentences carry a transition, then against three
-    // sentences in a row that open with the same word.
     let sections_ids = section::sections(doc, rest, &opts.sections);
-    let count = sections_ids.len();
-    let mut conn: rustc_hash::FxHashMap<usize, String> = rustc_hash::FxHashMap::default();
-    let mut used: Vec<String> = Vec::new();
-    for (s, paras) in sections_ids.iter().enumerate() {
-        let Some(&first) = paras.first().and_then(|p| p.first()) else {
-            continue;
-        };
-        let avoid: Vec<&str> = used.last().map(|u| vec![u.as_str()]).unwrap_or_default();
-        if let Some(c) = connect::connector(&ctx, s, count, first, &avoid) {
-            used.push(c.clone());
-            conn.insert(first, c);
-        }
-    }
-    let printed_order: Vec<usize> = lead_ids
-        .iter()
-        .copied()
-        .chain(sections_ids.iter().flatten().flatten().copied())
-        .collect();
-    let text_with = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| match conn.get(&i) {
-        Some(c) => connect::attach(&ctx, c, &doc.sentence_text(i)),
-        None => doc.sentence_text(i),
-    };
-    // Sentences with a transition; a connector added later is one.
-    let mut with_transition: usize = printed_order
-        .iter()
-        .filter(|&&i| connect::has_transition(&text_with(i, &conn)))
-        .count();
-    let total = printed_order.len().max(1) as f64;
-    // Paragraph starts first, then any sentence that stands alone.
-    let mut places: Vec<usize> = sections_ids
-        .iter()
-        .flat_map(|paras| paras.iter().skip(1).filter_map(|p| p.first().copied()))
-        .collect();
-    places.extend(
-        sections_ids
-            .iter()
-            .flat_map(|paras| paras.iter().flat_map(|p| p.iter().skip(1).copied())),
-    );
-    for (n, &i) in places.iter().enumerate() {
-        if with_transition as f64 / total >= 0.36 {
-            break;
-        }
-        // Not two connectors in sentences that follow each other.
-        let near = |j: usize| conn.contains_key(&j);
-        if near(i) || (i > 0 && near(i - 1)) || near(i + 1) || !connect::can_take(&ctx, i) {
-            continue;
-        }
-        let avoid: Vec<&str> = used.iter().rev().take(3).map(String::as_str).collect();
-        if let Some(c) = connect::inner_connector(&ctx, n as u64, &avoid) {
-            if !connect::has_transition(&doc.sentence_text(i)) && connect::has_transition(&c) {
-                with_transition += 1;
-            }
-            used.push(c.clone());
-            conn.insert(i, c);
-        }
-    }
-    let first_word = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| {
-        text_with(i, conn)
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or("")
-            .to_lowercase()
-    };
-    for w in 2..printed_order.len() {
-        let (a, b, c) = (printed_order[w - 2], printed_order[w - 1], printed_order[w]);
-        let fc = first_word(c, &conn);
-        if fc.is_empty() || first_word(a, &conn) != fc || first_word(b, &conn) != fc {
-            continue;
-        }
-        let target = [c, b, a]
-            .into_iter()
-            .find(|&i| connect::can_take_varying(&ctx, i) && !conn.contains_key(&i));
-        if let Some(t) = target {
-            let avoid: Vec<&str> = used.iter().rev().take(3).map(String::as_str).collect();
-            if let Some(x) = connect::inner_connector(&ctx, 100 + w as u64, &avoid) {
-                used.push(x.clone());
-                conn.insert(t, x);
-            }
-        }
-    }
+    let conn = place_connectors(&ctx, lead_ids, &sections_ids, 0);
     let heads = heading::headings(&ctx, &sections_ids, &focus.text);
-    let mut template_words: usize = conn.values().map(|c| count_words(c)).sum();
-    let sentence_out = |i: usize| {
-        let mut so = SentenceOut::source(doc, i, score(i));
-        if let Some(c) = conn.get(&i) {
-            so.text = connect::attach(&ctx, c, &so.text);
-        }
-        so
-    };
-    let mut sections: Vec<Section> = sections_ids
-        .iter()
-        .enumerate()
-        .map(|(s, paras)| {
-            let (heading, heading_kind) = heads
-                .get(s)
-                .cloned()
-                .unwrap_or_else(|| (focus.text.clone(), HeadingKind::Template));
-            Section {
-                heading,
-                heading_kind,
-                paragraphs: paras
-                    .iter()
-                    .map(|p| p.iter().map(|&i| sentence_out(i)).collect())
-                    .collect(),
-                list: false,
+    let build = |conn: &rustc_hash::FxHashMap<usize, String>| {
+        let sentence_out = |i: usize| {
+            let mut so = SentenceOut::source(doc, i, score(i));
+            if let Some(c) = conn.get(&i) {
+                so.text = connect::attach(&ctx, c, &so.text);
             }
-        })
-        .collect();
-    let lead: Vec<SentenceOut> = lead_ids.iter().map(|&i| sentence_out(i)).collect();
+            so
+        };
+        let sections: Vec<Section> = sections_ids
+            .iter()
+            .enumerate()
+            .map(|(s, paras)| {
+                let (heading, heading_kind) = heads
+                    .get(s)
+                    .cloned()
+                    .unwrap_or_else(|| (focus.text.clone(), HeadingKind::Template));
+                Section {
+                    heading,
+                    heading_kind,
+                    paragraphs: paras
+                        .iter()
+                        .map(|p| p.iter().map(|&i| sentence_out(i)).collect())
+                        .collect(),
+                    list: false,
+                }
+            })
+            .collect();
+        let lead: Vec<SentenceOut> = lead_ids.iter().map(|&i| sentence_out(i)).collect();
+        (lead, sections)
+    };
+    let (mut lead, mut sections) = build(&conn);
+    let mut template_words: usize = conn.values().map(|c| count_words(c)).sum();
 
     let mut warnings = doc.warnings();
     let mut repeated_words = 0;
@@ -285,6 +207,20 @@ pub fn rewrite(
         repeated_words += repeated;
         template_words += tmpl;
         if added > 0 {
+            // The list items dilute the transitions: place the connectors
+            // again, counting them, and rebuild the sections around the lists.
+            let items: usize = sections
+                .iter()
+                .filter(|s| s.list)
+                .map(|s| s.paragraphs.len() + 1)
+                .sum();
+            let conn = place_connectors(&ctx, lead_ids, &sections_ids, items);
+            let (new_lead, mut rebuilt) = build(&conn);
+            lead = new_lead;
+            for s in sections.iter_mut().filter(|s| !s.list) {
+                *s = rebuilt.remove(0);
+            }
+            template_words = conn.values().map(|c| count_words(c)).sum::<usize>() + tmpl;
             warnings.push(format!(
                 "source has {source_words} words: added {added} derived section(s) to approach the {min_words}-word floor ({repeated} words repeat sentences already printed)"
             ));
@@ -336,6 +272,113 @@ pub fn rewrite(
     };
     typeset(&mut out, typo);
     out
+}
+
+/// The connectors to set before sentences, by sentence index: at section
+/// starts, then at paragraph starts while fewer than a third of the
+/// sentences carry a transition, then against three sentences in a row that
+/// open with the same word. `extra` counts the list items and headings
+/// printed besides the sections' own (sentences that carry no transition).
+fn place_connectors(
+    ctx: &Context,
+    lead_ids: &[usize],
+    sections_ids: &[Vec<Vec<usize>>],
+    extra: usize,
+) -> rustc_hash::FxHashMap<usize, String> {
+    let doc = ctx.doc;
+    let count = sections_ids.len();
+    let mut conn: rustc_hash::FxHashMap<usize, String> = rustc_hash::FxHashMap::default();
+    let mut used: Vec<String> = Vec::new();
+    for (s, paras) in sections_ids.iter().enumerate() {
+        let Some(&first) = paras.first().and_then(|p| p.first()) else {
+            continue;
+        };
+        let avoid: Vec<&str> = used.last().map(|u| vec![u.as_str()]).unwrap_or_default();
+        if let Some(c) = connect::connector(ctx, s, count, first, &avoid) {
+            used.push(c.clone());
+            conn.insert(first, c);
+        }
+    }
+    let printed_order: Vec<usize> = lead_ids
+        .iter()
+        .copied()
+        .chain(sections_ids.iter().flatten().flatten().copied())
+        .collect();
+    let text_with = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| match conn.get(&i) {
+        Some(c) => connect::attach(ctx, c, &doc.sentence_text(i)),
+        None => doc.sentence_text(i),
+    };
+    // Sentences with a transition; a connector added later is one.
+    let mut with_transition: usize = printed_order
+        .iter()
+        .filter(|&&i| connect::has_transition(&text_with(i, &conn)))
+        .count();
+    // Yoast counts as sentences the headings, the list items (key points,
+    // who's who) and each sentence inside a quotation: none carries ours.
+    let pieces: usize = printed_order
+        .iter()
+        .map(|&i| connect::reader_sentences(&doc.sentence_text(i)))
+        .sum();
+    let total = (pieces + sections_ids.len() + extra).max(1) as f64;
+    // Paragraph starts first, then any sentence that stands alone.
+    let mut places: Vec<usize> = sections_ids
+        .iter()
+        .flat_map(|paras| paras.iter().skip(1).filter_map(|p| p.first().copied()))
+        .collect();
+    places.extend(
+        sections_ids
+            .iter()
+            .flat_map(|paras| paras.iter().flat_map(|p| p.iter().skip(1).copied())),
+    );
+    for (n, &i) in places.iter().enumerate() {
+        if with_transition as f64 / total >= 0.34 {
+            break;
+        }
+        // Not two connectors in sentences that follow each other, none
+        // before a sentence that already holds a transition ("par ailleurs").
+        let near = |j: usize| conn.contains_key(&j);
+        if near(i)
+            || (i > 0 && near(i - 1))
+            || near(i + 1)
+            || !connect::can_take(ctx, i)
+            || connect::has_transition(&doc.sentence_text(i))
+        {
+            continue;
+        }
+        let avoid: Vec<&str> = used.iter().rev().take(5).map(String::as_str).collect();
+        if let Some(c) = connect::inner_connector(ctx, n as u64, &avoid) {
+            if connect::has_transition(&c) {
+                with_transition += 1;
+            }
+            used.push(c.clone());
+            conn.insert(i, c);
+        }
+    }
+    let first_word = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| {
+        text_with(i, conn)
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    for w in 2..printed_order.len() {
+        let (a, b, c) = (printed_order[w - 2], printed_order[w - 1], printed_order[w]);
+        let fc = first_word(c, &conn);
+        if fc.is_empty() || first_word(a, &conn) != fc || first_word(b, &conn) != fc {
+            continue;
+        }
+        let target = [c, b, a]
+            .into_iter()
+            .find(|&i| connect::can_take_varying(ctx, i) && !conn.contains_key(&i));
+        if let Some(t) = target {
+            let avoid: Vec<&str> = used.iter().rev().take(3).map(String::as_str).collect();
+            if let Some(x) = connect::inner_connector(ctx, 100 + w as u64, &avoid) {
+                used.push(x.clone());
+                conn.insert(t, x);
+            }
+        }
+    }
+    conn
 }
 
 /// Key points and a who's who, built from source sentences and spans, when
@@ -488,6 +531,11 @@ fn people_list(ctx: &Context) -> Vec<Vec<SentenceOut>> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        // A who's who names people in full: a first name alone or a role
+        // whose name was lost says nothing.
+        if !e.text.contains(' ') || !text.ends_with(e.text.as_str()) {
+            continue;
+        }
         let (a, b) = doc.source_span(span);
         people.push(vec![SentenceOut {
             text: crate::french::upper_first(&text),

@@ -103,6 +103,27 @@ pub fn attach(ctx: &Context, connector: &str, sentence: &str) -> String {
     )
 }
 
+/// How many sentences a reader (and Yoast) sees in one source sentence: a
+/// quotation may hold several (`« Non. Jamais. », dit-il.` is three).
+pub fn reader_sentences(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let mut n = 1;
+    for k in 0..chars.len() {
+        if !matches!(chars[k], '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut j = k + 1;
+        while j < chars.len() && (chars[j].is_whitespace() || chars[j] == '»') {
+            j += 1;
+        }
+        let next = chars.get(j).copied();
+        if j > k + 1 && next.is_some_and(|c| c.is_uppercase() || c == '«') {
+            n += 1;
+        }
+    }
+    n
+}
+
 /// True when a sentence holds a transition: it opens with a connector of the
 /// lexicons, or contains one Yoast counts.
 pub fn has_transition(text: &str) -> bool {
@@ -130,4 +151,17 @@ fn transitions() -> &'static [String] {
             .map(|c| crate::lexicon::fold(&c.text))
             .collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotations_hold_several_reader_sentences() {
+        assert_eq!(reader_sentences("Il pleut."), 1);
+        assert_eq!(reader_sentences("« Non. Jamais. », dit-il."), 2);
+        assert_eq!(reader_sentences("« Pourquoi ? Parce que. » Il part."), 3);
+        assert_eq!(reader_sentences("« Pourquoi ? Parce que », dit-il."), 2);
+    }
 }
