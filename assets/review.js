@@ -68,14 +68,28 @@
     } else if (outputs[i]) {
       reveal(outputs[i][0]);
     }
-    bar.textContent = sources[i].getAttribute("data-label") + " : " + sources[i].textContent;
+    bar.firstChild.textContent =
+      sources[i].getAttribute("data-label") + " : " + sources[i].textContent;
     bar.hidden = false;
   }
 
   document.addEventListener("focusin", function (e) {
     activate(e.target);
   });
+  // A column that scrolls under a still pointer fires "mouseover" without a
+  // move: that must not take the highlight from the sentence just focused.
+  var scrolled = 0;
+  document.querySelectorAll(".pane").forEach(function (pane) {
+    pane.addEventListener("scroll", function () {
+      scrolled = Date.now();
+    }, { passive: true });
+  });
   document.addEventListener("mouseover", function (e) {
+    if (Date.now() - scrolled > 600) {
+      activate(e.target);
+    }
+  });
+  document.addEventListener("mousemove", function (e) {
     activate(e.target);
   });
   document.addEventListener("keydown", function (e) {

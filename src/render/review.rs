@@ -207,7 +207,7 @@ impl Render for Review {
         self.source_pane(&mut o, &used);
         o.push_str("</div>\n");
         o.push_str(
-            "<div class=\"bar\" id=\"bar\" role=\"status\" aria-live=\"polite\" hidden></div>\n",
+            "<div class=\"bar\" id=\"bar\" role=\"status\" aria-live=\"polite\" hidden><p></p></div>\n",
         );
         let _ = writeln!(o, "<script>{JS}</script>");
         o.push_str("</body>\n</html>\n");
@@ -241,7 +241,7 @@ impl Review {
         o.push_str("<li><span class=\"key k-on\"></span>Phrase suivie</li>\n");
         o.push_str("</ul>\n");
         o.push_str(
-            "<p class=\"help\">Survolez une phrase ou parcourez-les avec la touche Tab : \
+            "<p class=\"help\">Survolez ou touchez une phrase, ou parcourez-les avec la touche Tab : \
              sa phrase source (ou sa reprise) s’allume dans l’autre colonne. Échap efface.</p>\n",
         );
         o.push_str("</header>\n");
@@ -299,10 +299,10 @@ impl Review {
                 "<table class=\"words\"><tbody>\
                  <tr><th scope=\"row\">Corps (chapô et sections)</th><td>{}</td></tr>\
                  <tr><th scope=\"row\">dont texte de modèle</th><td>{}</td></tr>\
-                 <tr><th scope=\"row\">dont reprises</th><td>{}</td></tr>\
+                 <tr><th scope=\"row\">dont mots répétés</th><td>{}</td></tr>\
                  <tr><th scope=\"row\">Source</th><td>{}</td></tr>\
                  <tr><th scope=\"row\">Plancher</th><td>{} <span class=\"num{}\">{}</span></td></tr>\
-                 <tr><th scope=\"row\">Phrases source reprises</th><td>{} sur {}</td></tr>\
+                 <tr><th scope=\"row\">Phrases source retenues</th><td>{} sur {}</td></tr>\
                  </tbody></table>",
                 l.body_words,
                 l.template_words,
@@ -393,8 +393,8 @@ impl Review {
                 i + 1,
                 match n {
                     0 => "écartée".to_string(),
-                    1 => "reprise".to_string(),
-                    n => format!("reprise {n} fois"),
+                    1 => "retenue".to_string(),
+                    n => format!("retenue, imprimée {n} fois"),
                 }
             );
             let _ = write!(
