@@ -249,7 +249,7 @@ impl Review {
 
     fn metadata(&self, o: &mut String, a: &Rewrite, used: &[usize]) {
         o.push_str("<section class=\"meta\" id=\"meta\" aria-labelledby=\"h-meta\">\n");
-        o.push_str("<h2 id=\"h-meta\">Métadonnées</h2>\n<dl>\n");
+        o.push_str("<h2 id=\"h-meta\">Métadonnées</h2>\n<div class=\"items\">\n");
         item(o, "Titre (H1)", &text(&a.title));
         let mut cands = String::from("<ol class=\"cands\">");
         for c in &a.title_candidates {
@@ -360,7 +360,7 @@ impl Review {
         }
         hashes.push_str("</dl>");
         item(o, "Empreintes SHA-256", &hashes);
-        o.push_str("</dl>\n</section>\n");
+        o.push_str("</div>\n</section>\n");
     }
 
     fn source_pane(&self, o: &mut String, used: &[usize]) {
@@ -575,9 +575,14 @@ fn gap_text(o: &mut String, gap: &str) {
     );
 }
 
-/// One `<dt>`/`<dd>` pair of the metadata list; `html` is already escaped.
+/// One entry of the metadata panel, in one block so that a column never
+/// splits it; `html` is already escaped.
 fn item(o: &mut String, label: &str, html: &str) {
-    let _ = writeln!(o, "<dt>{}</dt><dd>{html}</dd>", text(label));
+    let _ = writeln!(
+        o,
+        "<div class=\"item\"><h3>{}</h3><div class=\"v\">{html}</div></div>",
+        text(label)
+    );
 }
 
 /// The class suffix of a figure that meets its bound or not.
