@@ -3,9 +3,10 @@
 //! `TcpStream`, no async runtime). For a golden article, at a laptop and a
 //! phone width, the test checks the layout (two columns or one), focuses an
 //! output sentence and checks that its source sentence is lit (and, on the
-//! laptop, scrolled into its column), moves on with the Tab key, hovers a
-//! source sentence and checks that its output sentence is lit, reads the
-//! browser console (no error, no blocked resource), and saves a screenshot.
+//! laptop, scrolled into its column), moves on with the Tab key, hovers (on
+//! the laptop) or focuses (on the phone) a source sentence and checks that
+//! its output sentence is lit, reads the browser console (no error, no
+//! blocked resource), and saves screenshots.
 //!
 //! `REFONTE_BROWSER_TESTS=0` skips it; `=1` requires it (a missing
 //! chromedriver fails the test); unset, it runs when chromedriver is found
@@ -445,6 +446,24 @@ fn check_viewport(s: &Session, url: &str, name: &str, size: (u32, u32), dir: &Pa
         assert_eq!(state["sources"], json!([index]), "{name}: refocus {state}");
         s.wait_for(IN_VIEW, json!([src]));
     } else {
+        // The reverse by keyboard (a tap focuses too): a source sentence
+        // lights its output sentence(s).
+        let back = s.script(
+            "var u = document.querySelector('.s.used'); u.focus(); return u.getAttribute('data-i');",
+            json!([]),
+        );
+        let state = s.script(STATE, json!([]));
+        assert_eq!(
+            state["sources"],
+            json!([back]),
+            "{name}: source focus {state}"
+        );
+        assert!(
+            state["outputs"]
+                .as_array()
+                .is_some_and(|o| o.contains(&back)),
+            "{name}: focusing source {back} lit no output sentence: {state}"
+        );
         s.script(
             "arguments[0].focus(); arguments[0].scrollIntoView({block: 'center'});",
             json!([out]),
