@@ -373,8 +373,9 @@ impl Review {
         let mut at = 0;
         for (i, s) in self.sentences.iter().enumerate() {
             let [a, b] = s.span;
-            // Spans come in text order on character boundaries; a span that
-            // does not is shown as a bare anchor rather than cut the text.
+            // Spans come in text order on character boundaries; one that
+            // does not is left out (its text stays in the next gap) rather
+            // than cut the text.
             let start = a.max(at);
             let Some(sentence) = input.get(start..b.max(start)) else {
                 continue;
