@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use refonte::batch::{self, Task};
 use refonte::french::Typography;
 use refonte::input::{self, Article, Format};
-use refonte::render::{Html, Markdown, Render};
+use refonte::render::{Html, Markdown, Render, Review};
 use refonte::rewrite::RewriteOptions;
 use refonte::summarize::Length;
 use refonte::{Error, Refonte};
@@ -69,6 +69,9 @@ struct RewriteArgs {
     /// Write the output to this file instead of standard output.
     #[arg(short, long)]
     output: Option<String>,
+    /// Also write the review page (the rewrite beside its source, in HTML) to this file.
+    #[arg(long, value_name = "FILE")]
+    review: Option<String>,
     #[command(flatten)]
     common: Common,
 }
@@ -88,6 +91,8 @@ enum RewriteFormat {
     Md,
     Html,
     Json,
+    /// The review page: the rewrite beside its source, as one HTML file.
+    Review,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -384,6 +389,7 @@ fn rewrite(args: RewriteArgs) -> Result<ExitCode, Failure> {
         RewriteFormat::Md => Markdown.render(&out),
         RewriteFormat::Html => html.render(&out),
         RewriteFormat::Json => refonte::render::json(&out, &html, None, true),
+        RewriteFormat::Review => review_page(&refonte, &article, &out, &html, args.strict)?,
     };
     if !text.ends_with('\n') {
         text.push('\n');
@@ -393,6 +399,10 @@ fn rewrite(args: RewriteArgs) -> Result<ExitCode, Failure> {
     }
     let mut sink = open_output(args.output.as_deref())?;
     write_all(&mut sink, &text)?;
+    if let Some(path) = args.review.as_deref() {
+        let page = review_page(&refonte, &article, &out, &html, args.strict)?;
+        write_all(&mut *open_output(Some(path))?, &page)?;
+    }
     if args.strict && !out.length.floor_reached {
         eprintln!(
             "refonte: the body has {} words, below the floor (--strict)",
@@ -401,6 +411,22 @@ fn rewrite(args: RewriteArgs) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The review page of a rewrite (`--format review`, `--review FILE`).
+fn review_page(
+    refonte: &Refonte,
+    article: &Article,
+    out: &refonte::article::Rewrite,
+    html: &Html,
+    strict: bool,
+) -> Result<String, Failure> {
+    let mut review = Review::new(refonte, article, html.clone()).map_err(|e| Failure::data(&e))?;
+    let strict = if strict { "oui" } else { "non" };
+    review
+        .options
+        .push(("Mode strict (--strict)".into(), strict.into()));
+    Ok(review.render(out))
 }
 
 fn summarize(args: SummarizeArgs) -> Result<ExitCode, Failure> {

@@ -162,12 +162,12 @@ fn forbidden(c: char) -> bool {
 }
 
 /// Text content, escaped.
-fn text(s: &str) -> String {
+pub(super) fn text(s: &str) -> String {
     escape(s, false)
 }
 
 /// An attribute value (double-quoted), escaped; line breaks and tabs become spaces.
-fn attr(s: &str) -> String {
+pub(super) fn attr(s: &str) -> String {
     escape(s, true)
 }
 

@@ -4,7 +4,8 @@
 //! a [`Render`] over the same article: [`Markdown`] (SPEC §3, YAML front
 //! matter, `# H1`, lead, `## H2` sections) and [`Html`] (a complete HTML5
 //! page with search metadata and a schema.org `NewsArticle` JSON-LD block).
-//! The JSON output is the model itself, serialized.
+//! The JSON output is the model itself, serialized. [`Review`] prints the
+//! audit page: the rewrite beside its source, linked sentence by sentence.
 //!
 //! Texts in the model are final (the typography pass has run): renderers
 //! only lay them out and escape them. Whatever the source holds — quotes,
@@ -24,6 +25,9 @@ use crate::summarize::SentenceOut;
 
 mod html;
 mod markdown;
+mod review;
+
+pub use review::{Review, SourceSentence};
 
 /// The JSON object of SPEC §7: the article's fields, its Markdown and HTML
 /// renderings, and in batch mode the record's `id` and `ok`.
