@@ -32,8 +32,9 @@ const JS: &str = include_str!("../../assets/review.js");
 
 /// Longest SEO title, in characters (SPEC §2).
 const SEO_TITLE_MAX_CHARS: usize = 60;
-/// Bounds of the meta description, in characters (SPEC §2).
-const DESCRIPTION_CHARS: (usize, usize) = (120, 156);
+/// Bounds of the meta description, in characters: those the rewrite aims at.
+const DESCRIPTION_CHARS: (usize, usize) =
+    (crate::frame::meta::MIN_CHARS, crate::frame::meta::MAX_CHARS);
 
 /// One sentence of the source as segmented.
 #[derive(Debug, Clone, PartialEq)]
