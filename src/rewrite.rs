@@ -320,6 +320,29 @@ fn place_connectors(
         .map(|&i| connect::reader_sentences(&doc.sentence_text(i)))
         .sum();
     let total = (pieces + sections_ids.len() + extra).max(1) as f64;
+    let first_word = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| {
+        text_with(i, conn)
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let position: rustc_hash::FxHashMap<usize, usize> = printed_order
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| (i, k))
+        .collect();
+    // Connectors that would open like the sentence before or after `i`.
+    let alike = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| {
+        let k = position[&i];
+        let mut out: Vec<&'static str> = Vec::new();
+        for n in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
+            if let Some(&j) = printed_order.get(n) {
+                out.extend(connect::opening_with(&first_word(j, conn)));
+            }
+        }
+        out
+    };
     // Paragraph starts first, then any sentence that stands alone.
     let mut places: Vec<usize> = sections_ids
         .iter()
@@ -345,7 +368,8 @@ fn place_connectors(
         {
             continue;
         }
-        let avoid: Vec<&str> = used.iter().rev().take(5).map(String::as_str).collect();
+        let mut avoid: Vec<&str> = used.iter().rev().take(5).map(String::as_str).collect();
+        avoid.extend(alike(i, &conn));
         if let Some(c) = connect::inner_connector(ctx, n as u64, &avoid) {
             if connect::has_transition(&c) {
                 with_transition += 1;
@@ -354,13 +378,6 @@ fn place_connectors(
             conn.insert(i, c);
         }
     }
-    let first_word = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| {
-        text_with(i, conn)
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or("")
-            .to_lowercase()
-    };
     for w in 2..printed_order.len() {
         let (a, b, c) = (printed_order[w - 2], printed_order[w - 1], printed_order[w]);
         let fc = first_word(c, &conn);
@@ -371,7 +388,8 @@ fn place_connectors(
             .into_iter()
             .find(|&i| connect::can_take_varying(ctx, i) && !conn.contains_key(&i));
         if let Some(t) = target {
-            let avoid: Vec<&str> = used.iter().rev().take(3).map(String::as_str).collect();
+            let mut avoid: Vec<&str> = used.iter().rev().take(3).map(String::as_str).collect();
+            avoid.extend(alike(t, &conn));
             if let Some(x) = connect::inner_connector(ctx, 100 + w as u64, &avoid) {
                 used.push(x.clone());
                 conn.insert(t, x);

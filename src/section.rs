@@ -236,7 +236,9 @@ fn paragraphs(doc: &Document, units: &[usize], max_words: usize) -> Paragraphs {
             _ => out.push(vec![i]),
         }
     }
-    let words = |i: usize| doc.terms.sentence_words[i] as usize;
+    // Words as Yoast counts them (runs between spaces), plus room for a
+    // connector that may open the sentence.
+    let words = |i: usize| doc.sentence_text(i).split_whitespace().count() + 2;
     let mut split = Vec::new();
     for p in out {
         let total: usize = p.iter().map(|&i| words(i)).sum();
@@ -254,7 +256,7 @@ fn paragraphs(doc: &Document, units: &[usize], max_words: usize) -> Paragraphs {
             // Prefer a cut before a sentence that stands alone; past the
             // limit, cut anyway (the sentences stay next to each other).
             let can_cut = !cur.is_empty() && !depends_on_previous(doc, i);
-            let must_cut = !cur.is_empty() && cur_words + w > max_words + 10;
+            let must_cut = !cur.is_empty() && cur_words + w > max_words;
             if must_cut || (can_cut && (cur_words + w > max_words || cur_words >= aim)) {
                 split.push(std::mem::take(&mut cur));
                 cur_words = 0;

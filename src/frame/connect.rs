@@ -43,6 +43,23 @@ fn options(relations: &[Relation], avoid: &[&str]) -> Vec<&'static Connector> {
     if counted.is_empty() { all } else { counted }
 }
 
+/// The connectors whose first word is `word` (lowercase): set before a
+/// sentence that follows or precedes one opening with `word`, they would
+/// make two sentences in a row open alike (`À Paris…` then `À ce sujet, …`).
+pub fn opening_with(word: &str) -> Vec<&'static str> {
+    lexicons()
+        .connectors
+        .iter()
+        .filter(|c| {
+            c.text
+                .split(|ch: char| !ch.is_alphanumeric())
+                .next()
+                .is_some_and(|w| w.to_lowercase() == word)
+        })
+        .map(|c| c.text.as_str())
+        .collect()
+}
+
 /// The connector to put before sentence `first` opening section `index` of
 /// `count`, if one reads naturally there; `avoid` lists connectors already used.
 pub fn connector(
