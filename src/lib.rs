@@ -35,6 +35,7 @@
 pub mod analyze;
 pub mod article;
 pub mod batch;
+pub mod compare;
 pub mod document;
 pub mod error;
 pub mod frame;

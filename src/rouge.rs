@@ -103,12 +103,17 @@ fn lcs(a: &[String], b: &[String]) -> usize {
 
 /// Scores `candidate` against `reference`.
 pub fn rouge(candidate: &str, reference: &str) -> Rouge {
-    let c = tokens(candidate);
-    let r = tokens(reference);
+    rouge_tokens(&tokens(candidate), &tokens(reference))
+}
+
+/// Scores candidate tokens against reference tokens, both as [`tokens`] gives
+/// them (to tokenize a text once and score it against several others).
+pub fn rouge_tokens(candidate: &[String], reference: &[String]) -> Rouge {
+    let (c, r) = (candidate, reference);
     Rouge {
-        rouge1: ngram_score(&c, &r, 1),
-        rouge2: ngram_score(&c, &r, 2),
-        rouge_l: Score::new(lcs(&c, &r) as f64, c.len() as f64, r.len() as f64),
+        rouge1: ngram_score(c, r, 1),
+        rouge2: ngram_score(c, r, 2),
+        rouge_l: Score::new(lcs(c, r) as f64, c.len() as f64, r.len() as f64),
     }
 }
 
