@@ -37,9 +37,9 @@ use crate::input::{self, Article, Format};
 use crate::lexicon;
 use crate::render::{Markdown, Render};
 use crate::rewrite::count_words;
-use crate::rouge::{self, Rouge};
+use crate::rouge;
 use crate::segment::ParagraphKind;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::fmt;
 
@@ -162,22 +162,33 @@ pub struct RougeReport {
     pub rouge1: Prf,
     /// Bigrams.
     pub rouge2: Prf,
-    /// Longest common subsequence.
-    pub rouge_l: Prf,
+    /// Longest common subsequence; `null` when the two texts are too long for
+    /// it (more than [`MAX_LCS_CELLS`] word pairs).
+    pub rouge_l: Option<Prf>,
 }
 
-impl From<Rouge> for RougeReport {
-    fn from(r: Rouge) -> RougeReport {
-        let prf = |s: rouge::Score| Prf {
+/// Largest product of the two texts' lengths in words for which ROUGE-L is
+/// computed (its time grows with that product): 250 million, about two
+/// texts of 16,000 words, a second or so.
+pub const MAX_LCS_CELLS: usize = 250_000_000;
+
+impl From<rouge::Score> for Prf {
+    fn from(s: rouge::Score) -> Prf {
+        Prf {
             recall: s.recall,
             precision: s.precision,
             f1: s.f1,
-        };
-        RougeReport {
-            rouge1: prf(r.rouge1),
-            rouge2: prf(r.rouge2),
-            rouge_l: prf(r.rouge_l),
         }
+    }
+}
+
+/// ROUGE of candidate tokens against reference tokens, ROUGE-L only up to `max_cells`.
+fn rouge_report(candidate: &[String], reference: &[String], max_cells: usize) -> RougeReport {
+    let cells = candidate.len().saturating_mul(reference.len());
+    RougeReport {
+        rouge1: rouge::rouge_n(candidate, reference, 1).into(),
+        rouge2: rouge::rouge_n(candidate, reference, 2).into(),
+        rouge_l: (cells <= max_cells).then(|| rouge::rouge_l(candidate, reference).into()),
     }
 }
 
@@ -493,7 +504,8 @@ fn yaml_scalar(v: &str) -> String {
     v.to_string()
 }
 
-/// `<title>`, `<meta name="description">` and the canonical link's last segment.
+/// `<title>`, `<meta name="description">`, the first of `<meta name="keywords">`
+/// and the canonical link's last segment.
 fn html_meta(text: &str) -> Meta {
     let head_end = text
         .to_ascii_lowercase()
@@ -517,6 +529,12 @@ fn html_meta(text: &str) -> Meta {
         let tag_lower = &lower[pos..end];
         if tag_lower.contains("name=\"description\"") {
             meta.description = attribute(tag, "content");
+        }
+        // The first keyword stands for the focus keyphrase (refonte writes it first).
+        if tag_lower.contains("name=\"keywords\"") {
+            meta.keyphrase = attribute(tag, "content")
+                .and_then(|k| k.split(',').next().map(|s| s.trim().to_string()))
+                .filter(|k| !k.is_empty());
         }
     }
     for (pos, _) in lower.match_indices("<link") {
@@ -550,17 +568,14 @@ fn folded_tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// True when `needle` occurs as a contiguous run of `haystack`.
-fn contains_run(haystack: &[String], needle: &[String]) -> bool {
-    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
-}
-
 /// What the source offers for the comparisons, computed once.
 struct SourceIndex {
     body_tokens: Vec<String>,
     unigrams: FxHashSet<String>,
     bigrams: FxHashSet<(String, String)>,
     folded: Vec<String>,
+    /// Where each folded token occurs in `folded`.
+    positions: FxHashMap<String, Vec<usize>>,
     folded_set: FxHashSet<String>,
     digit_strings: FxHashSet<String>,
     digit_runs: FxHashSet<String>,
@@ -592,17 +607,34 @@ impl SourceIndex {
             }
         }
         let folded_set = folded.iter().cloned().collect();
+        let mut positions: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, t) in folded.iter().enumerate() {
+            positions.entry(t.clone()).or_default().push(i);
+        }
         SourceIndex {
             body_tokens: rouge::tokens(&body),
             unigrams,
             bigrams,
             folded,
+            positions,
             folded_set,
             digit_strings,
             digit_runs,
             title: read.doc.title.clone(),
             min_words: read.doc.min_words.unwrap_or(DEFAULT_MIN_WORDS),
         }
+    }
+
+    /// True when `needle` (folded tokens) is a contiguous run of the source's words.
+    fn has_run(&self, needle: &[String]) -> bool {
+        let Some(first) = needle.first() else {
+            return false;
+        };
+        self.positions.get(first).is_some_and(|starts| {
+            starts
+                .iter()
+                .any(|&i| self.folded.get(i..i + needle.len()) == Some(needle))
+        })
     }
 
     /// True when the source holds the number (same digits, or each of its digit runs).
@@ -863,14 +895,14 @@ fn faithfulness(r: &Read, index: &SourceIndex) -> Faithfulness {
         .dates
         .iter()
         .map(|d| d.of(&r.doc.text).to_string())
-        .filter(|d| !contains_run(&index.folded, &folded_tokens(d)))
+        .filter(|d| !index.has_run(&folded_tokens(d)))
         .collect();
     let unmatched_quotations: Vec<String> = facts
         .quotations
         .iter()
         .filter(|q| {
             let toks = folded_tokens(&q.text);
-            !toks.is_empty() && !contains_run(&index.folded, &toks)
+            !toks.is_empty() && !index.has_run(&toks)
         })
         .map(|q| q.text.clone())
         .collect();
@@ -994,10 +1026,11 @@ fn seo(
         (n > 0).then_some(in_subheadings > 0 && (in_subheadings < n || n == 1)),
         format!("{in_subheadings} of {n}"),
     ));
+    // refonte's own rule for its keyphrase: repeated in the body, not stuffed.
     checks.push(check(
         "keyphrase_density",
-        Some((0.5..=3.0).contains(&density)),
-        format!("{density:.2} per 100 words (0.5–3)"),
+        Some(count >= 2 && density <= 2.5),
+        format!("{count} times, {density:.2} per 100 words (≥ 2 times, ≤ 2.5)"),
     ));
     checks.push(match &r.meta.seo_title {
         None => check("seo_title", None, "none"),
@@ -1098,8 +1131,8 @@ fn report(
     let length = length_stats(&sentences, r.headings().len());
     let body_tokens = rouge::tokens(&sentences.join("\n"));
     let coverage = Coverage {
-        source: rouge::rouge_tokens(&body_tokens, &index.body_tokens).into(),
-        reference: reference.map(|t| rouge::rouge_tokens(&body_tokens, t).into()),
+        source: rouge_report(&body_tokens, &index.body_tokens, MAX_LCS_CELLS),
+        reference: reference.map(|t| rouge_report(&body_tokens, t, MAX_LCS_CELLS)),
     };
     CandidateReport {
         name: name.to_string(),
@@ -1148,7 +1181,11 @@ pub fn table(c: &Comparison) -> String {
         rows.push((format!("  {label}"), c.candidates.iter().map(f).collect()));
     };
     let pct = |x: f64| format!("{:.2}", 100.0 * x);
-    let rf = |p: Prf| format!("{} / {}", pct(p.recall), pct(p.f1));
+    let rf = |p: Option<Prf>| {
+        p.map_or("-".to_string(), |p| {
+            format!("{} / {}", pct(p.recall), pct(p.f1))
+        })
+    };
     group(&mut rows, "length");
     row(&mut rows, "words", &|r| r.length.words.to_string());
     row(&mut rows, "sentences", &|r| r.length.sentences.to_string());
@@ -1165,15 +1202,19 @@ pub fn table(c: &Comparison) -> String {
         format!("{:.1}", r.length.flesch)
     });
     group(&mut rows, "coverage of the source, recall / F1");
-    row(&mut rows, "ROUGE-1", &|r| rf(r.coverage.source.rouge1));
-    row(&mut rows, "ROUGE-2", &|r| rf(r.coverage.source.rouge2));
+    row(&mut rows, "ROUGE-1", &|r| {
+        rf(Some(r.coverage.source.rouge1))
+    });
+    row(&mut rows, "ROUGE-2", &|r| {
+        rf(Some(r.coverage.source.rouge2))
+    });
     row(&mut rows, "ROUGE-L", &|r| rf(r.coverage.source.rouge_l));
     if c.reference.is_some() {
         group(&mut rows, "coverage of the reference, recall / F1");
         let refr = |r: &CandidateReport, k: usize| {
-            r.coverage
-                .reference
-                .map_or("-".to_string(), |x| rf([x.rouge1, x.rouge2, x.rouge_l][k]))
+            r.coverage.reference.map_or("-".to_string(), |x| {
+                rf([Some(x.rouge1), Some(x.rouge2), x.rouge_l][k])
+            })
         };
         row(&mut rows, "ROUGE-1", &|r| refr(r, 0));
         row(&mut rows, "ROUGE-2", &|r| refr(r, 1));
@@ -1346,12 +1387,25 @@ mod tests {
         assert_eq!(m.keyphrase, None);
         let html = "<html><head><title>Un &amp; deux</title>\
                     <meta name=\"description\" content=\"Une &quot;page&quot;\">\
+                    <meta name=\"keywords\" content=\"Un deux, trois\">\
                     <link rel=\"canonical\" href=\"https://exemple.fr/actu/un-deux\"></head>\
                     <body><p>Texte.</p></body></html>";
         let m = html_meta(html);
         assert_eq!(m.seo_title.as_deref(), Some("Un & deux"));
         assert_eq!(m.description.as_deref(), Some("Une \"page\""));
         assert_eq!(m.slug.as_deref(), Some("un-deux"));
+        assert_eq!(m.keyphrase.as_deref(), Some("Un deux"));
+    }
+
+    #[test]
+    fn rouge_l_is_left_out_over_the_bound() {
+        let a = rouge::tokens("le chat dort sur le tapis");
+        let b = rouge::tokens("le chien dort sur le lit");
+        let full = rouge_report(&a, &b, 36);
+        assert!((full.rouge_l.unwrap().f1 - 4.0 / 6.0).abs() < 1e-12);
+        let bounded = rouge_report(&a, &b, 35);
+        assert_eq!(bounded.rouge_l, None);
+        assert_eq!(bounded.rouge1, full.rouge1);
     }
 
     #[test]
