@@ -1153,14 +1153,12 @@ pub fn table(c: &Comparison) -> String {
     let s = &c.source;
     let _ = writeln!(
         out,
-        "source: {} — {} words, {} sentences{}",
-        s.name,
-        s.words,
-        s.sentences,
-        s.title
-            .as_deref()
-            .map_or(String::new(), |t| format!(", title « {t} »"))
+        "source: {} — {} words, {} sentences",
+        s.name, s.words, s.sentences
     );
+    if let Some(t) = &s.title {
+        let _ = writeln!(out, "source title: {t}");
+    }
     if let Some(r) = &c.reference {
         let _ = writeln!(
             out,
