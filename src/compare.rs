@@ -601,11 +601,21 @@ impl SourceIndex {
             }
             unigrams.extend(toks.iter().cloned());
             folded.extend(folded_tokens(piece));
+            // A number the source writes in words matches its value in digits.
+            for t in &toks {
+                if let Some(&v) = number_words().get(t.as_str()) {
+                    digit_strings.insert(v.to_string());
+                }
+            }
             for n in number_strings(piece) {
                 digit_strings.insert(digits_of(&n));
                 digit_runs.extend(digit_runs_of(&n));
             }
         }
+        // Entities and quotations are read in the cleaned text, where cleaning
+        // may have split a glued join (`ZappingIl` → `Zapping Il`): the
+        // source's cleaned text counts as its words too.
+        folded.extend(folded_tokens(&read.doc.text));
         let folded_set = folded.iter().cloned().collect();
         let mut positions: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, t) in folded.iter().enumerate() {
@@ -682,6 +692,54 @@ fn number_strings(text: &str) -> Vec<String> {
 
 fn digits_of(n: &str) -> String {
     n.chars().filter(char::is_ascii_digit).collect()
+}
+
+const NUMBER_WORDS: &str = include_str!("../lexicons/fr/numbers.txt");
+
+/// French number words and their values (`lexicons/fr/numbers.txt`).
+fn number_words() -> &'static FxHashMap<String, u64> {
+    static WORDS: std::sync::OnceLock<FxHashMap<String, u64>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        lexicon::entries(NUMBER_WORDS)
+            .filter_map(|l| {
+                let (w, v) = l.split_once(char::is_whitespace)?;
+                Some((lexicon::fold(w), v.trim().parse().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// The value of a number written in words (`cinq`, `vingt-deux`,
+/// `quatre-vingt-dix`, `trois millions`'s `trois`), or `None` when the word
+/// is not one.
+fn number_word_value(word: &str) -> Option<u64> {
+    let lower = lexicon::fold(word);
+    let parts: Vec<&str> = lower.split('-').collect();
+    let words = number_words();
+    let (mut total, mut current) = (0u64, 0u64);
+    for part in &parts {
+        let v = match (*part, words.get(*part)) {
+            (_, Some(&v)) => v,
+            // Only inside a compound: vingt-et-un.
+            ("et", None) if parts.len() > 1 => continue,
+            ("un" | "une", None) if parts.len() > 1 => 1,
+            _ => return None,
+        };
+        match v {
+            20 if current % 100 == 4 => current = current - 4 + 80,
+            100 => current = current.max(1) * 100,
+            1000 => {
+                total += current.max(1) * 1000;
+                current = 0;
+            }
+            v if v >= 1_000_000 => {
+                total += current.max(1) * v;
+                current = 0;
+            }
+            v => current += v,
+        }
+    }
+    Some(total + current)
 }
 
 fn digit_runs_of(n: &str) -> Vec<String> {
@@ -891,6 +949,18 @@ fn faithfulness(r: &Read, index: &SourceIndex) -> Faithfulness {
         .filter(|n| !index.has_number(n))
         .map(|n| n.replace(['\u{a0}', '\u{202f}'], " "))
         .collect();
+    // Numbers written in words: new unless the source writes the same words
+    // or the same value in digits.
+    for p in &printed {
+        for w in words_of(p) {
+            if let Some(v) = number_word_value(w)
+                && !in_source(w)
+                && !index.digit_strings.contains(&v.to_string())
+            {
+                numbers.push(w.to_string());
+            }
+        }
+    }
     let mut dates: Vec<String> = facts
         .dates
         .iter()
@@ -1366,6 +1436,26 @@ mod tests {
             number_strings("6 400 habitants, 3,5 %, 1.200 euros, en 2018 20 personnes, le G20"),
             ["6 400", "3,5", "1.200", "2018", "20", "20"]
         );
+    }
+
+    #[test]
+    fn numbers_in_words_have_their_value() {
+        let cases = [
+            ("cinq", Some(5)),
+            ("Vingt-deux", Some(22)),
+            ("vingt-et-un", Some(21)),
+            ("quatre-vingts", Some(80)),
+            ("quatre-vingt-dix", Some(90)),
+            ("soixante-dix", Some(70)),
+            ("deux-cents", Some(200)),
+            ("trois-mille", Some(3000)),
+            ("un", None),
+            ("neuf", None),
+            ("porte-parole", None),
+        ];
+        for (w, v) in cases {
+            assert_eq!(number_word_value(w), v, "{w}");
+        }
     }
 
     #[test]
