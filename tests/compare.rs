@@ -225,3 +225,31 @@ fn bad_invocations_and_inputs_fail_with_one_line_and_a_status() {
         assert!(o.stdout.is_empty());
     }
 }
+
+#[test]
+fn numbers_match_across_digits_and_words() {
+    use refonte::Refonte;
+    use refonte::compare::{self, CompareOptions, Named};
+    let source = "Le chantier de la digue a duré cinq ans et coûté 3 millions d’euros, \
+                  selon la maire, Claire Dufresne. Les habitants du quartier ont salué la fin des travaux.";
+    let candidate = "Le chantier de la digue a duré 5 ans et coûté trois millions d’euros, \
+                     selon la maire. Le préfet Paul Martin a visité le chantier pendant sept jours.";
+    let out = compare::compare(
+        &Refonte::default(),
+        Named {
+            name: "source.txt",
+            bytes: source.as_bytes(),
+        },
+        None,
+        &[Named {
+            name: "candidat.txt",
+            bytes: candidate.as_bytes(),
+        }],
+        &CompareOptions::default(),
+    )
+    .expect("comparison");
+    let f = &out.candidates[0].faithfulness;
+    // "5" is the source's "cinq", "trois" its "3"; "sept" is new.
+    assert_eq!(f.new_numbers, ["sept"]);
+    assert_eq!(f.new_names, ["Paul Martin"]);
+}
