@@ -272,9 +272,32 @@ struct Meta {
 struct Read {
     doc: Document,
     meta: Meta,
+    /// Markdown and HTML say which paragraphs are headings; in plain text a
+    /// short line without final punctuation reads as one.
+    explicit_headings: bool,
 }
 
 impl Read {
+    fn new(doc: Document, meta: Meta, format: Format) -> Read {
+        Read {
+            doc,
+            meta,
+            explicit_headings: matches!(format, Format::Markdown | Format::Html),
+        }
+    }
+
+    /// True when paragraph `p` is a heading (the title's included): marked as
+    /// one in Markdown and HTML (a list item of a few words is not), read as
+    /// one in plain text.
+    fn is_heading(&self, p: usize) -> bool {
+        let para = &self.doc.seg.paragraphs[p];
+        if para.kind != ParagraphKind::Heading {
+            return false;
+        }
+        !self.explicit_headings
+            || self.doc.text[..para.span.start as usize].ends_with(input::HEADING_MARK)
+            || Some(p) == self.doc.title_paragraph
+    }
     /// The paragraph that holds the title: the document's own finding, or a
     /// first heading that says the title with other spaces (a Markdown `# H1`
     /// after a front matter `title`, typeset with no-break spaces).
@@ -305,7 +328,7 @@ impl Read {
             if Some(p) == title_paragraph {
                 continue;
             }
-            if doc.seg.paragraphs[p].kind == ParagraphKind::Heading {
+            if self.is_heading(p) {
                 if p != last_para {
                     section = Some(section.map_or(0, |k| k + 1));
                     last_para = p;
@@ -334,7 +357,7 @@ impl Read {
             .paragraphs
             .iter()
             .enumerate()
-            .filter(|(k, p)| p.kind == ParagraphKind::Heading && Some(*k) != title_paragraph)
+            .filter(|(k, _)| self.is_heading(*k) && Some(*k) != title_paragraph)
             .map(|(_, p)| {
                 p.span
                     .of(&doc.text)
@@ -349,9 +372,13 @@ impl Read {
 
     /// Body sentences, in order.
     fn body_sentences(&self) -> Vec<String> {
-        let mask = self.doc.body_mask();
-        (0..self.doc.seg.sentences.len())
-            .filter(|&i| mask[i])
+        let title_paragraph = self.title_paragraph();
+        let seg = &self.doc.seg;
+        (0..seg.sentences.len())
+            .filter(|&i| {
+                let p = seg.sentences[i].paragraph;
+                !self.is_heading(p) && Some(p) != title_paragraph
+            })
             .map(|i| self.doc.sentence_text(i))
             .collect()
     }
@@ -581,6 +608,7 @@ struct SourceIndex {
     digit_runs: FxHashSet<String>,
     title: Option<String>,
     min_words: usize,
+    contractions: usize,
 }
 
 impl SourceIndex {
@@ -632,6 +660,7 @@ impl SourceIndex {
             digit_runs,
             title: read.doc.title.clone(),
             min_words: read.doc.min_words.unwrap_or(DEFAULT_MIN_WORDS),
+            contractions: all.iter().map(|p| contraction_errors(p)).sum(),
         }
     }
 
@@ -767,7 +796,7 @@ pub fn compare(
     let read = |input: Named| -> std::result::Result<Read, InputError> {
         let (article, meta) = read_article(input, opts.format).map_err(named(input.name))?;
         let doc = refonte.document(&article).map_err(named(input.name))?;
-        Ok(Read { doc, meta })
+        Ok(Read::new(doc, meta, article.format))
     };
     let (src_article, _) = read_article(source, opts.format).map_err(named(source.name))?;
     let src = read(source)?;
@@ -796,7 +825,10 @@ pub fn compare(
             slug: Some(own.slug.clone()),
             keyphrase: Some(own.keyphrase.clone()),
         };
-        reads.push(("refonte".to_string(), Read { doc, meta }));
+        reads.push((
+            "refonte".to_string(),
+            Read::new(doc, meta, Format::Markdown),
+        ));
     }
     for &c in candidates {
         reads.push((c.name.to_string(), read(c)?));
@@ -817,7 +849,7 @@ pub fn compare(
         name: name.to_string(),
         title: r.doc.title.clone(),
         words: r.body_sentences().iter().map(|s| count_words(s)).sum(),
-        sentences: r.doc.body_sentences(),
+        sentences: r.body_sentences().len(),
     };
     Ok(Comparison {
         version: crate::VERSION,
@@ -1015,6 +1047,62 @@ fn grounded(heading: &str, index: &SourceIndex) -> bool {
     hits > 0 && 2 * hits >= content.len()
 }
 
+/// Contractions French requires (`de le` → `du`, `à les` → `aux`) left
+/// undone; `de le faire`, where `le` is a pronoun before a verb, is not one.
+fn contraction_errors(text: &str) -> usize {
+    let lex = lexicon::lexicons();
+    let words: Vec<String> = words_of(text).into_iter().map(lexicon::fold).collect();
+    let verb = |w: Option<&String>| {
+        w.and_then(|w| lex.pos.get(w))
+            .is_some_and(|e| e.tags.split('|').any(|t| matches!(t, "VER" | "AUX")))
+    };
+    (0..words.len().saturating_sub(1))
+        .filter(|&i| {
+            matches!(words[i].as_str(), "de" | "à")
+                && matches!(words[i + 1].as_str(), "le" | "les")
+                && !verb(words.get(i + 2))
+        })
+        .count()
+}
+
+/// Words of sentences (of six words or more) printed more than once, beyond their first print.
+fn repeated_words(sentences: &[String]) -> usize {
+    let mut seen: FxHashMap<Vec<String>, usize> = FxHashMap::default();
+    let mut repeated = 0;
+    for s in sentences {
+        let toks = rouge::tokens(s);
+        if words_of(s).len() < 6 {
+            continue;
+        }
+        let n = seen.entry(toks).or_default();
+        if *n > 0 {
+            repeated += words_of(s).len();
+        }
+        *n += 1;
+    }
+    repeated
+}
+
+/// Phrases of a request to the writer, or of a scraped page, copied into the text.
+fn leaks(text: &str) -> usize {
+    let lower = text.to_lowercase();
+    let phrases = [
+        "customize this title",
+        "seo compatible",
+        "make this article",
+        "source link",
+    ];
+    let floor = text
+        .lines()
+        .filter(|l| input::word_floor(l).is_some())
+        .count();
+    phrases
+        .iter()
+        .map(|p| lower.matches(p).count())
+        .sum::<usize>()
+        + floor
+}
+
 fn check(name: &'static str, ok: Option<bool>, detail: impl Into<String>) -> Check {
     Check {
         name,
@@ -1100,7 +1188,7 @@ fn seo(
     checks.push(check(
         "keyphrase_density",
         Some(count >= 2 && density <= 2.5),
-        format!("{count} times, {density:.2} per 100 words (≥ 2 times, ≤ 2.5)"),
+        format!("{count} in the body, {density:.2} per 100 words (≥ 2, ≤ 2.5 per 100)"),
     ));
     checks.push(match &r.meta.seo_title {
         None => check("seo_title", None, "none"),
@@ -1137,10 +1225,12 @@ fn seo(
         Some(length.words >= index.min_words),
         format!("{} words (≥ {})", length.words, index.min_words),
     ));
+    // SPEC: 2–6 sections for 700–1,000 words; a longer body may have one per 150 words.
+    let most = 6.max(length.words / 150);
     checks.push(check(
         "sections",
-        Some((2..=6).contains(&n)),
-        format!("{n} (2–6)"),
+        Some((2..=most).contains(&n)),
+        format!("{n} (2–{most})"),
     ));
     let mut section_words = vec![0usize; n];
     for (s, t) in &paragraphs {
@@ -1150,12 +1240,17 @@ fn seo(
             *w += count_words(t);
         }
     }
-    let smallest = section_words.iter().copied().min();
+    // The smallest section, the first of equals.
+    let smallest = section_words
+        .iter()
+        .enumerate()
+        .min_by_key(|&(k, &w)| (w, k))
+        .map(|(k, &w)| (k, w));
     checks.push(check(
         "section_words",
-        smallest.map(|m| m >= 80),
-        smallest.map_or("no sections".to_string(), |m| {
-            format!("smallest {m} words (≥ 80)")
+        smallest.map(|(_, w)| w >= 80),
+        smallest.map_or("no sections".to_string(), |(k, w)| {
+            format!("smallest {w} words (≥ 80): « {} »", subheadings[k])
         }),
     ));
     let longest = paragraphs
@@ -1173,6 +1268,42 @@ fn seo(
         "headings_grounded",
         (n > 0).then_some(grounded_n == n),
         format!("{grounded_n} of {n}"),
+    ));
+    let printed = r.printed();
+    let extra = printed
+        .iter()
+        .map(|p| contraction_errors(p))
+        .sum::<usize>()
+        .saturating_sub(index.contractions);
+    checks.push(check(
+        "contractions",
+        Some(extra == 0),
+        format!("{extra} « de le / à les » more than the source"),
+    ));
+    let sentences = r.body_sentences();
+    let repeated = repeated_words(&sentences);
+    let ratio = if length.words > 0 {
+        repeated as f64 / length.words as f64
+    } else {
+        0.0
+    };
+    checks.push(check(
+        "repeats",
+        Some(ratio <= 0.10),
+        format!(
+            "{repeated} words of sentences printed twice or more, {ratio:.2} of the body (≤ 0.10)"
+        ),
+    ));
+    let meta = [&r.meta.seo_title, &r.meta.description, &r.meta.slug];
+    let leaked = printed
+        .iter()
+        .chain(meta.into_iter().flatten())
+        .map(|p| leaks(p))
+        .sum::<usize>();
+    checks.push(check(
+        "leaks",
+        Some(leaked == 0),
+        format!("{leaked} request or boilerplate phrases"),
     ));
     Seo {
         h1,
@@ -1456,6 +1587,30 @@ mod tests {
         for (w, v) in cases {
             assert_eq!(number_word_value(w), v, "{w}");
         }
+    }
+
+    #[test]
+    fn contractions_leaks_and_repeats_are_found() {
+        assert_eq!(
+            contraction_errors("Le maire de le village parle à les habitants."),
+            2
+        );
+        assert_eq!(
+            contraction_errors("Il a décidé de le faire et de les suivre."),
+            0
+        );
+        assert_eq!(
+            leaks("Make this article SEO compatible, create at least 700 words"),
+            3
+        );
+        assert_eq!(leaks("Un article de 700 mots sur la Loire."), 0);
+        let s = |t: &str| t.to_string();
+        let body = [
+            s("La digue sera reconstruite sur un kilomètre."),
+            s("Les travaux commencent à l’automne."),
+            s("La digue sera reconstruite sur un kilomètre !"),
+        ];
+        assert_eq!(repeated_words(&body), 7);
     }
 
     #[test]

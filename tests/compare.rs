@@ -253,3 +253,22 @@ fn numbers_match_across_digits_and_words() {
     assert_eq!(f.new_numbers, ["sept"]);
     assert_eq!(f.new_names, ["Paul Martin"]);
 }
+
+#[test]
+fn words_and_sections_are_refonte_own_count() {
+    // A short source gets derived list sections (key points, who's who):
+    // their items are body text, not subheadings.
+    for source in [SOURCE, "tests/fixtures/articles/short.txt"] {
+        let o = refonte(&["rewrite", "--format", "json", source], None);
+        assert!(o.status.success());
+        let own: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let out = json(&["--source", source, "--with-refonte"]);
+        let length = &out["candidates"][0]["length"];
+        assert_eq!(length["words"], own["word_count"], "{source}");
+        assert_eq!(
+            length["sections"].as_u64().unwrap() as usize,
+            own["sections"].as_array().unwrap().len(),
+            "{source}"
+        );
+    }
+}
