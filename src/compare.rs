@@ -798,8 +798,10 @@ pub fn compare(
         let doc = refonte.document(&article).map_err(named(input.name))?;
         Ok(Read::new(doc, meta, article.format))
     };
-    let (src_article, _) = read_article(source, opts.format).map_err(named(source.name))?;
-    let src = read(source)?;
+    let (mut src_article, src_meta) =
+        read_article(source, opts.format).map_err(named(source.name))?;
+    let src_doc = refonte.document(&src_article).map_err(named(source.name))?;
+    let src = Read::new(src_doc, src_meta, src_article.format);
     let index = SourceIndex::new(&src);
     let reference_name = reference.map(|r| r.name.to_string());
     let reference = reference.map(read).transpose()?;
@@ -807,8 +809,12 @@ pub fn compare(
         .as_ref()
         .map(|r| rouge::tokens(&r.body_sentences().join("\n")));
 
-    // refonte's rewrite of the source: its keyphrase is the default one, and
-    // with `--with-refonte` it is the first candidate.
+    // refonte's rewrite of the source (for the keyphrase asked, if any): its
+    // keyphrase is the default one, and with `--with-refonte` it is the first
+    // candidate.
+    if opts.keyphrase.is_some() {
+        src_article.keyphrase = opts.keyphrase.clone();
+    }
     let own = refonte.rewrite(&src_article).map_err(named(source.name))?;
     let mut reads: Vec<(String, Read)> = Vec::new();
     if opts.with_refonte {

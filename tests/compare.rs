@@ -272,3 +272,22 @@ fn words_and_sections_are_refonte_own_count() {
         );
     }
 }
+
+#[test]
+fn keyphrase_option_applies_to_every_candidate() {
+    let out = json(&[
+        "--source",
+        SOURCE,
+        "--with-refonte",
+        "--keyphrase",
+        "Loire",
+        HAND,
+    ]);
+    for c in out["candidates"].as_array().unwrap() {
+        assert_eq!(c["seo"]["keyphrase"], "Loire");
+        assert_eq!(c["seo"]["keyphrase_from"], "option");
+    }
+    // Without it, a candidate without metadata is held to refonte's choice for the source.
+    let out = json(&["--source", SOURCE, SOURCE]);
+    assert_eq!(out["candidates"][0]["seo"]["keyphrase_from"], "source");
+}
