@@ -291,3 +291,60 @@ fn keyphrase_option_applies_to_every_candidate() {
     let out = json(&["--source", SOURCE, SOURCE]);
     assert_eq!(out["candidates"][0]["seo"]["keyphrase_from"], "source");
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use refonte::Refonte;
+    use refonte::compare::{self, CompareOptions, Named};
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("Le maire".to_string()),
+            Just("« ".to_string()),
+            Just(" »".to_string()),
+            Just(". ".to_string()),
+            Just("\n\n".to_string()),
+            Just("## ".to_string()),
+            Just("---\n".to_string()),
+            Just("- ".to_string()),
+            Just("<h2>".to_string()),
+            Just("6 400".to_string()),
+            Just("vingt-deux".to_string()),
+            Just("l’État".to_string()),
+            "[a-zéèàçô]{1,10}",
+            "[A-Z][a-z]{1,8}",
+            "[0-9]{1,4}",
+            " ",
+        ]
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(piece(), 0..80).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// Any source and candidate: no panic, and the same bytes twice.
+        #[test]
+        fn never_panics_and_is_deterministic(source in text(), candidate in text()) {
+            let refonte = Refonte::default();
+            let run = || {
+                compare::compare(
+                    &refonte,
+                    Named { name: "source.txt", bytes: source.as_bytes() },
+                    None,
+                    &[Named { name: "candidat.md", bytes: candidate.as_bytes() }],
+                    &CompareOptions { with_refonte: true, ..CompareOptions::default() },
+                )
+                .map(|c| (compare::table(&c), serde_json::to_string(&c).unwrap()))
+                .map_err(|e| e.to_string())
+            };
+            let first = run();
+            prop_assert_eq!(&first, &run());
+            if let Ok((table, _)) = &first {
+                prop_assert!(table.contains("candidat.md"));
+            }
+        }
+    }
+}
