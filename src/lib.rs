@@ -16,6 +16,7 @@
 //! | rank | [`rank`] | terms → [`rank::Ranking`] (weighted PageRank) |
 //! | summarize | [`summarize`] | ranking → [`summarize::Summary`] |
 //! | batch | [`batch`] | JSONL records → JSONL results, in order, in parallel |
+//! | compare | [`compare`] | a source and its rewrites → [`compare::Comparison`] (length, ROUGE, hallucination candidates, SEO) |
 //!
 //! ```
 //! use refonte::{Refonte, input::Article, summarize::Length};
@@ -35,6 +36,7 @@
 pub mod analyze;
 pub mod article;
 pub mod batch;
+pub mod compare;
 pub mod document;
 pub mod error;
 pub mod frame;

@@ -43,6 +43,8 @@ enum Command {
     Batch(BatchArgs),
     /// What refonte reads in one article: sentences with spans, keyphrases, entities, quotations.
     Analyze(AnalyzeArgs),
+    /// Metrics of rewrites of one source side by side: length, ROUGE, novel words, hallucination candidates, SEO.
+    Compare(CompareArgs),
 }
 
 #[derive(Args)]
@@ -270,6 +272,7 @@ fn main() -> ExitCode {
         Command::Summarize(args) => summarize(args),
         Command::Batch(args) => run_batch(args),
         Command::Analyze(args) => analyze(args),
+        Command::Compare(args) => compare(args),
     };
     match result {
         Ok(code) => code,
@@ -509,6 +512,90 @@ fn analyze(args: AnalyzeArgs) -> Result<ExitCode, Failure> {
     let mut text =
         serde_json::to_string_pretty(&report).map_err(|e| Failure::new(EXIT_IO, e.to_string()))?;
     text.push('\n');
+    let mut out = open_output(args.output.as_deref())?;
+    write_all(&mut out, &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Args)]
+struct CompareArgs {
+    /// The source article (`-` for standard input).
+    #[arg(long)]
+    source: String,
+    /// A reference rewrite or summary: ROUGE is also computed against it.
+    #[arg(long)]
+    reference: Option<String>,
+    /// The rewrites to measure (`-`, once, for standard input).
+    candidates: Vec<String>,
+    /// Add refonte's own rewrite of the source as the first column.
+    #[arg(long)]
+    with_refonte: bool,
+    /// Focus keyphrase for every candidate (default: the candidate's own, else refonte's for the source).
+    #[arg(long)]
+    keyphrase: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    format: SummaryFormat,
+    /// Write the output to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<String>,
+    #[command(flatten)]
+    common: Common,
+}
+
+fn compare(args: CompareArgs) -> Result<ExitCode, Failure> {
+    use refonte::compare::{self, CompareOptions, Named};
+    let mut names = vec![args.source.as_str()];
+    names.extend(args.reference.as_deref());
+    names.extend(args.candidates.iter().map(String::as_str));
+    if names.iter().filter(|n| **n == "-").count() > 1 {
+        return Err(Failure::new(
+            EXIT_USAGE,
+            "standard input (-) can be read only once",
+        ));
+    }
+    if args.candidates.is_empty() && !args.with_refonte {
+        return Err(Failure::new(
+            EXIT_USAGE,
+            "no candidate to compare (give files, or --with-refonte)",
+        ));
+    }
+    let bytes: Vec<Vec<u8>> = names
+        .iter()
+        .map(|n| read_input(Some(n)))
+        .collect::<Result<_, _>>()?;
+    let named: Vec<Named> = names
+        .iter()
+        .zip(&bytes)
+        .map(|(name, b)| Named { name, bytes: b })
+        .collect();
+    let (source, rest) = named
+        .split_first()
+        .ok_or_else(|| Failure::new(EXIT_USAGE, "no source"))?;
+    let (reference, candidates) = match args.reference {
+        Some(_) => (rest.first().copied(), &rest[1..]),
+        None => (None, rest),
+    };
+    let opts = CompareOptions {
+        keyphrase: args.keyphrase,
+        with_refonte: args.with_refonte,
+        format: args.common.input_format.into(),
+    };
+    let refonte = Refonte::builder().max_bytes(args.common.max_bytes).build();
+    let result =
+        compare::compare(&refonte, *source, reference, candidates, &opts).map_err(|e| {
+            let f = Failure::data(&e.error);
+            Failure::new(f.status, format!("{}: {}", e.input, f.message))
+        })?;
+    let text = match args.format {
+        SummaryFormat::Text => compare::table(&result),
+        SummaryFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&result)
+                .map_err(|e| Failure::new(EXIT_IO, e.to_string()))?;
+            s.push('\n');
+            s
+        }
+    };
     let mut out = open_output(args.output.as_deref())?;
     write_all(&mut out, &text)?;
     Ok(ExitCode::SUCCESS)

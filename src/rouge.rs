@@ -103,13 +103,29 @@ fn lcs(a: &[String], b: &[String]) -> usize {
 
 /// Scores `candidate` against `reference`.
 pub fn rouge(candidate: &str, reference: &str) -> Rouge {
-    let c = tokens(candidate);
-    let r = tokens(reference);
+    rouge_tokens(&tokens(candidate), &tokens(reference))
+}
+
+/// Scores candidate tokens against reference tokens, both as [`tokens`] gives
+/// them (to tokenize a text once and score it against several others).
+pub fn rouge_tokens(candidate: &[String], reference: &[String]) -> Rouge {
     Rouge {
-        rouge1: ngram_score(&c, &r, 1),
-        rouge2: ngram_score(&c, &r, 2),
-        rouge_l: Score::new(lcs(&c, &r) as f64, c.len() as f64, r.len() as f64),
+        rouge1: rouge_n(candidate, reference, 1),
+        rouge2: rouge_n(candidate, reference, 2),
+        rouge_l: rouge_l(candidate, reference),
     }
+}
+
+/// ROUGE-N of candidate tokens against reference tokens (linear time).
+pub fn rouge_n(candidate: &[String], reference: &[String], n: usize) -> Score {
+    ngram_score(candidate, reference, n)
+}
+
+/// ROUGE-L of candidate tokens against reference tokens: time grows with the
+/// product of their lengths, memory with the reference's length.
+pub fn rouge_l(candidate: &[String], reference: &[String]) -> Score {
+    let (c, r) = (candidate, reference);
+    Score::new(lcs(c, r) as f64, c.len() as f64, r.len() as f64)
 }
 
 #[cfg(test)]
