@@ -332,14 +332,19 @@ fn place_connectors(
         .enumerate()
         .map(|(k, &i)| (i, k))
         .collect();
-    // Connectors that would open like the sentence before or after `i`.
+    // Connectors that would open like the sentence a reader sees before or
+    // after `i` (the last one inside the sentence before, when it quotes).
     let alike = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| {
         let k = position[&i];
         let mut out: Vec<&'static str> = Vec::new();
-        for n in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
-            if let Some(&j) = printed_order.get(n) {
-                out.extend(connect::opening_with(&first_word(j, conn)));
-            }
+        if let Some(&j) = k.checked_sub(1).and_then(|n| printed_order.get(n)) {
+            let openers = connect::reader_openers(&text_with(j, conn));
+            out.extend(connect::opening_with(
+                openers.last().map_or("", String::as_str),
+            ));
+        }
+        if let Some(&j) = printed_order.get(k + 1) {
+            out.extend(connect::opening_with(&first_word(j, conn)));
         }
         out
     };
@@ -378,22 +383,48 @@ fn place_connectors(
             conn.insert(i, c);
         }
     }
-    for w in 2..printed_order.len() {
-        let (a, b, c) = (printed_order[w - 2], printed_order[w - 1], printed_order[w]);
-        let fc = first_word(c, &conn);
-        if fc.is_empty() || first_word(a, &conn) != fc || first_word(b, &conn) != fc {
-            continue;
-        }
-        let target = [c, b, a]
-            .into_iter()
-            .find(|&i| connect::can_take_varying(ctx, i) && !conn.contains_key(&i));
-        if let Some(t) = target {
-            let mut avoid: Vec<&str> = used.iter().rev().take(3).map(String::as_str).collect();
-            avoid.extend(alike(t, &conn));
-            if let Some(x) = connect::inner_connector(ctx, 100 + w as u64, &avoid) {
-                used.push(x.clone());
-                conn.insert(t, x);
+    // Three sentences in a row opening alike, as a reader counts them
+    // (the sentences inside a quotation too): a connector before one of
+    // ours breaks the run. The sentences are (index, opens the source
+    // sentence, first word).
+    let openers = |conn: &rustc_hash::FxHashMap<usize, String>| {
+        let mut seq: Vec<(usize, bool, String)> = Vec::new();
+        for &i in &printed_order {
+            let text = text_with(i, conn);
+            for (k, w) in connect::reader_openers(&text).into_iter().enumerate() {
+                seq.push((i, k == 0, w));
             }
+        }
+        seq
+    };
+    // A connector adds no sentence: positions in the sequence stay put.
+    let mut salt = 100;
+    let mut from = 2;
+    loop {
+        let seq = openers(&conn);
+        let run = (from..seq.len()).find(|&w| {
+            !seq[w].2.is_empty() && seq[w - 1].2 == seq[w].2 && seq[w - 2].2 == seq[w].2
+        });
+        let Some(w) = run else { break };
+        from = w + 1;
+        // The run's sentences that may take a connector, the middle first.
+        let target = [w - 1, w, w - 2]
+            .into_iter()
+            .filter(|&p| seq[p].1)
+            .map(|p| seq[p].0)
+            .find(|&i| {
+                let after_own = position[&i] > 0 && printed_order[position[&i] - 1] + 1 == i;
+                let takes = connect::can_take_varying(ctx, i)
+                    || (after_own && connect::can_take_in_place(ctx, i));
+                takes && !conn.contains_key(&i)
+            });
+        let Some(t) = target else { continue };
+        let mut avoid: Vec<&str> = used.iter().rev().take(3).map(String::as_str).collect();
+        avoid.extend(alike(t, &conn));
+        salt += 1;
+        if let Some(x) = connect::inner_connector(ctx, salt, &avoid) {
+            used.push(x.clone());
+            conn.insert(t, x);
         }
     }
     conn

@@ -103,6 +103,20 @@ pub fn can_take_varying(ctx: &Context, i: usize) -> bool {
         && !text.ends_with('?')
 }
 
+/// True when sentence `i` may take an additive connector while it stays right
+/// after the sentence it depends on (`Ils ont encore prévu…` → `En outre,
+/// ils ont encore prévu…`): it opens with a capitalised word, not in capitals,
+/// and is no question.
+pub fn can_take_in_place(ctx: &Context, i: usize) -> bool {
+    let text = ctx.doc.sentence_text(i);
+    let first_word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
+    let shouting = first_word.chars().count() >= 2 && first_word.chars().all(char::is_uppercase);
+    first_word.chars().next().is_some_and(char::is_uppercase)
+        && !shouting
+        && !opens_with_connector(ctx.doc, i)
+        && !text.ends_with('?')
+}
+
 /// A connector for a paragraph or sentence inside a section (addition or context).
 pub fn inner_connector(ctx: &Context, salt: u64, avoid: &[&str]) -> Option<String> {
     let opts = options(&[Relation::Addition, Relation::Context], avoid);
@@ -123,8 +137,14 @@ pub fn attach(ctx: &Context, connector: &str, sentence: &str) -> String {
 /// How many sentences a reader (and Yoast) sees in one source sentence: a
 /// quotation may hold several (`« Non. Jamais. », dit-il.` is three).
 pub fn reader_sentences(text: &str) -> usize {
+    reader_openers(text).len()
+}
+
+/// The first word, lowercased, of each sentence a reader sees in `text`
+/// (see [`reader_sentences`]); empty strings for pieces without a word.
+pub fn reader_openers(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
-    let mut n = 1;
+    let mut starts = vec![0];
     for k in 0..chars.len() {
         if !matches!(chars[k], '.' | '!' | '?' | '…') {
             continue;
@@ -135,10 +155,20 @@ pub fn reader_sentences(text: &str) -> usize {
         }
         let next = chars.get(j).copied();
         if j > k + 1 && next.is_some_and(|c| c.is_uppercase() || c == '«') {
-            n += 1;
+            starts.push(j);
         }
     }
-    n
+    starts
+        .iter()
+        .map(|&st| {
+            chars[st..]
+                .iter()
+                .skip_while(|c| !c.is_alphanumeric())
+                .take_while(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .collect()
 }
 
 /// True when a sentence holds a transition: it opens with a connector of the
@@ -180,5 +210,9 @@ mod tests {
         assert_eq!(reader_sentences("« Non. Jamais. », dit-il."), 2);
         assert_eq!(reader_sentences("« Pourquoi ? Parce que. » Il part."), 3);
         assert_eq!(reader_sentences("« Pourquoi ? Parce que », dit-il."), 2);
+        assert_eq!(
+            reader_openers("« Il part. Il revient. » Il rit."),
+            ["il", "il", "il"]
+        );
     }
 }
