@@ -487,8 +487,14 @@ fn derived_sections(
         points.push(i);
     }
     let essentials = templates_for("essentials");
+    let np = keyphrase::with_determiner(ctx, focus);
     if points.len() >= 2 && !essentials.is_empty() {
-        let t = essentials[frame::pick(ctx.seed, 900, essentials.len())];
+        let t = grounded_template(
+            ctx,
+            &essentials,
+            frame::pick(ctx.seed, 900, essentials.len()),
+            &np,
+        );
         let paragraphs: Vec<Vec<SentenceOut>> = points
             .iter()
             .map(|&i| vec![SentenceOut::source(doc, i, 0.0)])
@@ -500,7 +506,7 @@ fn derived_sections(
         sections.insert(
             0,
             Section {
-                heading: t.fill(&keyphrase::with_determiner(ctx, focus)),
+                heading: t.fill(&np),
                 heading_kind: HeadingKind::Template,
                 paragraphs,
                 list: true,
@@ -510,12 +516,12 @@ fn derived_sections(
     }
     let who = templates_for("people");
     if people.len() >= 2 && !who.is_empty() {
-        let t = who[frame::pick(ctx.seed, 901, who.len())];
+        let t = grounded_template(ctx, &who, frame::pick(ctx.seed, 901, who.len()), &np);
         let at = sections.len().saturating_sub(1);
         sections.insert(
             at,
             Section {
-                heading: t.fill(&keyphrase::with_determiner(ctx, focus)),
+                heading: t.fill(&np),
                 heading_kind: HeadingKind::Template,
                 paragraphs: people,
                 list: true,
@@ -562,6 +568,20 @@ fn has_slips(text: &str) -> bool {
                 && lex.pos.get(&w.to_lowercase()).is_none();
             ordinal || unaccented
         })
+}
+
+/// The template at `first` or after it (in turn) whose heading, filled with
+/// `np`, stays grounded in the article; `first` itself when none is.
+fn grounded_template<'a>(
+    ctx: &Context,
+    templates: &[&'a frame::Template],
+    first: usize,
+    np: &str,
+) -> &'a frame::Template {
+    (0..templates.len())
+        .map(|k| templates[(first + k) % templates.len()])
+        .find(|t| ctx.grounded(&t.fill(np)))
+        .unwrap_or(templates[first])
 }
 
 /// People named with their role, as list items cut from the source.
