@@ -259,6 +259,7 @@ pub fn rewrite(
     let lead: Vec<SentenceOut> = lead_ids.iter().map(|&i| sentence_out(i)).collect();
 
     let mut warnings = doc.warnings();
+    warnings.extend(crate::summarize::graph_warning(&ranking));
     let mut repeated_words = 0;
     let printed_words = |lead: &[SentenceOut], sections: &[Section]| {
         lead.iter().map(|s| count_words(&s.text)).sum::<usize>()
