@@ -162,6 +162,8 @@ pub struct Resume {
     ids: FxHashSet<String>,
     /// Complete lines in the earlier output.
     pub done_lines: usize,
+    /// How many of them are error records.
+    pub failed: usize,
     /// Bytes of the earlier output that are complete lines: anything after
     /// them (a line cut short when the run was killed) is to be dropped.
     pub valid_len: usize,
@@ -171,6 +173,12 @@ pub struct Resume {
 struct IdOnly<'a> {
     #[serde(borrow, default)]
     id: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct OkOnly {
+    #[serde(default)]
+    ok: Option<bool>,
 }
 
 /// The id of a JSON line as written, if it has a non-null one.
@@ -208,6 +216,9 @@ impl Resume {
             }
             if let Some(id) = raw_id(body) {
                 r.ids.insert(id);
+            }
+            if serde_json::from_slice::<OkOnly>(body).is_ok_and(|o| o.ok == Some(false)) {
+                r.failed += 1;
             }
             r.done_lines += 1;
             r.valid_len += line.len();

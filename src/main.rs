@@ -557,11 +557,13 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
             stats.skipped
         );
     }
-    if stats.failed > 0 {
-        eprintln!(
-            "refonte: {} of {} records failed (see their error records)",
-            stats.failed, stats.records
-        );
+    // A resumed run answers for the whole output file.
+    let (failed, records) = match &resume {
+        Some(r) => (stats.failed + r.failed, stats.records + r.done_lines),
+        None => (stats.failed, stats.records),
+    };
+    if failed > 0 {
+        eprintln!("refonte: {failed} of {records} records failed (see their error records)");
         return Ok(ExitCode::from(EXIT_DATA));
     }
     Ok(ExitCode::SUCCESS)
