@@ -297,7 +297,9 @@ pub fn run_resumed<R: BufRead + Send, W: Write>(
     Ok(stats)
 }
 
-/// Writes the `n` results of a chunk in order as they arrive.
+/// Writes the `n` results of a chunk in order as they arrive. What is
+/// written is flushed once [`FLUSH_EVERY`] has passed since the last flush,
+/// or as soon as no result came for that long.
 fn write_in_order<W: Write>(
     rx: &mpsc::Receiver<(usize, String, bool)>,
     n: usize,
@@ -307,20 +309,35 @@ fn write_in_order<W: Write>(
     let mut pending: Vec<Option<(String, bool)>> = (0..n).map(|_| None).collect();
     let mut next = 0;
     let mut last_flush = Instant::now();
-    for (k, json, ok) in rx.iter() {
-        pending[k] = Some((json, ok));
-        while let Some((json, ok)) = pending.get_mut(next).and_then(Option::take) {
-            output.write_all(json.as_bytes())?;
-            output.write_all(b"\n")?;
-            stats.records += 1;
-            if !ok {
-                stats.failed += 1;
+    let mut dirty = false;
+    loop {
+        match rx.recv_timeout(FLUSH_EVERY) {
+            Ok((k, json, ok)) => {
+                pending[k] = Some((json, ok));
+                while let Some((json, ok)) = pending.get_mut(next).and_then(Option::take) {
+                    output.write_all(json.as_bytes())?;
+                    output.write_all(b"\n")?;
+                    stats.records += 1;
+                    if !ok {
+                        stats.failed += 1;
+                    }
+                    next += 1;
+                    dirty = true;
+                }
+                if dirty && last_flush.elapsed() >= FLUSH_EVERY {
+                    output.flush()?;
+                    last_flush = Instant::now();
+                    dirty = false;
+                }
             }
-            next += 1;
-        }
-        if last_flush.elapsed() >= FLUSH_EVERY {
-            output.flush()?;
-            last_flush = Instant::now();
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if dirty {
+                    output.flush()?;
+                    last_flush = Instant::now();
+                    dirty = false;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
     }
     output.flush()
@@ -366,9 +383,12 @@ struct SummaryOut<'a> {
 /// Answers one input line: (JSON text, succeeded). Never panics: a panic
 /// inside refonte is caught and answered as the record's `internal` error.
 pub fn process_line(refonte: &Refonte, line: &[u8], line_no: usize, task: &Task) -> (String, bool) {
-    match catch_unwind(AssertUnwindSafe(|| {
-        answer_line(refonte, line, line_no, task)
-    })) {
+    guarded(line, line_no, || answer_line(refonte, line, line_no, task))
+}
+
+/// Runs `f`, answering a panic as the line's `internal` error record.
+fn guarded(line: &[u8], line_no: usize, f: impl FnOnce() -> (String, bool)) -> (String, bool) {
+    match catch_unwind(AssertUnwindSafe(f)) {
         Ok(answer) => answer,
         Err(panic) => {
             let what = panic
@@ -550,6 +570,22 @@ mod tests {
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
         (lines, stats)
+    }
+
+    #[test]
+    fn a_panic_is_the_records_internal_error() {
+        let line = br#"{"id": "x", "text": "Le conseil a vote."}"#;
+        let (json, ok) = guarded(line, 3, || panic!("boom"));
+        assert!(!ok);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["id"], "x");
+        assert_eq!(v["line"], 3);
+        assert_eq!(v["code"], "internal");
+        assert_eq!(v["error"], "internal error (please report it): boom");
+        let (json, _) = guarded(b"{not json", 4, || panic!("{}", String::from("again")));
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["id"], serde_json::Value::Null);
+        assert_eq!(v["error"], "internal error (please report it): again");
     }
 
     #[test]

@@ -266,6 +266,24 @@ impl Failure {
 }
 
 fn main() -> ExitCode {
+    // A panic (a bug) is reported on one line; in batch mode the record's
+    // error line says the rest.
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "refonte: internal error (please report it){place}: {}",
+            what.replace('\n', " ")
+        );
+    }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),

@@ -8,13 +8,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use refonte::Refonte;
 use refonte::batch::{self, Task};
 use refonte::french::Typography;
 use refonte::input::{self, Article, Format};
 use refonte::render::{Html, Markdown, Render};
 use refonte::rewrite::RewriteOptions;
 use refonte::summarize::Length;
-use refonte::Refonte;
 use std::sync::OnceLock;
 
 fn engines() -> &'static [Refonte; 2] {
@@ -88,11 +88,11 @@ fuzz_target!(|data: &[u8]| {
     let rewrite = refonte.rewrite(&article);
     assert_eq!(rewrite, refonte.rewrite(&article));
     if let Ok(out) = &rewrite {
-        for so in out
-            .lead
-            .iter()
-            .chain(out.sections.iter().flat_map(|x| x.paragraphs.iter().flatten()))
-        {
+        for so in out.lead.iter().chain(
+            out.sections
+                .iter()
+                .flat_map(|x| x.paragraphs.iter().flatten()),
+        ) {
             check_span(so.source_span, text);
         }
         let _ = Markdown.render(out);
