@@ -12,11 +12,14 @@ use crate::error::Error;
 use crate::input::{Article, Format};
 use crate::summarize::{Length, SentenceOut};
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::io::{self, BufRead, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 /// What to do with each record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,73 +43,304 @@ pub struct BatchStats {
     pub records: usize,
     /// Records answered with an error.
     pub failed: usize,
+    /// Input lines skipped because the output already answers them (`--resume`).
+    pub skipped: usize,
 }
 
 /// Records processed per parallel chunk: enough to keep every core busy,
-/// few enough that a killed run loses little and memory stays flat.
+/// few enough that memory stays flat.
 pub const CHUNK_LINES: usize = 512;
 /// A chunk also ends once it holds this many bytes of input.
 pub const CHUNK_BYTES: usize = 16 * 1024 * 1024;
+/// Finished records are flushed to the output at least this often, so that
+/// a killed run leaves them on disk.
+pub const FLUSH_EVERY: Duration = Duration::from_millis(100);
+
+/// One input line to answer.
+enum Line {
+    /// The line's bytes, without its line end.
+    Bytes(Vec<u8>),
+    /// A line longer than the limit, not kept in memory: its length in bytes.
+    TooLong(usize),
+}
 
 /// One chunk of input lines with their 1-based line numbers.
-type Chunk = Vec<(usize, Vec<u8>)>;
+type Chunk = Vec<(usize, Line)>;
 
-/// Reads the next chunk; `line_no` counts the lines read so far.
-fn read_chunk<R: BufRead>(input: &mut R, line_no: &mut usize) -> io::Result<Chunk> {
+/// The longest line kept for a record whose text may hold `max_bytes`:
+/// JSON escapes can make a text up to six times longer.
+fn line_limit(max_bytes: usize) -> usize {
+    max_bytes.saturating_mul(6).saturating_add(1 << 20)
+}
+
+/// Reads one line (up to `\n`, which is dropped) into `buf`, keeping at
+/// most `limit` bytes. Returns the line's full length and whether a line was
+/// read at all; a line over the limit is read to its end but not kept.
+fn read_line_capped<R: BufRead>(
+    input: &mut R,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<Option<usize>> {
+    let mut total = 0usize;
+    let mut any = false;
+    loop {
+        let available = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(any.then_some(total));
+        }
+        any = true;
+        let (piece, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (&available[..i], Some(i + 1)),
+            None => (available, None),
+        };
+        total += piece.len();
+        if total <= limit {
+            buf.extend_from_slice(piece);
+        } else if !buf.is_empty() {
+            buf.clear();
+            buf.shrink_to(0);
+        }
+        let used = done.unwrap_or(piece.len());
+        input.consume(used);
+        if done.is_some() {
+            return Ok(Some(total));
+        }
+    }
+}
+
+/// Reads the next chunk; `line_no` counts the lines read so far. Lines that
+/// `resume` says are answered already are counted in `skipped` and left out.
+fn read_chunk<R: BufRead>(
+    input: &mut R,
+    line_no: &mut usize,
+    limit: usize,
+    resume: Option<&Resume>,
+    skipped: &mut usize,
+) -> io::Result<Chunk> {
     let mut chunk = Vec::new();
     let mut bytes = 0;
     while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
         let mut buf = Vec::new();
-        if input.read_until(b'\n', &mut buf)? == 0 {
+        let Some(len) = read_line_capped(input, &mut buf, limit)? else {
             break;
-        }
+        };
         *line_no += 1;
-        while buf.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+        if len > limit {
+            if resume.is_some_and(|r| r.done_lines >= *line_no) {
+                *skipped += 1;
+            } else {
+                chunk.push((*line_no, Line::TooLong(len)));
+            }
+            continue;
+        }
+        while buf.last().is_some_and(|&b| b == b'\r') {
             buf.pop();
         }
+        if resume.is_some_and(|r| r.skips(*line_no, &buf)) {
+            *skipped += 1;
+            continue;
+        }
         bytes += buf.len();
-        chunk.push((*line_no, buf));
+        chunk.push((*line_no, Line::Bytes(buf)));
     }
     Ok(chunk)
 }
 
+/// What an earlier, interrupted run already answered, read from its output
+/// file: the ids it answered, and how many lines it wrote.
+///
+/// A record with an id is skipped when an output line carries the same id
+/// (compared as written in JSON); a line without one (or that is not JSON)
+/// is skipped when the output already has that many lines, since output
+/// lines follow input lines one for one.
+#[derive(Debug, Clone, Default)]
+pub struct Resume {
+    ids: FxHashSet<String>,
+    /// Complete lines in the earlier output.
+    pub done_lines: usize,
+    /// How many of them are error records.
+    pub failed: usize,
+    /// Bytes of the earlier output that are complete lines: anything after
+    /// them (a line cut short when the run was killed) is to be dropped.
+    pub valid_len: usize,
+}
+
+#[derive(Deserialize)]
+struct IdOnly<'a> {
+    #[serde(borrow, default)]
+    id: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct OkOnly {
+    #[serde(default)]
+    ok: Option<bool>,
+}
+
+/// The id of a JSON line as written, if it has a non-null one.
+fn raw_id(line: &[u8]) -> Option<String> {
+    if crate::input::check_json_depth(line).is_err() {
+        return None;
+    }
+    let rec: IdOnly = serde_json::from_slice(line).ok()?;
+    let id = rec.id?.get();
+    (id != "null").then(|| id.to_string())
+}
+
+impl Resume {
+    /// Reads an earlier run's output. A last line without its line end, or
+    /// one that is not a JSON object, is not counted.
+    pub fn from_output(output: &[u8]) -> Resume {
+        Resume::from_reader(output).unwrap_or_default()
+    }
+
+    /// Reads an earlier run's output line by line (see [`Resume::from_output`]).
+    pub fn from_reader<R: BufRead>(mut output: R) -> io::Result<Resume> {
+        let mut r = Resume::default();
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            if output.read_until(b'\n', &mut line)? == 0 || line.last() != Some(&b'\n') {
+                break;
+            }
+            let body = &line[..line.len() - 1];
+            let complete = crate::input::check_json_depth(body).is_ok()
+                && serde_json::from_slice::<&RawValue>(body)
+                    .is_ok_and(|v| v.get().starts_with('{'));
+            if !complete {
+                break;
+            }
+            if let Some(id) = raw_id(body) {
+                r.ids.insert(id);
+            }
+            if serde_json::from_slice::<OkOnly>(body).is_ok_and(|o| o.ok == Some(false)) {
+                r.failed += 1;
+            }
+            r.done_lines += 1;
+            r.valid_len += line.len();
+        }
+        Ok(r)
+    }
+
+    /// True when input line `line_no` is answered already.
+    pub fn skips(&self, line_no: usize, line: &[u8]) -> bool {
+        match raw_id(line) {
+            Some(id) => self.ids.contains(&id),
+            None => line_no <= self.done_lines,
+        }
+    }
+}
+
 /// Runs a batch from `input` to `output`. Fails only on I/O errors; bad
 /// records are answered in the output.
-///
-/// Reading the next chunk overlaps processing the current one.
 pub fn run<R: BufRead + Send, W: Write>(
+    refonte: &Refonte,
+    input: R,
+    output: W,
+    task: &Task,
+) -> io::Result<BatchStats> {
+    run_resumed(refonte, input, output, task, None)
+}
+
+/// Runs a batch, skipping the input lines that `resume` says an earlier run
+/// answered (see [`Resume`]). Every other line gets exactly one output line,
+/// in input order.
+///
+/// Reading the next chunk overlaps processing the current one, and each
+/// record is written as soon as it and those before it are done, with a
+/// flush at least every [`FLUSH_EVERY`] and at the end of every chunk.
+pub fn run_resumed<R: BufRead + Send, W: Write>(
     refonte: &Refonte,
     mut input: R,
     mut output: W,
     task: &Task,
+    resume: Option<&Resume>,
 ) -> io::Result<BatchStats> {
     let mut stats = BatchStats::default();
     let mut line_no = 0usize;
+    let limit = line_limit(refonte.max_bytes());
     // Compile the lazily built patterns while the first chunk is read.
     rayon::spawn(crate::lexicon::warm_up);
-    let mut current = read_chunk(&mut input, &mut line_no)?;
+    let mut current = read_chunk(&mut input, &mut line_no, limit, resume, &mut stats.skipped)?;
     while !current.is_empty() {
-        let (next, results) = rayon::join(
-            || read_chunk(&mut input, &mut line_no),
-            || {
-                current
-                    .par_iter()
-                    .map(|(n, line)| process_line(refonte, line, *n, task))
-                    .collect::<Vec<(String, bool)>>()
-            },
-        );
-        for (json, ok) in &results {
-            output.write_all(json.as_bytes())?;
-            output.write_all(b"\n")?;
-            stats.records += 1;
-            if !ok {
-                stats.failed += 1;
-            }
-        }
-        output.flush()?;
+        let (tx, rx) = mpsc::channel::<(usize, String, bool)>();
+        let work = &current;
+        let (next, written) = std::thread::scope(|scope| {
+            scope.spawn(move || {
+                work.par_iter()
+                    .enumerate()
+                    .for_each_with(tx, |tx, (k, (n, line))| {
+                        let (json, ok) = match line {
+                            Line::Bytes(b) => process_line(refonte, b, *n, task),
+                            Line::TooLong(len) => {
+                                let err = Error::TooLarge {
+                                    size: *len,
+                                    limit: refonte.max_bytes(),
+                                };
+                                (error_json(None, *n, &err), false)
+                            }
+                        };
+                        let _ = tx.send((k, json, ok));
+                    });
+            });
+            let next = read_chunk(&mut input, &mut line_no, limit, resume, &mut stats.skipped);
+            let written = write_in_order(&rx, work.len(), &mut output, &mut stats);
+            (next, written)
+        });
+        written?;
         current = next?;
     }
     Ok(stats)
+}
+
+/// Writes the `n` results of a chunk in order as they arrive. What is
+/// written is flushed once [`FLUSH_EVERY`] has passed since the last flush,
+/// or as soon as no result came for that long.
+fn write_in_order<W: Write>(
+    rx: &mpsc::Receiver<(usize, String, bool)>,
+    n: usize,
+    output: &mut W,
+    stats: &mut BatchStats,
+) -> io::Result<()> {
+    let mut pending: Vec<Option<(String, bool)>> = (0..n).map(|_| None).collect();
+    let mut next = 0;
+    let mut last_flush = Instant::now();
+    let mut dirty = false;
+    loop {
+        match rx.recv_timeout(FLUSH_EVERY) {
+            Ok((k, json, ok)) => {
+                pending[k] = Some((json, ok));
+                while let Some((json, ok)) = pending.get_mut(next).and_then(Option::take) {
+                    output.write_all(json.as_bytes())?;
+                    output.write_all(b"\n")?;
+                    stats.records += 1;
+                    if !ok {
+                        stats.failed += 1;
+                    }
+                    next += 1;
+                    dirty = true;
+                }
+                if dirty && last_flush.elapsed() >= FLUSH_EVERY {
+                    output.flush()?;
+                    last_flush = Instant::now();
+                    dirty = false;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if dirty {
+                    output.flush()?;
+                    last_flush = Instant::now();
+                    dirty = false;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+    }
+    output.flush()
 }
 
 #[derive(Deserialize)]
@@ -146,8 +380,34 @@ struct SummaryOut<'a> {
     warnings: &'a [String],
 }
 
-/// Answers one input line: (JSON text, succeeded).
+/// Answers one input line: (JSON text, succeeded). Never panics: a panic
+/// inside refonte is caught and answered as the record's `internal` error.
 pub fn process_line(refonte: &Refonte, line: &[u8], line_no: usize, task: &Task) -> (String, bool) {
+    guarded(line, line_no, || answer_line(refonte, line, line_no, task))
+}
+
+/// Runs `f`, answering a panic as the line's `internal` error record.
+fn guarded(line: &[u8], line_no: usize, f: impl FnOnce() -> (String, bool)) -> (String, bool) {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(answer) => answer,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".into());
+            let err = Error::Internal { message: what };
+            // The id is echoed when the line can be read at all.
+            let id = catch_unwind(|| raw_id(line)).ok().flatten();
+            let id = id
+                .as_deref()
+                .and_then(|i| serde_json::from_str::<&RawValue>(i).ok());
+            (error_json(id, line_no, &err), false)
+        }
+    }
+}
+
+fn answer_line(refonte: &Refonte, line: &[u8], line_no: usize, task: &Task) -> (String, bool) {
     if line.iter().all(u8::is_ascii_whitespace) {
         let err = Error::Json {
             message: "empty line".into(),
@@ -156,9 +416,17 @@ pub fn process_line(refonte: &Refonte, line: &[u8], line_no: usize, task: &Task)
     }
     if line.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         // serde would read a JSON array as a struct's fields in order.
-        let err = Error::Json {
-            message: "expected a JSON object".into(),
+        let err = match std::str::from_utf8(line) {
+            Err(u) => Error::InvalidUtf8 {
+                offset: u.valid_up_to(),
+            },
+            Ok(_) => Error::Json {
+                message: "expected a JSON object".into(),
+            },
         };
+        return (error_json(None, line_no, &err), false);
+    }
+    if let Err(err) = crate::input::check_json_depth(line) {
         return (error_json(None, line_no, &err), false);
     }
     // The parser checks the UTF-8 of what it reads; a line it refuses is
@@ -177,19 +445,9 @@ pub fn process_line(refonte: &Refonte, line: &[u8], line_no: usize, task: &Task)
             return (error_json(None, line_no, &err), false);
         }
     };
-    let outcome = catch_unwind(AssertUnwindSafe(|| answer(refonte, &record, task)));
-    match outcome {
-        Ok(Ok(json)) => (json, true),
-        Ok(Err(err)) => (error_json(record.id, line_no, &err), false),
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown".into());
-            let err = Error::Internal { message: what };
-            (error_json(record.id, line_no, &err), false)
-        }
+    match answer(refonte, &record, task) {
+        Ok(json) => (json, true),
+        Err(err) => (error_json(record.id, line_no, &err), false),
     }
 }
 
@@ -217,9 +475,9 @@ fn string_field(raw: Option<&RawValue>, field: &str) -> Result<Option<String>, E
         None => Ok(None),
         Some(r) => serde_json::from_str::<Option<Cow<str>>>(r.get())
             .map(|v| v.map(Cow::into_owned))
-            .map_err(|_| Error::Field {
+            .map_err(|_| Error::WrongType {
                 field: field.into(),
-                message: "expected a string".into(),
+                expected: "a string".into(),
             }),
     }
 }
@@ -229,18 +487,15 @@ fn count_field(raw: Option<&RawValue>, field: &str) -> Result<Option<usize>, Err
         None => Ok(None),
         Some(r) => serde_json::from_str::<Option<u64>>(r.get())
             .map(|v| v.map(|n| n as usize))
-            .map_err(|_| Error::Field {
+            .map_err(|_| Error::WrongType {
                 field: field.into(),
-                message: "expected a non-negative integer".into(),
+                expected: "a non-negative integer".into(),
             }),
     }
 }
 
 fn article_of(record: &RecordIn) -> Result<Article, Error> {
-    let text = string_field(record.text, "text")?.ok_or_else(|| Error::Field {
-        field: "text".into(),
-        message: "missing".into(),
-    })?;
+    let text = string_field(record.text, "text")?.ok_or(Error::MissingText)?;
     Ok(Article {
         text,
         title: string_field(record.title, "title")?,
@@ -318,6 +573,22 @@ mod tests {
     }
 
     #[test]
+    fn a_panic_is_the_records_internal_error() {
+        let line = br#"{"id": "x", "text": "Le conseil a vote."}"#;
+        let (json, ok) = guarded(line, 3, || panic!("boom"));
+        assert!(!ok);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["id"], "x");
+        assert_eq!(v["line"], 3);
+        assert_eq!(v["code"], "internal");
+        assert_eq!(v["error"], "internal error (please report it): boom");
+        let (json, _) = guarded(b"{not json", 4, || panic!("{}", String::from("again")));
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["id"], serde_json::Value::Null);
+        assert_eq!(v["error"], "internal error (please report it): again");
+    }
+
+    #[test]
     fn bad_lines_get_error_records_and_the_run_goes_on() {
         let input = concat!(
             "{\"id\": \"a\", \"text\": \"La mairie a voté le budget. Les travaux commencent en mars.\"}\n",
@@ -333,20 +604,21 @@ mod tests {
             stats,
             BatchStats {
                 records: 6,
-                failed: 4
+                failed: 4,
+                skipped: 0
             }
         );
         assert_eq!(out[0]["ok"], true);
         assert_eq!(out[0]["id"], "a");
         assert_eq!(out[1]["line"], 2);
-        assert_eq!(out[1]["code"], "malformed_json");
-        assert_eq!(out[2]["code"], "bad_field");
+        assert_eq!(out[1]["code"], "bad_json");
+        assert_eq!(out[2]["code"], "missing_text");
         assert_eq!(out[2]["id"], 3);
         assert_eq!(
             out[3]["error"],
             "malformed JSON record: expected a JSON object"
         );
-        assert_eq!(out[4]["code"], "bad_field");
+        assert_eq!(out[4]["code"], "wrong_type");
         assert_eq!(out[5]["ok"], true);
     }
 }

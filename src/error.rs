@@ -9,12 +9,15 @@ use std::fmt;
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
-    /// The input holds no text once markup and boilerplate are removed.
+    /// The input is empty or holds only white space, markup or boilerplate.
     #[error("the input has no article text{}", detail(.what))]
     Empty {
-        /// What was found instead (for example "only a title").
+        /// What was found instead (for example "only boilerplate").
         what: Option<String>,
     },
+    /// The input has a title or headings but no body sentence.
+    #[error("the input has a title or headings but no body text")]
+    NoBody,
     /// The input is not valid UTF-8.
     #[error("the input is not valid UTF-8: invalid byte at offset {offset}")]
     InvalidUtf8 {
@@ -26,6 +29,30 @@ pub enum Error {
     Binary {
         /// What gave it away.
         reason: String,
+    },
+    /// The body does not read as French.
+    #[error(
+        "the text does not look French: {looks_like} ({share}% of its words are {looks_like} stop words, {french_share}% French); use --force to process it anyway"
+    )]
+    NotFrench {
+        /// The language it looks like, in English (`English`), or `no known language`.
+        looks_like: String,
+        /// Percentage of its words that are stop words of that language.
+        share: u32,
+        /// Percentage of its words that are French stop words.
+        french_share: u32,
+    },
+    /// A sentence is too long to be a sentence (a paragraph with no sentence punctuation).
+    #[error(
+        "a sentence of {words} words at byte offset {offset} has no sentence-ending punctuation (limit {limit} words)"
+    )]
+    SentenceTooLong {
+        /// Its number of words.
+        words: usize,
+        /// Byte offset of its start in the input as given.
+        offset: usize,
+        /// The limit in words.
+        limit: usize,
     },
     /// The input is larger than the configured limit.
     #[error("the input is {size} bytes, over the limit of {limit} bytes (--max-bytes)")]
@@ -41,13 +68,24 @@ pub enum Error {
         /// What the JSON parser said.
         message: String,
     },
-    /// A JSON record lacks a field or holds the wrong type.
-    #[error("record field `{field}`: {message}")]
-    Field {
+    /// A JSON record nests arrays or objects too deeply.
+    #[error("JSON record nested more than {limit} levels deep at byte offset {offset}")]
+    TooDeep {
+        /// Byte offset of the bracket past the limit.
+        offset: usize,
+        /// The nesting limit.
+        limit: usize,
+    },
+    /// A JSON record has no `text` field (or it is `null`).
+    #[error("record has no `text` field")]
+    MissingText,
+    /// A JSON record's field holds the wrong type.
+    #[error("record field `{field}`: expected {expected}")]
+    WrongType {
         /// The field's name.
         field: String,
-        /// What is wrong with it.
-        message: String,
+        /// The type it should hold ("a string", "a non-negative integer").
+        expected: String,
     },
     /// A bug in refonte, caught so that one record cannot stop a batch.
     #[error("internal error (please report it): {message}")]
@@ -73,15 +111,21 @@ fn detail(what: &Option<String>) -> String {
 }
 
 impl Error {
-    /// A stable, machine-readable code for the error (used in JSON error records).
+    /// A stable, machine-readable code for the error (used in JSON error
+    /// records and printed after the message on the command line).
     pub fn code(&self) -> &'static str {
         match self {
             Error::Empty { .. } => "empty",
+            Error::NoBody => "no_body",
             Error::InvalidUtf8 { .. } => "invalid_utf8",
             Error::Binary { .. } => "binary",
+            Error::NotFrench { .. } => "not_french",
+            Error::SentenceTooLong { .. } => "sentence_too_long",
             Error::TooLarge { .. } => "too_large",
-            Error::Json { .. } => "malformed_json",
-            Error::Field { .. } => "bad_field",
+            Error::Json { .. } => "bad_json",
+            Error::TooDeep { .. } => "too_deep",
+            Error::MissingText => "missing_text",
+            Error::WrongType { .. } => "wrong_type",
             Error::Internal { .. } => "internal",
             Error::Option { .. } => "bad_option",
         }

@@ -112,26 +112,81 @@ pub struct Extracted {
 
 /// Checks raw bytes and turns them into text: invalid UTF-8 and binary data are refused.
 pub fn decode(bytes: &[u8]) -> Result<&str> {
+    // Binary files are full of NUL bytes, usually long before their first
+    // invalid UTF-8 sequence: they are named for what they are.
+    if let Some(pos) = bytes.iter().take(65_536).position(|&b| b == 0) {
+        return Err(Error::Binary {
+            reason: format!("NUL byte at offset {pos}"),
+        });
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
         offset: e.valid_up_to(),
     })?;
+    check_text(text)?;
+    Ok(text)
+}
+
+/// Refuses text that is binary data: a NUL character, or more than one
+/// control character in twenty among the first 65,536 characters.
+pub fn check_text(text: &str) -> Result<()> {
     if let Some(pos) = text.find('\0') {
         return Err(Error::Binary {
             reason: format!("NUL byte at offset {pos}"),
         });
     }
-    let controls = text
-        .chars()
-        .take(65_536)
-        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
-    let sample = text.chars().take(65_536).count();
+    let mut sample = 0usize;
+    let mut controls = 0usize;
+    for c in text.chars().take(65_536) {
+        sample += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            controls += 1;
+        }
+    }
     if sample > 0 && controls * 20 > sample {
         return Err(Error::Binary {
             reason: format!("{controls} control characters in the first {sample}"),
         });
     }
-    Ok(text)
+    Ok(())
+}
+
+/// Deepest nesting of JSON arrays and objects refonte reads.
+pub const MAX_JSON_DEPTH: usize = 64;
+
+/// Refuses JSON that nests arrays and objects more than [`MAX_JSON_DEPTH`]
+/// levels deep, before any parser recurses into it. Brackets inside strings
+/// do not count; the JSON need not be valid otherwise.
+pub fn check_json_depth(bytes: &[u8]) -> Result<()> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (offset, &b) in bytes.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_JSON_DEPTH {
+                    return Err(Error::TooDeep {
+                        offset,
+                        limit: MAX_JSON_DEPTH,
+                    });
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Reads a JSON object `{"id", "title", "text", "keyphrase", "min_words"}` into an article.
@@ -141,8 +196,8 @@ pub fn article_from_json(value: &serde_json::Value) -> Result<Article> {
     })?;
     let text = match obj.get("text") {
         Some(serde_json::Value::String(s)) => s.clone(),
-        Some(_) => return Err(field_error("text", "expected a string")),
-        None => return Err(field_error("text", "missing")),
+        None | Some(serde_json::Value::Null) => return Err(Error::MissingText),
+        Some(_) => return Err(field_error("text", "a string")),
     };
     let title = optional_string(obj, "title")?;
     let keyphrase = optional_string(obj, "keyphrase")?;
@@ -150,7 +205,7 @@ pub fn article_from_json(value: &serde_json::Value) -> Result<Article> {
         None | Some(serde_json::Value::Null) => None,
         Some(v) => Some(
             v.as_u64()
-                .ok_or_else(|| field_error("min_words", "expected a non-negative integer"))?
+                .ok_or_else(|| field_error("min_words", "a non-negative integer"))?
                 as usize,
         ),
     };
@@ -163,10 +218,10 @@ pub fn article_from_json(value: &serde_json::Value) -> Result<Article> {
     })
 }
 
-fn field_error(field: &str, message: &str) -> Error {
-    Error::Field {
+fn field_error(field: &str, expected: &str) -> Error {
+    Error::WrongType {
         field: field.into(),
-        message: message.into(),
+        expected: expected.into(),
     }
 }
 
@@ -177,7 +232,7 @@ fn optional_string(
     match obj.get(field) {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(field_error(field, "expected a string")),
+        Some(_) => Err(field_error(field, "a string")),
     }
 }
 

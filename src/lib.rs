@@ -42,6 +42,7 @@ pub mod error;
 pub mod frame;
 pub mod french;
 pub mod input;
+pub mod language;
 pub mod lexicon;
 pub mod normalize;
 pub mod offsets;
@@ -73,6 +74,7 @@ pub const DEFAULT_MAX_BYTES: usize = 5 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct RefonteBuilder {
     max_bytes: usize,
+    force: bool,
     rank: RankOptions,
     rewrite: RewriteOptions,
 }
@@ -81,6 +83,13 @@ impl RefonteBuilder {
     /// The largest input accepted, in bytes (default [`DEFAULT_MAX_BYTES`]).
     pub fn max_bytes(mut self, n: usize) -> Self {
         self.max_bytes = n;
+        self
+    }
+
+    /// Process text that does not look French instead of refusing it with
+    /// [`Error::NotFrench`] (default false).
+    pub fn force(mut self, yes: bool) -> Self {
+        self.force = yes;
         self
     }
 
@@ -102,6 +111,7 @@ impl RefonteBuilder {
         let _ = lexicon::lexicons();
         Refonte {
             max_bytes: self.max_bytes,
+            force: self.force,
             rank: self.rank,
             rewrite: self.rewrite,
         }
@@ -112,6 +122,7 @@ impl RefonteBuilder {
 #[derive(Debug, Clone)]
 pub struct Refonte {
     max_bytes: usize,
+    force: bool,
     rank: RankOptions,
     rewrite: RewriteOptions,
 }
@@ -127,14 +138,41 @@ impl Refonte {
     pub fn builder() -> RefonteBuilder {
         RefonteBuilder {
             max_bytes: DEFAULT_MAX_BYTES,
+            force: false,
             rank: RankOptions::default(),
             rewrite: RewriteOptions::default(),
         }
     }
 
     /// Reads, cleans, segments and analyses an article.
+    ///
+    /// Refuses binary data ([`Error::Binary`]), input over the size limit
+    /// ([`Error::TooLarge`]), input with no article text ([`Error::Empty`],
+    /// [`Error::NoBody`]) or an endless sentence
+    /// ([`Error::SentenceTooLong`]), and, unless forced, a body that does not
+    /// read as French ([`Error::NotFrench`]).
     pub fn document(&self, article: &Article) -> Result<Document> {
-        Document::new(article, self.max_bytes)
+        if article.text.len() <= self.max_bytes {
+            input::check_text(&article.text)?;
+        }
+        let doc = Document::new(article, self.max_bytes)?;
+        if !self.force {
+            let body = doc.body_mask();
+            let sentences = doc
+                .seg
+                .sentences
+                .iter()
+                .zip(body)
+                .filter(|(_, b)| *b)
+                .map(|(s, _)| s.span.of(&doc.text));
+            language::check_french(&language::guess(sentences))?;
+        }
+        Ok(doc)
+    }
+
+    /// The largest input accepted, in bytes.
+    pub fn max_bytes(&self) -> usize {
+        self.max_bytes
     }
 
     /// The extractive summary of an article.

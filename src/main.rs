@@ -134,6 +134,9 @@ struct Common {
     /// Largest input accepted, in bytes (per record in batch mode).
     #[arg(long, default_value_t = refonte::DEFAULT_MAX_BYTES)]
     max_bytes: usize,
+    /// Process text that does not look French instead of refusing it.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Args)]
@@ -199,6 +202,10 @@ struct BatchArgs {
     /// Write the output to this file instead of standard output.
     #[arg(short, long)]
     output: Option<String>,
+    /// Continue an interrupted run: keep the output file (`-o`), drop a last
+    /// line cut short, skip the records it already answers and append the rest.
+    #[arg(long, requires = "output")]
+    resume: bool,
     #[command(flatten)]
     common: Common,
 }
@@ -266,7 +273,28 @@ impl Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A panic (a bug) is reported on one line; in batch mode the record's
+    // error line says the rest.
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "refonte: internal error (please report it){place}: {}",
+            what.replace('\n', " ")
+        );
+    }));
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     let result = match cli.command {
         Command::Rewrite(args) => rewrite(args),
         Command::Summarize(args) => summarize(args),
@@ -283,21 +311,57 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads the whole input named on the command line (`-` or nothing: stdin).
-fn read_input(file: Option<&str>) -> Result<Vec<u8>, Failure> {
-    let mut bytes = Vec::new();
-    match file {
-        None | Some("-") => io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Failure::new(EXIT_NOINPUT, format!("cannot read standard input: {e}")))?,
+/// Prints a command-line error on one line (help and version as clap prints them).
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
+    }
+    // clap's message up to its usage line or tip, on one line.
+    let rendered = e.render().to_string();
+    let message = rendered
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("tip:"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let message = message.strip_prefix("error: ").unwrap_or(&message);
+    eprintln!("refonte: {message} (see refonte --help) [usage]");
+    ExitCode::from(EXIT_USAGE)
+}
+
+/// Reads the whole input named on the command line (`-` or nothing: stdin),
+/// refusing it as too large without holding more than `limit` bytes
+/// (`--max-bytes`, with room for the escapes of a JSON record) in memory.
+fn read_input(file: Option<&str>, max_bytes: usize) -> Result<Vec<u8>, Failure> {
+    let limit = max_bytes.saturating_mul(6).saturating_add(1 << 20);
+    let (name, reader): (String, Box<dyn Read>) = match file {
+        None | Some("-") => ("standard input".into(), Box::new(io::stdin().lock())),
         Some(path) => {
-            let mut f = std::fs::File::open(path)
+            let f = std::fs::File::open(path)
                 .map_err(|e| Failure::new(EXIT_NOINPUT, format!("cannot open {path}: {e}")))?;
-            f.read_to_end(&mut bytes)
-                .map_err(|e| Failure::new(EXIT_NOINPUT, format!("cannot read {path}: {e}")))?
+            (path.to_string(), Box::new(f))
         }
     };
+    let read_error = |e: io::Error| Failure::new(EXIT_NOINPUT, format!("cannot read {name}: {e}"));
+    let mut bytes = Vec::new();
+    let mut reader = reader.take(limit as u64 + 1);
+    reader.read_to_end(&mut bytes).map_err(read_error)?;
+    if bytes.len() > limit {
+        // Count the rest without keeping it, to name the size.
+        let rest = io::copy(&mut reader.into_inner(), &mut io::sink()).map_err(read_error)?;
+        let err = Error::TooLarge {
+            size: bytes.len() + rest as usize,
+            limit: max_bytes,
+        };
+        return Err(Failure::data(&err));
+    }
     Ok(bytes)
 }
 
@@ -317,6 +381,7 @@ fn article_of(
         format = Format::sniff(text);
     }
     let mut article = if format == Format::Json {
+        input::check_json_depth(text.as_bytes()).map_err(|e| Failure::data(&e))?;
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
             Failure::data(&Error::Json {
                 message: e.to_string(),
@@ -347,6 +412,30 @@ fn open_output(path: Option<&str>) -> Result<Box<dyn Write>, Failure> {
     }
 }
 
+/// Opens an earlier batch output to append to it: reads what it answers,
+/// and cuts off a last line the interrupted run left incomplete.
+fn open_resumed(path: &str) -> Result<(Box<dyn Write>, batch::Resume), Failure> {
+    use std::io::{Seek, SeekFrom};
+    if path == "-" {
+        return Err(Failure::new(
+            EXIT_USAGE,
+            "--resume needs an output file (-o FILE) [usage]",
+        ));
+    }
+    let io_err = |e: io::Error| Failure::new(EXIT_IO, format!("cannot resume {path}: {e}"));
+    let mut f = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .map_err(io_err)?;
+    let resume = batch::Resume::from_reader(BufReader::new(&mut f)).map_err(io_err)?;
+    f.set_len(resume.valid_len as u64).map_err(io_err)?;
+    f.seek(SeekFrom::End(0)).map_err(io_err)?;
+    Ok((Box::new(io::BufWriter::new(f)), resume))
+}
+
 fn write_all(out: &mut dyn Write, text: &str) -> Result<(), Failure> {
     out.write_all(text.as_bytes())
         .and_then(|_| out.flush())
@@ -366,6 +455,7 @@ fn ignore_broken_pipe(e: io::Error) -> io::Result<()> {
 fn engine(common: &Common, output: &OutputOpts) -> Refonte {
     Refonte::builder()
         .max_bytes(common.max_bytes)
+        .force(common.force)
         .rewrite_options(RewriteOptions {
             typography: output.typography.into(),
             ..RewriteOptions::default()
@@ -375,7 +465,7 @@ fn engine(common: &Common, output: &OutputOpts) -> Refonte {
 
 fn rewrite(args: RewriteArgs) -> Result<ExitCode, Failure> {
     let file = args.file.as_deref();
-    let bytes = read_input(file)?;
+    let bytes = read_input(file, args.common.max_bytes)?;
     let mut article = article_of(&bytes, file, &args.common, args.title)?;
     if args.keyphrase.is_some() {
         article.keyphrase = args.keyphrase;
@@ -434,9 +524,12 @@ fn review_page(
 
 fn summarize(args: SummarizeArgs) -> Result<ExitCode, Failure> {
     let file = args.file.as_deref();
-    let bytes = read_input(file)?;
+    let bytes = read_input(file, args.common.max_bytes)?;
     let article = article_of(&bytes, file, &args.common, args.title)?;
-    let refonte = Refonte::builder().max_bytes(args.common.max_bytes).build();
+    let refonte = Refonte::builder()
+        .max_bytes(args.common.max_bytes)
+        .force(args.common.force)
+        .build();
     let summary = refonte
         .summarize(&article, args.length.length())
         .map_err(|e| Failure::data(&e))?;
@@ -460,10 +553,10 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode, Failure> {
 fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
     if let Some(jobs) = args.jobs {
         if jobs == 0 {
-            return Err(Failure::new(
-                EXIT_USAGE,
-                "invalid option --jobs: must be at least 1",
-            ));
+            return Err(Failure::data(&Error::Option {
+                option: "--jobs".into(),
+                message: "must be at least 1".into(),
+            }));
         }
         rayon::ThreadPoolBuilder::new()
             .num_threads(jobs)
@@ -487,16 +580,37 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
     };
     let _ = args.format;
     let refonte = engine(&args.common, &args.output_opts);
-    let out = open_output(args.output.as_deref())?;
-    let stats = batch::run(&refonte, reader, out, &task)
+    let (out, resume) = if args.resume {
+        let path = args.output.as_deref().unwrap_or("-");
+        let (out, resume) = open_resumed(path)?;
+        (out, Some(resume))
+    } else {
+        (open_output(args.output.as_deref())?, None)
+    };
+    if let Some(r) = &resume {
+        eprintln!(
+            "refonte: resuming after {} answered line(s) of {}",
+            r.done_lines,
+            args.output.as_deref().unwrap_or("-")
+        );
+    }
+    let stats = batch::run_resumed(&refonte, reader, out, &task, resume.as_ref())
         .or_else(|e| ignore_broken_pipe(e).map(|_| batch::BatchStats::default()))
         .context("batch")
         .map_err(|e| Failure::new(EXIT_IO, format!("{e:#}")))?;
-    if stats.failed > 0 {
+    if stats.skipped > 0 {
         eprintln!(
-            "refonte: {} of {} records failed (see their error records)",
-            stats.failed, stats.records
+            "refonte: skipped {} record(s) already answered",
+            stats.skipped
         );
+    }
+    // A resumed run answers for the whole output file.
+    let (failed, records) = match &resume {
+        Some(r) => (stats.failed + r.failed, stats.records + r.done_lines),
+        None => (stats.failed, stats.records),
+    };
+    if failed > 0 {
+        eprintln!("refonte: {failed} of {records} records failed (see their error records)");
         return Ok(ExitCode::from(EXIT_DATA));
     }
     Ok(ExitCode::SUCCESS)
@@ -504,9 +618,12 @@ fn run_batch(args: BatchArgs) -> Result<ExitCode, Failure> {
 
 fn analyze(args: AnalyzeArgs) -> Result<ExitCode, Failure> {
     let file = args.file.as_deref();
-    let bytes = read_input(file)?;
+    let bytes = read_input(file, args.common.max_bytes)?;
     let article = article_of(&bytes, file, &args.common, args.title)?;
-    let refonte = Refonte::builder().max_bytes(args.common.max_bytes).build();
+    let refonte = Refonte::builder()
+        .max_bytes(args.common.max_bytes)
+        .force(args.common.force)
+        .build();
     let doc = refonte.document(&article).map_err(|e| Failure::data(&e))?;
     let report = refonte::report::analysis(&doc);
     let mut text =
@@ -562,7 +679,7 @@ fn compare(args: CompareArgs) -> Result<ExitCode, Failure> {
     }
     let bytes: Vec<Vec<u8>> = names
         .iter()
-        .map(|n| read_input(Some(n)))
+        .map(|n| read_input(Some(n), args.common.max_bytes))
         .collect::<Result<_, _>>()?;
     let named: Vec<Named> = names
         .iter()
@@ -581,7 +698,10 @@ fn compare(args: CompareArgs) -> Result<ExitCode, Failure> {
         with_refonte: args.with_refonte,
         format: args.common.input_format.into(),
     };
-    let refonte = Refonte::builder().max_bytes(args.common.max_bytes).build();
+    let refonte = Refonte::builder()
+        .max_bytes(args.common.max_bytes)
+        .force(args.common.force)
+        .build();
     let result =
         compare::compare(&refonte, *source, reference, candidates, &opts).map_err(|e| {
             let f = Failure::data(&e.error);

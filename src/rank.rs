@@ -54,6 +54,11 @@ pub struct RankOptions {
     /// neighbours within this distance, so that the graph stays linear in size
     /// (default 400).
     pub window: usize,
+    /// Most sentence pairs compared in one graph (default 2,000,000): past
+    /// `max_pairs / window` sentences, the window narrows to
+    /// `max_pairs / sentences` (at least 1), so that time and memory stay
+    /// linear in the input's length.
+    pub max_pairs: usize,
     /// Power-iteration limit (default 100).
     pub max_iterations: usize,
     /// Convergence threshold on the L1 change of the scores (default 1e-9).
@@ -72,6 +77,7 @@ impl Default for RankOptions {
             length_exponent: 0.75,
             min_words: 5,
             window: 400,
+            max_pairs: 2_000_000,
             max_iterations: 100,
             tolerance: 1e-9,
         }
@@ -87,6 +93,9 @@ pub struct Ranking {
     pub candidates: Vec<usize>,
     /// True when the graph was limited to a window for a long input.
     pub windowed: bool,
+    /// The window used: each sentence is linked to this many before and
+    /// after it (the number of candidates when not windowed).
+    pub window: usize,
 }
 
 impl Ranking {
@@ -216,11 +225,16 @@ pub fn rank(
             scores,
             candidates,
             windowed: false,
+            window: 0,
         };
     }
     let st = stats(terms, &candidates);
     let windowed = n > opts.window;
-    let window = if windowed { opts.window } else { n };
+    let window = if windowed {
+        opts.window.min(opts.max_pairs / n).max(1)
+    } else {
+        n
+    };
 
     // The graph: one node per candidate, in text order.
     let mut graph: Graph<(), f64, Directed, u32> = Graph::with_capacity(n, n * window.min(n));
@@ -264,6 +278,7 @@ pub fn rank(
         scores,
         candidates,
         windowed,
+        window,
     }
 }
 

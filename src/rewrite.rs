@@ -184,6 +184,7 @@ pub fn rewrite(
     let mut template_words: usize = conn.values().map(|c| count_words(c)).sum();
 
     let mut warnings = doc.warnings();
+    warnings.extend(crate::summarize::graph_warning(&ranking));
     let mut repeated_words = 0;
     let printed_words = |lead: &[SentenceOut], sections: &[Section]| {
         lead.iter().map(|s| count_words(&s.text)).sum::<usize>()

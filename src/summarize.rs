@@ -94,6 +94,17 @@ pub fn rank_document(doc: &Document, opts: &RankOptions) -> Ranking {
     rank::rank(&doc.terms, &doc.body_mask(), &title_terms, opts)
 }
 
+/// The warning for a sentence graph limited to a window on a long input.
+pub fn graph_warning(ranking: &Ranking) -> Option<String> {
+    ranking.windowed.then(|| {
+        format!(
+            "long input: {} sentences, each linked only to the {} before and after it in the sentence graph",
+            ranking.candidates.len(),
+            ranking.window
+        )
+    })
+}
+
 /// Summarizes a document.
 pub fn summarize(doc: &Document, length: Length, opts: &RankOptions) -> Summary {
     let ranking = rank_document(doc, opts);
@@ -109,13 +120,7 @@ pub fn summarize(doc: &Document, length: Length, opts: &RankOptions) -> Summary 
         .collect::<Vec<_>>()
         .join("\n");
     let mut warnings = doc.warnings();
-    if ranking.windowed {
-        warnings.push(format!(
-            "long input: {} sentences, each linked only to the {} before and after it",
-            ranking.candidates.len(),
-            opts.window
-        ));
-    }
+    warnings.extend(graph_warning(&ranking));
     Summary {
         summary,
         sentences,

@@ -159,13 +159,13 @@ fn batch_answers_every_line_in_order() {
         if i == 2 {
             assert_eq!(rec["ok"], false);
             assert_eq!(rec["line"], 3);
-            assert_eq!(rec["code"], "malformed_json");
+            assert_eq!(rec["code"], "bad_json");
             continue;
         }
         if i == out.len() - 1 {
             assert_eq!(rec["ok"], false);
             assert_eq!(rec["id"], "no-text");
-            assert_eq!(rec["code"], "bad_field");
+            assert_eq!(rec["code"], "missing_text");
             continue;
         }
         assert_eq!(rec["ok"], true, "{rec}");
