@@ -110,6 +110,12 @@ pub enum Typography {
     /// `« oui »` → `"oui"`, `“ ”` → `"`, no-break spaces → plain spaces,
     /// `…` → `...`, `–` `—` → `-`.
     Plain,
+    /// French print inside the source sentences too: they take the no-break
+    /// spaces, `…` and dashes that [`Typography::French`] leaves as the
+    /// source wrote them. A printed sentence then differs from its source
+    /// span in punctuation and spaces (never in words), so a check that
+    /// compares them character for character no longer matches.
+    Edited,
 }
 
 impl Typography {
@@ -149,7 +155,7 @@ impl Typography {
     /// are kept; nothing is added at the start of a line.
     pub fn apply(self, s: &str) -> String {
         match self {
-            Typography::French => french_typography(s, true),
+            Typography::French | Typography::Edited => french_typography(s, true),
             Typography::Plain => plain_typography(s),
         }
     }
@@ -162,11 +168,18 @@ impl Typography {
     /// `: ; ! ? % »` into a no-break space but adds none where the source
     /// has none (`péages:` stays), keeps `...`, hyphens and ordinals as
     /// written, and writes a sentence-opening `A` preposition as `À`
-    /// (`A Paris, …` → `À Paris, …`).
+    /// (`A Paris, …` → `À Paris, …`). [`Typography::Edited`] gives up that
+    /// promise for French print: the whole of [`Typography::apply`], and a
+    /// cut in a quotation bracketed (`(...)` → `[…]`).
     pub fn apply_source(self, s: &str) -> String {
         match self {
-            Typography::French => {
-                let out = source_typography(s);
+            Typography::French | Typography::Edited => {
+                let out = if self == Typography::Edited {
+                    // A cut in a quotation is bracketed in French print.
+                    french_typography(s, true).replace("(…)", "[…]")
+                } else {
+                    source_typography(s)
+                };
                 match out.strip_prefix("A ") {
                     Some(rest) if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) => {
                         format!("À {rest}")
@@ -2129,6 +2142,23 @@ mod tests {
             assert_eq!(Typography::Plain.apply(&s), want, "{s:?}");
             assert_eq!(Typography::Plain.apply(want), want, "idempotent {want:?}");
         }
+    }
+
+    #[test]
+    fn source_sentences_keep_their_characters_unless_edited() {
+        let src = "A Paris, il a dit: \"oui...\" (...) et 20% des voix.";
+        let kept = Typography::French.apply_source(src);
+        assert_eq!(kept, "À Paris, il a dit: \"oui...\" (...) et 20% des voix.");
+        let edited = Typography::Edited.apply_source(src);
+        assert_eq!(
+            edited,
+            "À Paris, il a dit\u{a0}: \"oui…\" […] et 20\u{a0}% des voix."
+        );
+        // Template text prints the same in both.
+        assert_eq!(
+            Typography::Edited.apply("Bilan: 3 km"),
+            Typography::French.apply("Bilan: 3 km")
+        );
     }
 
     #[test]

@@ -80,7 +80,8 @@ struct RewriteArgs {
 
 #[derive(Args)]
 struct OutputOpts {
-    /// Typography: French (no-break spaces, ’, « ») or plain (ASCII punctuation).
+    /// Typography: French (no-break spaces, ’, « »), plain (ASCII punctuation), or edited
+    /// (French inside the source sentences too).
     #[arg(long, value_enum, default_value_t = TypographyArg::French)]
     typography: TypographyArg,
     /// Base URL of the canonical link in HTML (default: a relative `/{slug}`).
@@ -101,6 +102,8 @@ enum RewriteFormat {
 enum TypographyArg {
     French,
     Plain,
+    /// French, applied inside the source sentences too (see the README).
+    Edited,
 }
 
 impl From<TypographyArg> for Typography {
@@ -108,6 +111,7 @@ impl From<TypographyArg> for Typography {
         match t {
             TypographyArg::French => Typography::French,
             TypographyArg::Plain => Typography::Plain,
+            TypographyArg::Edited => Typography::Edited,
         }
     }
 }

@@ -137,6 +137,7 @@ impl Review {
                 match ro.typography {
                     Typography::French => "française",
                     Typography::Plain => "simple (ASCII)",
+                    Typography::Edited => "française, phrases sources comprises",
                 }
                 .to_string(),
             ),
