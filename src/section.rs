@@ -58,9 +58,19 @@ pub fn sections(doc: &Document, units: &[usize], opts: &SectionOptions) -> Vec<P
         .map(|&i| doc.terms.sentence_words[i] as usize)
         .collect();
     let gaps = gap_scores(doc, units);
+    // When the bounds cannot be met: first allow short sections; then allow
+    // a cut where it parts a sentence from the one it depends on (at a heavy
+    // cost: a heading there is better than a 500-word wall of text); last,
+    // drop the bounds (one very long sentence).
+    let no_min = SectionOptions {
+        min_words: 0,
+        ..opts.clone()
+    };
+    let forced: Vec<Option<f64>> = gaps.iter().map(|g| Some(g.unwrap_or(-3.0))).collect();
     let cuts = best_cuts(&words, &gaps, opts)
+        .or_else(|| best_cuts(&words, &gaps, &no_min))
+        .or_else(|| best_cuts(&words, &forced, &no_min))
         .or_else(|| {
-            // Too short (or one very long sentence): relax the bounds.
             let relaxed = SectionOptions {
                 min_words: 0,
                 max_words: usize::MAX / 4,

@@ -228,6 +228,9 @@ fn candidates(
     phrases.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     phrases.truncate(6);
     let section_templates = templates_for(if closing { "closing" } else { "section" });
+    let names_focus = sentences
+        .iter()
+        .any(|&i| count_in(&doc.sentence_text(i), focus) > 0);
     for (rank, (np, score)) in phrases.iter().enumerate() {
         let has_focus = count_in(np, focus) > 0;
         out.push(Candidate {
@@ -236,7 +239,9 @@ fn candidates(
             kind: HeadingKind::Phrase,
             score: *score * if words(np) >= 3 { 1.0 } else { 0.8 },
         });
-        // 4. Focus keyphrase : noun phrase.
+        // 4. Focus keyphrase : noun phrase — better in a section that names
+        // the keyphrase, where the colon states no link the article does
+        // not make (a quoted letter is not its reader's).
         if !has_focus && !focus.is_empty() {
             out.push(Candidate {
                 core: key(np),
@@ -246,7 +251,7 @@ fn candidates(
                     lower_unless_proper(ctx, np)
                 ),
                 kind: HeadingKind::Phrase,
-                score: *score * 0.9,
+                score: *score * if names_focus { 0.9 } else { 0.6 },
             });
         }
         // 5. A template around the phrase (the best two phrases only).
