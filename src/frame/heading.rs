@@ -14,7 +14,7 @@ use super::{Context, templates_for};
 use crate::analyze::noun_phrases;
 use crate::article::HeadingKind;
 use crate::frame::keyphrase::count_in;
-use crate::lexicon::lexicons;
+use crate::lexicon::{Pos, lexicons};
 use crate::section::Paragraphs;
 use crate::segment::ParagraphKind;
 use rustc_hash::FxHashMap;
@@ -153,7 +153,26 @@ fn candidates(
     let mut phrases: Vec<(String, f64)> = Vec::new();
     for &i in &sentences {
         for np in noun_phrases(&doc.text, &doc.seg, &doc.terms, i, lex) {
-            let span = np.with_determiner.unwrap_or(np.span);
+            // `des` after a noun or a locution is `de` + `les` ("au cours des
+            // dernières années"): the phrase then goes without it.
+            let contracted_des = np.with_determiner.is_some_and(|d| {
+                let det = d.of(&doc.text);
+                let before = doc.text[..d.start as usize]
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or("")
+                    .to_lowercase();
+                det.to_lowercase().starts_with("des ")
+                    && (lex.pos.get(&before).is_some_and(|e| e.has(Pos::Noun))
+                        || [
+                            "cours", "près", "auprès", "lors", "partir", "autour", "face",
+                        ]
+                        .contains(&before.as_str()))
+            });
+            let span = match np.with_determiner {
+                Some(d) if !contracted_des => d,
+                _ => np.span,
+            };
             let text = span
                 .of(&doc.text)
                 .split_whitespace()
@@ -259,9 +278,11 @@ fn candidates(
             && !section_templates.is_empty()
             && np.split_whitespace().next().is_some_and(|w| {
                 let l = w.to_lowercase();
+                // Not `des`: after a noun it is `de` + `les` ("au cours des
+                // dernières années"), and "Pour conclure, des…" misreads.
                 [
-                    "le", "la", "les", "l’", "un", "une", "des", "ce", "cet", "cette", "ces",
-                    "son", "sa", "ses", "leur", "leurs",
+                    "le", "la", "les", "l’", "un", "une", "ce", "cet", "cette", "ces", "son", "sa",
+                    "ses", "leur", "leurs",
                 ]
                 .iter()
                 .any(|d| l == *d || l.starts_with("l’"))
