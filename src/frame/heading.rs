@@ -151,6 +151,9 @@ fn candidates(
     // 3. Noun phrases of the section, with their determiner.
     let lex = lexicons();
     let mut phrases: Vec<(String, f64)> = Vec::new();
+    // Phrases cut after a contracted `des`: they stand alone as a heading,
+    // not after "Keyphrase :" ("Blinken : dernières années…" misreads).
+    let mut after_des: Vec<String> = Vec::new();
     for &i in &sentences {
         for np in noun_phrases(&doc.text, &doc.seg, &doc.terms, i, lex) {
             // `des` after a noun or a locution is `de` + `les` ("au cours des
@@ -241,6 +244,9 @@ fn candidates(
                 .map(|t| weights.get(t).copied().unwrap_or(0.0))
                 .sum();
             let score = w / (np.terms.len() as f64).sqrt();
+            if contracted_des {
+                after_des.push(text.clone());
+            }
             phrases.push((text, score));
         }
     }
@@ -261,7 +267,7 @@ fn candidates(
         // 4. Focus keyphrase : noun phrase — better in a section that names
         // the keyphrase, where the colon states no link the article does
         // not make (a quoted letter is not its reader's).
-        if !has_focus && !focus.is_empty() {
+        if !has_focus && !focus.is_empty() && !after_des.contains(np) {
             out.push(Candidate {
                 core: key(np),
                 text: format!(
