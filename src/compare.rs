@@ -1536,7 +1536,7 @@ pub fn table(c: &Comparison) -> String {
                 "quotation",
                 f.unmatched_quotations
                     .iter()
-                    .map(|q| format!("« {} »", shorten(q, 70)))
+                    .map(|q| format!("« {} »", crate::document::shorten(q, 70)))
                     .collect(),
             ),
             ("failed check", failed),
@@ -1551,15 +1551,6 @@ pub fn table(c: &Comparison) -> String {
             }
         }
     }
-    out
-}
-
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max).collect();
-    out.push('…');
     out
 }
 

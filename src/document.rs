@@ -273,7 +273,8 @@ impl Document {
     }
 }
 
-fn shorten(s: &str, max: usize) -> String {
+/// `s` cut to `max` characters, with `…` when it was longer (for messages).
+pub(crate) fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
     }

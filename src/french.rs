@@ -309,10 +309,7 @@ fn source_typography(s: &str) -> String {
     }
     // Existing spaces in numbers and before units become no-break spaces.
     let chars: Vec<char> = out.chars().collect();
-    let mut seps = thousands_separators(&chars);
-    seps.extend(unit_separators(&chars));
-    seps.sort_unstable();
-    seps.dedup();
+    let seps = number_separators(&chars);
     chars
         .iter()
         .enumerate()
@@ -411,10 +408,7 @@ fn french_typography(s: &str, full: bool) -> String {
         i += 1;
     }
     let chars: Vec<char> = out.chars().collect();
-    let mut seps = thousands_separators(&chars);
-    seps.extend(unit_separators(&chars));
-    seps.sort_unstable();
-    seps.dedup();
+    let seps = number_separators(&chars);
     let mut result = String::with_capacity(out.len() + seps.len());
     let mut k = 0;
     for (idx, &c) in chars.iter().enumerate() {
@@ -434,6 +428,16 @@ fn french_typography(s: &str, full: bool) -> String {
         }
     }
     result
+}
+
+/// Positions of the spaces inside numbers and before units, in order: the
+/// no-break spaces of French print.
+fn number_separators(chars: &[char]) -> Vec<usize> {
+    let mut seps = thousands_separators(chars);
+    seps.extend(unit_separators(chars));
+    seps.sort_unstable();
+    seps.dedup();
+    seps
 }
 
 /// Units and currencies after which a number takes a no-break space (`5 km`,

@@ -388,21 +388,18 @@ fn place_connectors(
     // (the sentences inside a quotation too): a connector before one of
     // ours breaks the run. The sentences are (index, opens the source
     // sentence, first word).
-    let openers = |conn: &rustc_hash::FxHashMap<usize, String>| {
-        let mut seq: Vec<(usize, bool, String)> = Vec::new();
-        for &i in &printed_order {
-            let text = text_with(i, conn);
-            for (k, w) in connect::reader_openers(&text).into_iter().enumerate() {
-                seq.push((i, k == 0, w));
-            }
+    let mut seq: Vec<(usize, bool, String)> = Vec::new();
+    for &i in &printed_order {
+        let text = text_with(i, &conn);
+        for (k, w) in connect::reader_openers(&text).into_iter().enumerate() {
+            seq.push((i, k == 0, w));
         }
-        seq
-    };
-    // A connector adds no sentence: positions in the sequence stay put.
+    }
+    // A connector adds no sentence and changes only the first word of its
+    // own: the sequence is kept up to date in place.
     let mut salt = 100;
     let mut from = 2;
     loop {
-        let seq = openers(&conn);
         let run = (from..seq.len()).find(|&w| {
             !seq[w].2.is_empty() && seq[w - 1].2 == seq[w].2 && seq[w - 2].2 == seq[w].2
         });
@@ -412,18 +409,20 @@ fn place_connectors(
         let target = [w - 1, w, w - 2]
             .into_iter()
             .filter(|&p| seq[p].1)
-            .map(|p| seq[p].0)
-            .find(|&i| {
+            .find(|&p| {
+                let i = seq[p].0;
                 let after_own = position[&i] > 0 && printed_order[position[&i] - 1] + 1 == i;
                 let takes = connect::can_take_varying(ctx, i)
                     || (after_own && connect::can_take_in_place(ctx, i));
                 takes && !conn.contains_key(&i)
             });
-        let Some(t) = target else { continue };
+        let Some(p) = target else { continue };
+        let t = seq[p].0;
         let mut avoid: Vec<&str> = used.iter().rev().take(3).map(String::as_str).collect();
         avoid.extend(alike(t, &conn));
         salt += 1;
         if let Some(x) = connect::inner_connector(ctx, salt, &avoid) {
+            seq[p].2 = connect::reader_openers(&x).swap_remove(0);
             used.push(x.clone());
             conn.insert(t, x);
         }

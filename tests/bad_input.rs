@@ -2,26 +2,13 @@
 //! a `batch` record, the one-line error, its stable code and the exit
 //! status (2 for usage, 65 for bad data), and never a panic.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 fn refonte(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_refonte"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run refonte");
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("refonte output");
-    writer.join().unwrap();
-    out
+    common::run(args, stdin)
 }
 
 fn stderr(o: &Output) -> String {

@@ -1,27 +1,12 @@
 //! Command-line tests: `summarize`, `batch` (with a malformed line), exit
 //! statuses, and identical output for any number of jobs.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 fn refonte(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_refonte"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run refonte");
-    // Input is written from another thread: a large batch fills the output
-    // pipe before it has read all its input.
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.unwrap_or_default().to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("refonte output");
-    writer.join().unwrap();
-    out
+    common::run(args, stdin.unwrap_or_default())
 }
 
 fn stdout(o: &Output) -> String {

@@ -4,28 +4,15 @@
 //! invocations and bad files get a one-line error and the right status.
 
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
 
 const SOURCE: &str = "examples/article.txt";
 const HAND: &str = "tests/fixtures/compare/article_hand.md";
 
 fn refonte(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_refonte"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run refonte");
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.unwrap_or_default().to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("refonte output");
-    writer.join().unwrap();
-    out
+    common::run(args, stdin.unwrap_or_default())
 }
 
 fn json(args: &[&str]) -> Value {

@@ -2,36 +2,13 @@
 //! and batch versus single mode, and security of the HTML output and of the
 //! files refonte touches.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_refonte"))
-}
+mod common;
 
-fn refonte_in(dir: Option<&Path>, args: &[&str], stdin: &[u8]) -> Output {
-    let mut cmd = bin();
-    if let Some(d) = dir {
-        cmd.current_dir(d);
-    }
-    let mut child = cmd
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run refonte");
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("refonte output");
-    writer.join().unwrap();
-    out
-}
+use common::{bin, run_in as refonte_in};
 
 fn refonte(args: &[&str], stdin: &[u8]) -> Output {
     refonte_in(None, args, stdin)

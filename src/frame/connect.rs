@@ -15,21 +15,10 @@ use super::{Context, pick};
 use crate::lexicon::{Connector, Relation, lexicons};
 use crate::select::{depends_on_previous, opens_with_connector};
 
-/// True when a connector can go before sentence `i`.
+/// True when a connector can go before sentence `i`: it may take one in
+/// place ([`can_take_in_place`]) and depends on no sentence before it.
 pub fn can_take(ctx: &Context, i: usize) -> bool {
-    let text = ctx.doc.sentence_text(i);
-    let Some(opener) = text.chars().next() else {
-        return false;
-    };
-    // A first word in capitals is a subheading glued to the sentence, not prose.
-    let first_word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
-    let shouting = first_word.chars().count() >= 2 && first_word.chars().all(char::is_uppercase);
-    opener.is_alphabetic()
-        && opener.is_uppercase()
-        && !shouting
-        && !depends_on_previous(ctx.doc, i)
-        && !opens_with_connector(ctx.doc, i)
-        && !text.ends_with('?')
+    can_take_in_place(ctx, i) && !depends_on_previous(ctx.doc, i)
 }
 
 fn options(relations: &[Relation], avoid: &[&str]) -> Vec<&'static Connector> {
@@ -109,6 +98,7 @@ pub fn can_take_varying(ctx: &Context, i: usize) -> bool {
 /// and is no question.
 pub fn can_take_in_place(ctx: &Context, i: usize) -> bool {
     let text = ctx.doc.sentence_text(i);
+    // A first word in capitals is a subheading glued to the sentence, not prose.
     let first_word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
     let shouting = first_word.chars().count() >= 2 && first_word.chars().all(char::is_uppercase);
     first_word.chars().next().is_some_and(char::is_uppercase)
