@@ -1255,6 +1255,14 @@ pub fn lower_first(s: &str, is_proper: impl Fn(&str) -> bool) -> String {
         .find(|&(_, d)| !(d.is_alphanumeric() || d == '-' || is_apostrophe(d)))
         .map_or(rest.len(), |(k, _)| k);
     let word = rest[..word_len].trim_end_matches(|d: char| d == '-' || is_apostrophe(d));
+    // An elided article or preposition before a name or acronym is lowered
+    // alone: `L’ONU exige` → `l’ONU exige` (but `L’Équipe`, a name, stays).
+    let elided = word
+        .split_once(is_apostrophe)
+        .is_some_and(|(head, tail)| matches!(head, "L" | "D") && !tail.is_empty());
+    if elided && !is_proper(word) {
+        return lower_at(s, i);
+    }
     if is_proper(word)
         || has_acronym_part(word)
         || (word.contains('-') && word.split('-').filter(|p| is_capitalised(p)).count() >= 2)
@@ -1907,6 +1915,8 @@ mod tests {
             ("A-t-il parlé ?", "a-t-il parlé ?"),
             ("L’Élysée a annoncé", "l’Élysée a annoncé"),
             ("L’Équipe révèle", "L’Équipe révèle"),
+            ("L’ONU exige un arrêt", "l’ONU exige un arrêt"),
+            ("D’Orléans à Tours", "d’Orléans à Tours"),
             ("Le Monde révèle", "Le Monde révèle"),
             ("Le Pen a dit", "Le Pen a dit"),
             ("La Chine a dit", "la Chine a dit"),

@@ -277,6 +277,14 @@ const WEAK: &[&str] = &[
     "faits",
     "question",
     "point",
+    "côté",
+    "moment",
+    "lieu",
+    "place",
+    "suite",
+    "reste",
+    "sens",
+    "début",
 ];
 
 /// A candidate can be a keyphrase: not a function word, a date word or a
