@@ -7,7 +7,7 @@
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// The raw files, compiled in.
@@ -461,12 +461,15 @@ impl PosEntry {
     }
 }
 
-/// The part-of-speech lexicon: a byte-sorted table searched in place, so that
-/// loading it costs nothing at start-up.
+/// The part-of-speech lexicon: a table of word forms read in place. Its
+/// hash index (form → line) is built on the first lookup, in about two
+/// milliseconds, so that runs that never tag words do not pay for it.
 #[derive(Debug)]
 pub struct PosLexicon {
     /// The table's lines, without the header.
     data: &'static str,
+    /// Each form's line, as byte offsets `(start, end)` into `data`.
+    index: OnceLock<FxHashMap<&'static str, (u32, u32)>>,
 }
 
 impl PosLexicon {
@@ -482,43 +485,46 @@ impl PosLexicon {
         }
         PosLexicon {
             data: &file[start..],
+            index: OnceLock::new(),
         }
     }
 
-    /// Number of word forms (counted on demand).
+    fn index(&self) -> &FxHashMap<&'static str, (u32, u32)> {
+        self.index.get_or_init(|| {
+            let data = self.data;
+            let mut index =
+                FxHashMap::with_capacity_and_hasher(data.len() / 30, rustc_hash::FxBuildHasher);
+            let mut start = 0;
+            for line in data.split_inclusive('\n') {
+                let end = start + line.len();
+                let line = line.trim_end_matches(['\n', '\r']);
+                let form = line.split('\t').next().unwrap_or("");
+                if !form.is_empty() {
+                    // The table is sorted and has one line per form; keep the first.
+                    index
+                        .entry(form)
+                        .or_insert((start as u32, (start + line.len()) as u32));
+                }
+                start = end;
+            }
+            index
+        })
+    }
+
+    /// Number of word forms.
     pub fn len(&self) -> usize {
-        self.data.lines().count()
+        self.index().len()
     }
 
     /// True when the table has no entries.
     pub fn is_empty(&self) -> bool {
-        self.data.is_empty()
+        self.index().is_empty()
     }
 
     /// Looks up a lowercase word form.
     pub fn get(&self, form: &str) -> Option<PosEntry> {
-        let bytes = self.data.as_bytes();
-        let (mut lo, mut hi) = (0usize, bytes.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            // The line containing `mid`, starting at or after `lo`.
-            let start = bytes[lo..mid]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(lo, |p| lo + p + 1);
-            let end = bytes[mid..hi]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(hi, |p| mid + p);
-            let line = &self.data[start..end];
-            let key = line.split('\t').next().unwrap_or("");
-            match key.cmp(form) {
-                std::cmp::Ordering::Equal => return parse_pos_line(line),
-                std::cmp::Ordering::Less => lo = (end + 1).min(hi),
-                std::cmp::Ordering::Greater => hi = start,
-            }
-        }
-        None
+        let &(start, end) = self.index().get(form)?;
+        parse_pos_line(&self.data[start as usize..end as usize])
     }
 }
 

@@ -276,6 +276,11 @@ impl Failure {
     }
 }
 
+// The pipeline allocates many small strings per sentence; mimalloc serves
+// them about a fifth faster than glibc's allocator and scales across threads.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // A panic (a bug) is reported on one line; in batch mode the record's
     // error line says the rest.
