@@ -160,6 +160,36 @@ impl Typography {
         }
     }
 
+    /// Bounds `(low, high)` of `self.apply(s).chars().count()`, read off
+    /// `s` in one pass without typesetting it: French print only adds one
+    /// no-break space at `: ; ! ? % « »` and only removes spaces and dots
+    /// (`...` → `…`); plain print only adds two dots per `…` and removes
+    /// spaces. The description and title cuts test many candidates against
+    /// a length window and typeset only those the bounds leave undecided.
+    pub fn printed_len_bounds(self, s: &str) -> (usize, usize) {
+        let (mut n, mut up, mut down) = (0, 0, 0);
+        for c in s.chars() {
+            n += 1;
+            match self {
+                Typography::French | Typography::Edited => {
+                    if matches!(c, ':' | ';' | '!' | '?' | '%' | '«' | '»') {
+                        up += 1;
+                    } else if c == '.' || is_hspace(c) {
+                        down += 1;
+                    }
+                }
+                Typography::Plain => {
+                    if c == '…' {
+                        up += 2;
+                    } else if is_hspace(c) {
+                        down += 1;
+                    }
+                }
+            }
+        }
+        (n - down, n + up)
+    }
+
     /// Applies the typography to a sentence printed from the source: only
     /// the apostrophe, the spaces inside guillemets, the kind of an existing
     /// space and the case of the first letter may change, so that the
@@ -474,10 +504,24 @@ fn starts_with_unit(chars: &[char]) -> bool {
         }
         ends_word(k)
     };
+    let matches_from = |from: usize, unit: &str| {
+        let mut k = from;
+        for u in unit.chars() {
+            if chars.get(k) != Some(&u) {
+                return None;
+            }
+            k += 1;
+        }
+        Some(k)
+    };
     UNITS.iter().any(|u| matches(u))
-        || SI_PREFIXES
-            .iter()
-            .any(|p| SI_UNITS.iter().any(|u| matches(&format!("{p}{u}"))))
+        || SI_PREFIXES.iter().any(|p| {
+            matches_from(0, p).is_some_and(|k| {
+                SI_UNITS
+                    .iter()
+                    .any(|u| matches_from(k, u).is_some_and(ends_word))
+            })
+        })
 }
 
 /// Indices (in `chars`) of the plain spaces between a number and a unit
@@ -2230,6 +2274,15 @@ mod tests {
             }
             let plain = Typography::Plain.apply(&s);
             prop_assert!(plain.chars().all(|c| c.is_ascii() || c.is_alphabetic()), "{:?}", plain);
+        }
+
+        #[test]
+        fn printed_length_lies_within_its_bounds(s in french_like()) {
+            for t in [Typography::French, Typography::Edited, Typography::Plain] {
+                let n = t.apply(&s).chars().count();
+                let (low, high) = t.printed_len_bounds(&s);
+                prop_assert!(low <= n && n <= high, "{:?}: {} not in {}..={} for {:?}", t, n, low, high, s);
+            }
         }
 
         #[test]

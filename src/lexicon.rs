@@ -443,13 +443,18 @@ pub struct PosEntry {
     pub gender: char,
     /// `s`, `p` or `-`.
     pub number: char,
-    /// Frequency per million words.
-    pub freq: f32,
+    /// Frequency per million words, as the table writes it (see [`PosEntry::freq`]).
+    freq_text: &'static str,
     /// Lemma of the most frequent reading.
     pub lemma: &'static str,
 }
 
 impl PosEntry {
+    /// Frequency per million words (0 when the table has none).
+    pub fn freq(&self) -> f32 {
+        self.freq_text.parse().unwrap_or(0.0)
+    }
+
     /// The most frequent reading's category.
     pub fn pos(&self) -> Pos {
         Pos::parse(self.tags.split('|').next().unwrap_or(""))
@@ -463,7 +468,9 @@ impl PosEntry {
 
 /// The part-of-speech lexicon: a table of word forms read in place. Its
 /// hash index (form → line) is built on the first lookup, in about two
-/// milliseconds, so that runs that never tag words do not pay for it.
+/// milliseconds, so that runs that never tag words do not pay for it; an
+/// entry's fields are cut from its line at each lookup (parsing all 44,000
+/// lines up front would cost more start-up than a batch saves).
 #[derive(Debug)]
 pub struct PosLexicon {
     /// The table's lines, without the header.
@@ -498,7 +505,7 @@ impl PosLexicon {
             for line in data.split_inclusive('\n') {
                 let end = start + line.len();
                 let line = line.trim_end_matches(['\n', '\r']);
-                let form = line.split('\t').next().unwrap_or("");
+                let form = &line[..line.find('\t').unwrap_or(0)];
                 if !form.is_empty() {
                     // The table is sorted and has one line per form; keep the first.
                     index
@@ -529,19 +536,28 @@ impl PosLexicon {
 }
 
 fn parse_pos_line(line: &'static str) -> Option<PosEntry> {
-    let mut f = line.split('\t');
-    let _form = f.next()?;
-    let tags = f.next()?;
-    let gender = f.next()?.chars().next().unwrap_or('-');
-    let number = f.next()?.chars().next().unwrap_or('-');
-    let freq = f.next()?.parse().unwrap_or(0.0);
-    let lemma = f.next().unwrap_or("");
+    // Six tab-separated fields: form, tags, gender, number, frequency, lemma.
+    let mut fields = [""; 6];
+    let mut n = 0;
+    let mut start = 0;
+    for (i, b) in line.bytes().enumerate() {
+        if b == b'\t' && n < 5 {
+            fields[n] = &line[start..i];
+            n += 1;
+            start = i + 1;
+        }
+    }
+    fields[n] = &line[start..];
+    if n < 4 {
+        return None;
+    }
+    let first = |f: &str| f.chars().next().unwrap_or('-');
     Some(PosEntry {
-        tags,
-        gender,
-        number,
-        freq,
-        lemma,
+        tags: fields[1],
+        gender: first(fields[2]),
+        number: first(fields[3]),
+        freq_text: fields[4],
+        lemma: fields[5],
     })
 }
 

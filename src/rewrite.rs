@@ -115,9 +115,16 @@ pub fn rewrite(
     let opening = text_of(&selected[..selected.len().min(3)]);
     let mut desc_order: Vec<usize> = selected[..selected.len().min(3)].to_vec();
     desc_order.extend(ranking.order());
+    // The description found for the keyphrase that is accepted is the one printed.
+    let described: std::cell::RefCell<Option<(String, (String, bool))>> = Default::default();
     let accept = |k: &str| {
-        keyphrase::count_in(&opening, k) > 0
-            && meta::description(&ctx, k, &desc_order, opts.typography).1
+        if keyphrase::count_in(&opening, k) == 0 {
+            return false;
+        }
+        let found = meta::description(&ctx, k, &desc_order, opts.typography);
+        let ok = found.1;
+        *described.borrow_mut() = Some((k.to_string(), found));
+        ok
     };
     let focus = keyphrase::choose(
         &ctx,
@@ -239,7 +246,14 @@ pub fn rewrite(
     let titles = title::titles(&ctx, &focus.text, typo);
     // The same order the keyphrase was checked with.
     let order = &desc_order;
-    let (description, meta_ok) = meta::description(&ctx, &focus.text, order, typo);
+    let known = described
+        .take()
+        .filter(|(k, _)| *k == focus.text)
+        .map(|(_, found)| found);
+    let (description, meta_ok) = match known {
+        Some(found) => found,
+        None => meta::description(&ctx, &focus.text, order, typo),
+    };
     if !meta_ok {
         warnings.push(
             "no source sentence could be cut to a 120–156-character description with the keyphrase"

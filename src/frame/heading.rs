@@ -151,6 +151,7 @@ fn candidates(
     // 3. Noun phrases of the section, with their determiner.
     let lex = lexicons();
     let mut phrases: Vec<(String, f64)> = Vec::new();
+    let mut phrase_keys: rustc_hash::FxHashSet<String> = Default::default();
     // Phrases cut after a contracted `des`: they stand alone as a heading,
     // not after "Keyphrase :" ("Blinken : dernières années…" misreads).
     let mut after_des: Vec<String> = Vec::new();
@@ -235,7 +236,7 @@ fn candidates(
             ) {
                 continue;
             }
-            if np.terms.is_empty() || phrases.iter().any(|(t, _)| key(t) == key(&text)) {
+            if np.terms.is_empty() || !phrase_keys.insert(key(&text)) {
                 continue;
             }
             let w: f64 = np

@@ -13,9 +13,24 @@ use crate::lexicon::lexicons;
 pub const MIN_CHARS: usize = 121;
 /// Longest description, in printed characters.
 pub const MAX_CHARS: usize = 156;
+/// How many sentences are tried, alone and in pairs.
+const TRIED: usize = 8;
 
 fn printed(s: &str, typo: Typography) -> usize {
     typo.apply(s).chars().count()
+}
+
+/// True when `s` prints with `min..=max` characters; typesets `s` only when
+/// the bounds read off its raw text cannot tell.
+fn printed_within(s: &str, typo: Typography, min: usize, max: usize) -> bool {
+    let (low, high) = typo.printed_len_bounds(s);
+    if high < min || low > max {
+        return false;
+    }
+    if min <= low && high <= max {
+        return true;
+    }
+    (min..=max).contains(&printed(s, typo))
 }
 
 /// The description, from the sentences in `order` (best first); the second
@@ -26,19 +41,26 @@ pub fn description(
     order: &[usize],
     typo: Typography,
 ) -> (String, bool) {
-    // Sentences with the keyphrase first (in the given order), then the others.
-    let all: Vec<(usize, String)> = order
-        .iter()
-        .map(|&i| (i, ctx.doc.sentence_text(i)))
-        .collect();
-    let mut texts: Vec<(usize, String)> = Vec::new();
-    let with_focus = all.iter().filter(|(_, t)| count_in(t, focus) > 0);
-    let without = all.iter().filter(|(_, t)| count_in(t, focus) == 0);
-    for (i, t) in with_focus.chain(without) {
-        if !texts.iter().any(|(j, _)| j == i) {
-            texts.push((*i, t.clone()));
+    // Sentences with the keyphrase first (in the given order), then the
+    // others: only the first eight are tried, so the scan stops there.
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut with_focus: Vec<(usize, String)> = Vec::new();
+    let mut without: Vec<(usize, String)> = Vec::new();
+    for &i in order {
+        if !seen.insert(i) {
+            continue;
+        }
+        let t = ctx.doc.sentence_text(i);
+        if count_in(&t, focus) > 0 {
+            with_focus.push((i, t));
+            if with_focus.len() == TRIED {
+                break;
+            }
+        } else if without.len() < TRIED {
+            without.push((i, t));
         }
     }
+    let texts: Vec<(usize, String)> = with_focus.into_iter().chain(without).collect();
     // Appositions of people: "le ministre chinois des Affaires étrangères Qin Gang" → "Qin Gang".
     let roles: Vec<(String, String)> = ctx
         .facts
@@ -82,35 +104,44 @@ pub fn description(
         out
     };
     let fits = |s: &str| {
-        let n = printed(s, typo);
-        (MIN_CHARS..=MAX_CHARS).contains(&n) && findable(s, focus) && balanced(s)
+        printed_within(s, typo, MIN_CHARS, MAX_CHARS) && findable(s, focus) && balanced(s)
     };
+    let top_variants: Vec<Vec<String>> =
+        texts.iter().take(TRIED).map(|(_, t)| variants(t)).collect();
     // One sentence, as it is or cut.
-    for (_, t) in texts.iter().take(8) {
-        for v in variants(t) {
-            if fits(&v) {
-                return (v, true);
+    for vs in &top_variants {
+        for v in vs {
+            if fits(v) {
+                return (v.clone(), true);
             }
         }
     }
     // Two sentences, in source order: neighbours first, then any two of the best.
-    let top: Vec<&(usize, String)> = texts.iter().take(8).collect();
-    let mut pairs: Vec<(&String, &String)> = Vec::new();
-    for (i, t) in &top {
-        if let Some((_, next)) = texts.iter().find(|(j, _)| *j == i + 1) {
-            pairs.push((t, next));
+    let top: Vec<usize> = texts.iter().take(TRIED).map(|(i, _)| *i).collect();
+    // Pairs of sentence indices: each of the best with the sentence after it
+    // in the source, then any two of the best.
+    let listed: rustc_hash::FxHashSet<usize> = order.iter().copied().collect();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for &i in &top {
+        if listed.contains(&(i + 1)) {
+            pairs.push((i, i + 1));
         }
     }
-    for (a, (i, t)) in top.iter().enumerate() {
-        for (j, u) in top.iter().skip(a + 1) {
-            if j != &(i + 1) && i != &(j + 1) {
-                pairs.push(if i < j { (t, u) } else { (u, t) });
+    for (a, &i) in top.iter().enumerate() {
+        for &j in top.iter().skip(a + 1) {
+            if j != i + 1 && i != j + 1 {
+                pairs.push(if i < j { (i, j) } else { (j, i) });
             }
         }
     }
-    for (first, second) in &pairs {
-        for a in variants(first) {
-            for b in variants(second) {
+    let variants_at = |i: usize| match top.iter().position(|&t| t == i) {
+        Some(k) => top_variants[k].clone(),
+        None => variants(&ctx.doc.sentence_text(i)),
+    };
+    for &(first, second) in &pairs {
+        let seconds = variants_at(second);
+        for a in variants_at(first) {
+            for b in &seconds {
                 let joined = format!("{a} {b}");
                 if fits(&joined) {
                     return (joined, true);
@@ -127,9 +158,9 @@ pub fn description(
         }
     }
     // A long sentence cut after a clause.
-    for (_, t) in texts.iter().take(8) {
-        for v in variants(t) {
-            if let Some(c) = cut_at_clause(&v, typo)
+    for vs in &top_variants {
+        for v in vs {
+            if let Some(c) = cut_at_clause(v, typo)
                 && findable(&c, focus)
             {
                 return (c, true);
@@ -138,11 +169,16 @@ pub fn description(
     }
     // Nothing fits: the first sentence with the keyphrase and those after it
     // in the source, cut at a word.
-    let start = texts
+    let mut seen = rustc_hash::FxHashSet::default();
+    let start = order
         .iter()
-        .find(|(_, t)| count_in(t, focus) > 0 && balanced(t))
-        .or(texts.first())
-        .map(|(i, _)| *i)
+        .copied()
+        .filter(|&i| seen.insert(i))
+        .find(|&i| {
+            let t = ctx.doc.sentence_text(i);
+            count_in(&t, focus) > 0 && balanced(&t)
+        })
+        .or(texts.first().map(|(i, _)| *i))
         .unwrap_or(0);
     let mut run = String::new();
     let mut i = start;
@@ -297,8 +333,11 @@ fn cut_at_clause(s: &str, typo: Typography) -> Option<String> {
     for (pos, _) in s.match_indices([',', ';']) {
         let head = s[..pos].trim_end();
         let cand = format!("{head}…");
-        let n = printed(&cand, typo);
-        if (MIN_CHARS..=MAX_CHARS).contains(&n)
+        if typo.printed_len_bounds(&cand).0 > MAX_CHARS {
+            // Longer heads print longer still.
+            break;
+        }
+        if printed_within(&cand, typo, MIN_CHARS, MAX_CHARS)
             && head.matches('«').count() == head.matches('»').count()
         {
             best = Some(cand);
@@ -309,7 +348,7 @@ fn cut_at_clause(s: &str, typo: Typography) -> Option<String> {
 
 /// The longest prefix of whole words within `max` printed characters, with `…`.
 fn cut_at_word(s: &str, max: usize, typo: Typography) -> String {
-    if printed(s, typo) <= max {
+    if printed_within(s, typo, 0, max) {
         return s.to_string();
     }
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -318,7 +357,7 @@ fn cut_at_word(s: &str, max: usize, typo: Typography) -> String {
             "{}…",
             words[..n].join(" ").trim_end_matches([',', ';', ':'])
         );
-        if printed(&cand, typo) <= max {
+        if printed_within(&cand, typo, 0, max) {
             return cand;
         }
     }
