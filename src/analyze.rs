@@ -437,6 +437,8 @@ pub struct Facts {
     pub numbers: Vec<Span>,
     /// Keyphrase candidates, best first.
     pub keyphrases: Vec<Keyphrase>,
+    /// The noun phrases of each sentence, by sentence index (none for a heading).
+    pub noun_phrases: Vec<Vec<NounPhrase>>,
 }
 
 /// Extracts the facts of a segmented document.
@@ -453,7 +455,13 @@ pub fn facts(text: &str, seg: &Segmented, terms: &Terms, title: Option<&str>) ->
         entities(text, &words, toks, si, lex, &mut f.entities);
         quotations(text, &words, toks, si, lex, &f.entities, &mut f.quotations);
     }
-    f.keyphrases = keyphrases(text, seg, terms, title, lex);
+    f.noun_phrases = (0..seg.sentences.len())
+        .map(|si| match seg.is_heading(si) {
+            true => Vec::new(),
+            false => noun_phrases(text, seg, terms, si, lex),
+        })
+        .collect();
+    f.keyphrases = keyphrases(text, seg, terms, title, &f.noun_phrases);
     f
 }
 
@@ -967,7 +975,7 @@ fn keyphrases(
     seg: &Segmented,
     terms: &Terms,
     title: Option<&str>,
-    lex: &Lexicons,
+    phrases: &[Vec<NounPhrase>],
 ) -> Vec<Keyphrase> {
     let mut tf = vec![0u32; terms.len()];
     for &t in &terms.token_terms {
@@ -985,11 +993,12 @@ fn keyphrases(
         .unwrap_or_default();
     let mut found: Vec<Keyphrase> = Vec::new();
     let mut index: FxHashMap<String, usize> = FxHashMap::default();
-    for si in 0..seg.sentences.len() {
+    // A heading has no phrases.
+    for (si, sentence_phrases) in phrases.iter().enumerate() {
         if seg.is_heading(si) {
             continue;
         }
-        for np in noun_phrases(text, seg, terms, si, lex) {
+        for np in sentence_phrases {
             let ids = &np.terms;
             if !ids.is_empty() && ids.len() <= 4 {
                 let key = ids

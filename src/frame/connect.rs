@@ -174,19 +174,22 @@ pub fn has_transition(text: &str) -> bool {
     let opens = crate::select::opens_with(&first_words, |p| {
         lex.connector_openers.contains(p) && !matches!(p, "et" | "ou" | "ni" | "or")
     });
-    opens || transitions().iter().any(|c| lower.contains(c.as_str()))
+    opens || transitions().is_match(&lower)
 }
 
-/// The connectors Yoast counts, folded, computed once.
-fn transitions() -> &'static [String] {
-    static T: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+/// The connectors Yoast counts, folded, in one automaton built once: a
+/// sentence is searched once, not once per connector.
+fn transitions() -> &'static aho_corasick::AhoCorasick {
+    static T: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     T.get_or_init(|| {
-        lexicons()
+        let folded: Vec<String> = lexicons()
             .connectors
             .iter()
             .filter(|c| c.transition)
             .map(|c| crate::lexicon::fold(&c.text))
-            .collect()
+            .filter(|c| !c.is_empty())
+            .collect();
+        aho_corasick::AhoCorasick::new(folded).expect("connector patterns are plain strings")
     })
 }
 

@@ -11,7 +11,6 @@
 //! not all (Yoast asks for 30–75 %); no two headings are alike.
 
 use super::{Context, templates_for};
-use crate::analyze::noun_phrases;
 use crate::article::HeadingKind;
 use crate::frame::keyphrase::count_in;
 use crate::lexicon::{Pos, lexicons};
@@ -156,7 +155,7 @@ fn candidates(
     // not after "Keyphrase :" ("Blinken : dernières années…" misreads).
     let mut after_des: Vec<String> = Vec::new();
     for &i in &sentences {
-        for np in noun_phrases(&doc.text, &doc.seg, &doc.terms, i, lex) {
+        for np in &ctx.facts.noun_phrases[i] {
             // `des` after a noun or a locution is `de` + `les` ("au cours des
             // dernières années"): the phrase then goes without it.
             let contracted_des = np.with_determiner.is_some_and(|d| {

@@ -41,6 +41,66 @@ pub fn count_in_lower(h: &str, needle: &str) -> usize {
         .count()
 }
 
+/// A lowercase text indexed by its words, to count many needles in it
+/// without scanning it once per needle.
+pub struct WordIndex<'a> {
+    text: &'a str,
+    /// Byte offsets where each word (a maximal alphanumeric run) starts.
+    starts: rustc_hash::FxHashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> WordIndex<'a> {
+    /// Indexes `lower`, a text already lowercased.
+    pub fn new(lower: &'a str) -> WordIndex<'a> {
+        let mut starts: rustc_hash::FxHashMap<&'a str, Vec<usize>> = Default::default();
+        let mut word_start = None;
+        for (i, c) in lower
+            .char_indices()
+            .chain(std::iter::once((lower.len(), ' ')))
+        {
+            match (c.is_alphanumeric(), word_start) {
+                (true, None) => word_start = Some(i),
+                (false, Some(w)) => {
+                    starts.entry(&lower[w..i]).or_default().push(w);
+                    word_start = None;
+                }
+                _ => {}
+            }
+        }
+        WordIndex {
+            text: lower,
+            starts,
+        }
+    }
+
+    /// [`count_in_lower`] of the indexed text: a needle that starts with a
+    /// letter or digit can only match where a word of the text equal to
+    /// its own first word starts, so only those places are tried.
+    pub fn count(&self, needle: &str) -> usize {
+        let n = needle.to_lowercase();
+        let Some(first) = n.split(|c: char| !c.is_alphanumeric()).next() else {
+            return 0;
+        };
+        if first.is_empty() {
+            return count_in_lower(self.text, &n);
+        }
+        let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+        let mut count = 0;
+        let mut free_from = 0;
+        for &at in self.starts.get(first).map(Vec::as_slice).unwrap_or(&[]) {
+            // Matches do not overlap, as with `match_indices`.
+            if at < free_from || !self.text[at..].starts_with(&n) {
+                continue;
+            }
+            if !is_word(self.text[at + n.len()..].chars().next()) {
+                count += 1;
+                free_from = at + n.len();
+            }
+        }
+        count
+    }
+}
+
 struct Candidate {
     text: String,
     proper: bool,
@@ -92,8 +152,9 @@ pub fn choose(
     let body_lower = body.to_lowercase();
     let lead_lower = lead.to_lowercase();
     let title_lower = title.to_lowercase();
+    let body_index = WordIndex::new(&body_lower);
     let score = |c: &Candidate| {
-        let count = count_in_lower(&body_lower, &c.text);
+        let count = body_index.count(&c.text);
         if count < 2 {
             return (0.0, count);
         }
@@ -226,7 +287,7 @@ pub fn with_determiner(ctx: &Context, focus: &str) -> String {
     let f = focus.to_lowercase();
     let best = ["le ", "la ", "les ", "l’"]
         .iter()
-        .map(|d| (count_in(&text, &format!("{d}{f}")), *d))
+        .map(|d| (count_in_lower(&text, &format!("{d}{f}")), *d))
         .filter(|(n, _)| *n > 0)
         .max_by_key(|&(n, d)| (n, std::cmp::Reverse(d)));
     if let Some((_, d)) = best {
@@ -336,5 +397,35 @@ mod tests {
             1
         );
         assert_eq!(count_in("abc", ""), 0);
+    }
+
+    #[test]
+    fn the_word_index_counts_as_a_scan_does() {
+        let text = "La Chine et les Chinois, la chine. L’Europe, l’europe de l’Est ; \
+                    la réforme des retraites, « réforme » des retraites ! 2023-2024, 2023 \
+                    la la la, Blinken, Blinkenland, Jean-Marc Blinken";
+        let lower = text.to_lowercase();
+        let index = WordIndex::new(&lower);
+        for needle in [
+            "Chine",
+            "chinois",
+            "l’Europe",
+            "europe",
+            "réforme des retraites",
+            "2023",
+            "la la",
+            "Blinken",
+            "Jean-Marc",
+            "marc",
+            "« réforme",
+            "",
+            "absent",
+        ] {
+            assert_eq!(
+                index.count(needle),
+                count_in_lower(&lower, needle),
+                "{needle}"
+            );
+        }
     }
 }

@@ -102,8 +102,10 @@ pub struct Context<'a> {
     full_names: FxHashSet<String>,
     /// The article's seed for template choices.
     pub seed: u64,
-    /// Lowercase words of the article (apostrophes as `'`), to check that a heading is grounded.
+    /// Lowercase content words of the article (apostrophes as `'`), to check that a heading is grounded.
     source_words: FxHashSet<String>,
+    /// All the article's words as [`lower_words`] cuts them.
+    pub words: FxHashSet<String>,
 }
 
 impl<'a> Context<'a> {
@@ -123,7 +125,12 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        let source_words = content_words(&doc.text).into_iter().collect();
+        let words = lower_words(&doc.text);
+        let source_words = words
+            .iter()
+            .filter(|w| is_content_word(w))
+            .cloned()
+            .collect();
         Context {
             doc,
             facts,
@@ -131,6 +138,7 @@ impl<'a> Context<'a> {
             full_names,
             seed: seed(doc),
             source_words,
+            words,
         }
     }
 
@@ -183,35 +191,65 @@ impl<'a> Context<'a> {
 /// apostrophe or a hyphen), lowercased with one apostrophe form, keeping
 /// those of 4 letters or more that are not function words.
 pub fn content_words(text: &str) -> Vec<String> {
-    const FUNCTION: &[&str] = &[
-        "avec", "dans", "pour", "sans", "sous", "entre", "vers", "chez", "depuis", "pendant",
-        "selon", "contre", "leurs", "leur", "notre", "votre", "cette", "celle", "celui", "ceux",
-        "elles", "nous", "vous", "elle", "être", "avoir", "fait", "sont", "était", "comme", "mais",
-        "donc", "plus", "moins", "très", "aussi", "tout", "tous", "toute", "toutes", "dont",
-        "quand", "alors", "ainsi", "après", "avant", "encore", "même",
-    ];
     let mut out = Vec::new();
+    each_lower_word(text, |w| {
+        if is_content_word(w) {
+            out.push(w.to_string());
+        }
+    });
+    out
+}
+
+/// Function words of 4 letters or more, which never ground a heading.
+const FUNCTION: &[&str] = &[
+    "avec", "dans", "pour", "sans", "sous", "entre", "vers", "chez", "depuis", "pendant", "selon",
+    "contre", "leurs", "leur", "notre", "votre", "cette", "celle", "celui", "ceux", "elles",
+    "nous", "vous", "elle", "être", "avoir", "fait", "sont", "était", "comme", "mais", "donc",
+    "plus", "moins", "très", "aussi", "tout", "tous", "toute", "toutes", "dont", "quand", "alors",
+    "ainsi", "après", "avant", "encore", "même",
+];
+
+fn is_content_word(w: &str) -> bool {
+    w.chars().count() >= 4 && !FUNCTION.contains(&w)
+}
+
+/// The set of a text's words as [`each_lower_word`] cuts them.
+pub fn lower_words(text: &str) -> FxHashSet<String> {
+    let mut set = FxHashSet::default();
+    each_lower_word(text, |w| {
+        if !set.contains(w) {
+            set.insert(w.to_string());
+        }
+    });
+    set
+}
+
+/// Calls `f` on each word of a text as the checks cut them (letters and
+/// digits joined by an apostrophe or a hyphen), lowercased, with `'` for
+/// `’`.
+pub fn each_lower_word(text: &str, mut f: impl FnMut(&str)) {
     let mut cur = String::new();
-    let chars: Vec<char> = text.chars().collect();
-    for (k, &c) in chars.iter().enumerate() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         let joiner = matches!(c, '’' | '\'' | '-')
             && !cur.is_empty()
-            && chars.get(k + 1).is_some_and(|x| x.is_alphanumeric());
+            && chars.peek().is_some_and(|x| x.is_alphanumeric());
         if c.is_alphanumeric() || joiner {
-            cur.extend(if c == '’' {
-                '\''.to_lowercase()
+            if c == '’' {
+                cur.push('\'');
+            } else if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
             } else {
-                c.to_lowercase()
-            });
+                cur.extend(c.to_lowercase());
+            }
         } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+            f(&cur);
+            cur.clear();
         }
     }
     if !cur.is_empty() {
-        out.push(cur);
+        f(&cur);
     }
-    out.retain(|w| w.chars().count() >= 4 && !FUNCTION.contains(&w.as_str()));
-    out
 }
 
 #[cfg(test)]

@@ -201,7 +201,7 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
     let source_quote = source.contains('«');
     // Words of the article's text: a title word the text never uses is a
     // name readers cannot find in the article.
-    let known: rustc_hash::FxHashSet<String> = words_lower(&ctx.doc.text).into_iter().collect();
+    let known = &ctx.words;
     let unknown_names = |c: &str| {
         c.split([':', '.', '!', '?'])
             .flat_map(|part| words_of(part).into_iter().skip(1))
