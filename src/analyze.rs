@@ -624,9 +624,14 @@ fn name_end(words: &[&str], toks: &[crate::segment::Token], k: usize) -> usize {
 
 /// True when a capitalised word is only a capitalised common word.
 fn is_common_word(w: &str, lex: &Lexicons) -> bool {
-    let mut lower = String::new();
-    lower_into(w, &mut lower);
-    lex.is_stop(&lower) || lex.pos.get(&lower).is_some()
+    // Called for every capitalised word, several times: one buffer per thread.
+    thread_local! {
+        static LOWER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    LOWER.with_borrow_mut(|lower| {
+        lower_into(w, lower);
+        lex.is_stop(lower) || lex.pos.get(lower).is_some()
+    })
 }
 
 /// A role and the name it introduces, read forward from a title at `i`:

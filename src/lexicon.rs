@@ -160,10 +160,12 @@ fn sections(file: &str) -> Vec<(String, Vec<&str>)> {
 /// Normalises a lexicon or text entry for lookups: NFC is guaranteed by the
 /// files; this lowercases and unifies the apostrophe.
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
             '\'' | '\u{2018}' | '\u{02BC}' => out.push('’'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c if !c.is_uppercase() => out.push(c),
             c => out.extend(c.to_lowercase()),
         }
     }

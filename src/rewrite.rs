@@ -323,10 +323,18 @@ fn place_connectors(
         Some(c) => connect::attach(ctx, c, &doc.sentence_text(i)),
         None => doc.sentence_text(i),
     };
+    // Whether each printed sentence, as the source has it, holds a transition.
+    let source_transition: rustc_hash::FxHashMap<usize, bool> = printed_order
+        .iter()
+        .map(|&i| (i, connect::has_transition(&doc.sentence_text(i))))
+        .collect();
     // Sentences with a transition; a connector added later is one.
     let mut with_transition: usize = printed_order
         .iter()
-        .filter(|&&i| connect::has_transition(&text_with(i, &conn)))
+        .filter(|&&i| match conn.contains_key(&i) {
+            true => connect::has_transition(&text_with(i, &conn)),
+            false => source_transition[&i],
+        })
         .count();
     // Yoast counts as sentences the headings, the list items (key points,
     // who's who) and each sentence inside a quotation: none carries ours.
@@ -384,7 +392,7 @@ fn place_connectors(
             || (i > 0 && near(i - 1))
             || near(i + 1)
             || !connect::can_take(ctx, i)
-            || connect::has_transition(&doc.sentence_text(i))
+            || source_transition[&i]
         {
             continue;
         }
