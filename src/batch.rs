@@ -265,6 +265,9 @@ pub fn run_resumed<R: BufRead + Send, W: Write>(
     let limit = line_limit(refonte.max_bytes());
     // Compile the lazily built patterns while the first chunk is read.
     rayon::spawn(crate::lexicon::warm_up);
+    if matches!(task, Task::Rewrite { .. }) {
+        rayon::spawn(crate::lexicon::warm_up_tagging);
+    }
     let mut current = read_chunk(&mut input, &mut line_no, limit, resume, &mut stats.skipped)?;
     while !current.is_empty() {
         let (tx, rx) = mpsc::channel::<(usize, String, bool)>();

@@ -167,27 +167,36 @@ impl Typography {
     /// spaces. The description and title cuts test many candidates against
     /// a length window and typeset only those the bounds leave undecided.
     pub fn printed_len_bounds(self, s: &str) -> (usize, usize) {
-        let (mut n, mut up, mut down) = (0, 0, 0);
-        for c in s.chars() {
-            n += 1;
-            match self {
-                Typography::French | Typography::Edited => {
-                    if matches!(c, ':' | ';' | '!' | '?' | '%' | '«' | '»') {
-                        up += 1;
-                    } else if c == '.' || is_hspace(c) {
-                        down += 1;
-                    }
+        s.chars().fold((0, 0), |(low, high), c| {
+            let (l, h) = self.char_len_bounds(c);
+            (low + l, high + h)
+        })
+    }
+
+    /// One character's share of [`Typography::printed_len_bounds`], which
+    /// is a sum over the characters (so the bounds of a prefix grow as it
+    /// does).
+    pub fn char_len_bounds(self, c: char) -> (usize, usize) {
+        match self {
+            Typography::French | Typography::Edited => {
+                if matches!(c, ':' | ';' | '!' | '?' | '%' | '«' | '»') {
+                    (1, 2)
+                } else if c == '.' || is_hspace(c) {
+                    (0, 1)
+                } else {
+                    (1, 1)
                 }
-                Typography::Plain => {
-                    if c == '…' {
-                        up += 2;
-                    } else if is_hspace(c) {
-                        down += 1;
-                    }
+            }
+            Typography::Plain => {
+                if c == '…' {
+                    (1, 3)
+                } else if is_hspace(c) {
+                    (0, 1)
+                } else {
+                    (1, 1)
                 }
             }
         }
-        (n - down, n + up)
     }
 
     /// Applies the typography to a sentence printed from the source: only

@@ -127,6 +127,12 @@ pub fn warm_up() {
     let _ = l.boilerplate.get_or_init(Boilerplate::compile);
 }
 
+/// Builds the part-of-speech index now: the rewrite tags words, and on
+/// another thread this overlaps with reading and cleaning the input.
+pub fn warm_up_tagging() {
+    let _ = lexicons().pos.get("");
+}
+
 /// Entries of a data file: trimmed, non-empty lines that are not `#` comments.
 pub fn entries(file: &str) -> impl Iterator<Item = &str> {
     file.lines()

@@ -473,6 +473,8 @@ fn engine(common: &Common, output: &OutputOpts) -> Refonte {
 }
 
 fn rewrite(args: RewriteArgs) -> Result<ExitCode, Failure> {
+    // The tagger's index is built while the input is read and cleaned.
+    std::thread::spawn(refonte::lexicon::warm_up_tagging);
     let file = args.file.as_deref();
     let bytes = read_input(file, args.common.max_bytes)?;
     let mut article = article_of(&bytes, file, &args.common, args.title)?;

@@ -329,18 +329,33 @@ fn without_leading_selon(s: &str) -> Option<String> {
 
 /// A sentence cut after its last clause that leaves 121–156 characters, with `…`.
 fn cut_at_clause(s: &str, typo: Typography) -> Option<String> {
+    let ellipsis = typo.printed_len_bounds("…");
     let mut best = None;
-    for (pos, _) in s.match_indices([',', ';']) {
-        let head = s[..pos].trim_end();
-        let cand = format!("{head}…");
-        if typo.printed_len_bounds(&cand).0 > MAX_CHARS {
-            // Longer heads print longer still.
-            break;
+    // Length bounds of the text read so far, and of the text up to its last
+    // character that is not white space (the head of a cut).
+    let mut bounds = (0, 0);
+    let mut head_bounds = (0, 0);
+    for (pos, c) in s.char_indices() {
+        if matches!(c, ',' | ';') {
+            let (low, high) = (head_bounds.0 + ellipsis.0, head_bounds.1 + ellipsis.1);
+            if low > MAX_CHARS {
+                // Longer heads print longer still.
+                break;
+            }
+            if high >= MIN_CHARS {
+                let head = s[..pos].trim_end();
+                let cand = format!("{head}…");
+                if printed_within(&cand, typo, MIN_CHARS, MAX_CHARS)
+                    && head.matches('«').count() == head.matches('»').count()
+                {
+                    best = Some(cand);
+                }
+            }
         }
-        if printed_within(&cand, typo, MIN_CHARS, MAX_CHARS)
-            && head.matches('«').count() == head.matches('»').count()
-        {
-            best = Some(cand);
+        let (l, h) = typo.char_len_bounds(c);
+        bounds = (bounds.0 + l, bounds.1 + h);
+        if !c.is_whitespace() {
+            head_bounds = bounds;
         }
     }
     best
