@@ -64,8 +64,42 @@ enum Line {
     TooLong(usize),
 }
 
-/// One chunk of input lines with their 1-based line numbers.
-type Chunk = Vec<(usize, Line)>;
+/// One input line of a chunk.
+struct Entry {
+    /// Its 1-based line number.
+    line_no: usize,
+    line: Line,
+    /// Input bytes it accounts for: its own, line end included, and those of
+    /// the lines skipped just before it (`--resume`).
+    bytes: u64,
+    /// Lines skipped just before it.
+    skipped: usize,
+}
+
+/// One chunk of input lines.
+#[derive(Default)]
+struct Chunk {
+    entries: Vec<Entry>,
+    /// Lines skipped after the last entry (only at the end of the input)
+    /// and their bytes.
+    tail_skipped: usize,
+    tail_bytes: u64,
+}
+
+/// How far a running batch has got, as given to the observer of
+/// [`run_with_progress`]. Everything counts from the start of this run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Records answered (written to the output).
+    pub records: usize,
+    /// Of them, records answered with an error.
+    pub failed: usize,
+    /// Input lines skipped because the output already answers them (`--resume`).
+    pub skipped: usize,
+    /// Input bytes, line ends included, of the lines answered or skipped:
+    /// of a file, the share of its size done.
+    pub bytes: u64,
+}
 
 /// The longest line kept for a record whose text may hold `max_bytes`:
 /// JSON escapes can make a text up to six times longer.
@@ -74,13 +108,14 @@ fn line_limit(max_bytes: usize) -> usize {
 }
 
 /// Reads one line (up to `\n`, which is dropped) into `buf`, keeping at
-/// most `limit` bytes. Returns the line's full length and whether a line was
-/// read at all; a line over the limit is read to its end but not kept.
+/// most `limit` bytes. Returns, if a line was read at all, its full length
+/// and the bytes consumed (its line end included); a line over the limit is
+/// read to its end but not kept.
 fn read_line_capped<R: BufRead>(
     input: &mut R,
     buf: &mut Vec<u8>,
     limit: usize,
-) -> io::Result<Option<usize>> {
+) -> io::Result<Option<(usize, u64)>> {
     let mut total = 0usize;
     let mut any = false;
     loop {
@@ -90,7 +125,7 @@ fn read_line_capped<R: BufRead>(
             Err(e) => return Err(e),
         };
         if available.is_empty() {
-            return Ok(any.then_some(total));
+            return Ok(any.then_some((total, total as u64)));
         }
         any = true;
         let (piece, done) = match available.iter().position(|&b| b == b'\n') {
@@ -107,7 +142,7 @@ fn read_line_capped<R: BufRead>(
         let used = done.unwrap_or(piece.len());
         input.consume(used);
         if done.is_some() {
-            return Ok(Some(total));
+            return Ok(Some((total, total as u64 + 1)));
         }
     }
 }
@@ -121,32 +156,52 @@ fn read_chunk<R: BufRead>(
     resume: Option<&Resume>,
     skipped: &mut usize,
 ) -> io::Result<Chunk> {
-    let mut chunk = Vec::new();
+    let mut chunk = Chunk::default();
     let mut bytes = 0;
-    while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
+    // Skipped lines not yet accounted to an entry.
+    let (mut skip_lines, mut skip_bytes) = (0usize, 0u64);
+    while chunk.entries.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
         let mut buf = Vec::new();
-        let Some(len) = read_line_capped(input, &mut buf, limit)? else {
+        let Some((len, consumed)) = read_line_capped(input, &mut buf, limit)? else {
             break;
         };
         *line_no += 1;
-        if len > limit {
+        let line = if len > limit {
             if resume.is_some_and(|r| r.done_lines >= *line_no) {
-                *skipped += 1;
+                None
             } else {
-                chunk.push((*line_no, Line::TooLong(len)));
+                Some(Line::TooLong(len))
             }
-            continue;
+        } else {
+            while buf.last().is_some_and(|&b| b == b'\r') {
+                buf.pop();
+            }
+            if resume.is_some_and(|r| r.skips(*line_no, &buf)) {
+                None
+            } else {
+                bytes += buf.len();
+                Some(Line::Bytes(buf))
+            }
+        };
+        match line {
+            None => {
+                *skipped += 1;
+                skip_lines += 1;
+                skip_bytes += consumed;
+            }
+            Some(line) => {
+                chunk.entries.push(Entry {
+                    line_no: *line_no,
+                    line,
+                    bytes: skip_bytes + consumed,
+                    skipped: skip_lines,
+                });
+                (skip_lines, skip_bytes) = (0, 0);
+            }
         }
-        while buf.last().is_some_and(|&b| b == b'\r') {
-            buf.pop();
-        }
-        if resume.is_some_and(|r| r.skips(*line_no, &buf)) {
-            *skipped += 1;
-            continue;
-        }
-        bytes += buf.len();
-        chunk.push((*line_no, Line::Bytes(buf)));
     }
+    chunk.tail_skipped = skip_lines;
+    chunk.tail_bytes = skip_bytes;
     Ok(chunk)
 }
 
@@ -255,12 +310,29 @@ pub fn run<R: BufRead + Send, W: Write>(
 /// flush at least every [`FLUSH_EVERY`] and at the end of every chunk.
 pub fn run_resumed<R: BufRead + Send, W: Write>(
     refonte: &Refonte,
+    input: R,
+    output: W,
+    task: &Task,
+    resume: Option<&Resume>,
+) -> io::Result<BatchStats> {
+    run_with_progress(refonte, input, output, task, resume, &|_| {})
+}
+
+/// Runs a batch as [`run_resumed`] does, telling `progress` how far it has
+/// got after every record written (and after skipped lines at the end of the
+/// input). The observer is called on the calling thread, in input order, as
+/// often as records are written: it should be cheap, and rate-limit any
+/// drawing itself. It sees nothing of the output, which it cannot change.
+pub fn run_with_progress<R: BufRead + Send, W: Write>(
+    refonte: &Refonte,
     mut input: R,
     mut output: W,
     task: &Task,
     resume: Option<&Resume>,
+    progress: &dyn Fn(&Progress),
 ) -> io::Result<BatchStats> {
     let mut stats = BatchStats::default();
+    let mut done = Progress::default();
     let mut line_no = 0usize;
     let limit = line_limit(refonte.max_bytes());
     // Compile the lazily built patterns while the first chunk is read.
@@ -269,47 +341,63 @@ pub fn run_resumed<R: BufRead + Send, W: Write>(
         rayon::spawn(crate::lexicon::warm_up_tagging);
     }
     let mut current = read_chunk(&mut input, &mut line_no, limit, resume, &mut stats.skipped)?;
-    while !current.is_empty() {
-        let (tx, rx) = mpsc::channel::<(usize, String, bool)>();
-        let work = &current;
-        let (next, written) = std::thread::scope(|scope| {
-            scope.spawn(move || {
-                work.par_iter()
-                    .enumerate()
-                    .for_each_with(tx, |tx, (k, (n, line))| {
-                        let (json, ok) = match line {
-                            Line::Bytes(b) => process_line(refonte, b, *n, task),
+    loop {
+        let next = if current.entries.is_empty() {
+            None
+        } else {
+            let (tx, rx) = mpsc::channel::<(usize, String, bool)>();
+            let work = &current.entries;
+            let (next, written) = std::thread::scope(|scope| {
+                scope.spawn(move || {
+                    work.par_iter().enumerate().for_each_with(tx, |tx, (k, e)| {
+                        let (json, ok) = match &e.line {
+                            Line::Bytes(b) => process_line(refonte, b, e.line_no, task),
                             Line::TooLong(len) => {
                                 let err = Error::TooLarge {
                                     size: *len,
                                     limit: refonte.max_bytes(),
                                 };
-                                (error_json(None, *n, &err), false)
+                                (error_json(None, e.line_no, &err), false)
                             }
                         };
                         let _ = tx.send((k, json, ok));
                     });
+                });
+                let next = read_chunk(&mut input, &mut line_no, limit, resume, &mut stats.skipped);
+                let written = write_in_order(&rx, work, &mut output, &mut done, progress);
+                (next, written)
             });
-            let next = read_chunk(&mut input, &mut line_no, limit, resume, &mut stats.skipped);
-            let written = write_in_order(&rx, work.len(), &mut output, &mut stats);
-            (next, written)
-        });
-        written?;
-        current = next?;
+            written?;
+            Some(next)
+        };
+        if current.tail_skipped > 0 {
+            done.skipped += current.tail_skipped;
+            done.bytes += current.tail_bytes;
+            progress(&done);
+        }
+        match next {
+            Some(next) => current = next?,
+            None => break,
+        }
     }
+    stats.records = done.records;
+    stats.failed = done.failed;
+    debug_assert_eq!(stats.skipped, done.skipped);
     Ok(stats)
 }
 
-/// Writes the `n` results of a chunk in order as they arrive. What is
-/// written is flushed once [`FLUSH_EVERY`] has passed since the last flush,
-/// or as soon as no result came for that long.
+/// Writes the results of a chunk's `entries` in order as they arrive,
+/// counting each in `done` and telling `progress`. What is written is
+/// flushed once [`FLUSH_EVERY`] has passed since the last flush, or as soon
+/// as no result came for that long.
 fn write_in_order<W: Write>(
     rx: &mpsc::Receiver<(usize, String, bool)>,
-    n: usize,
+    entries: &[Entry],
     output: &mut W,
-    stats: &mut BatchStats,
+    done: &mut Progress,
+    progress: &dyn Fn(&Progress),
 ) -> io::Result<()> {
-    let mut pending: Vec<Option<(String, bool)>> = (0..n).map(|_| None).collect();
+    let mut pending: Vec<Option<(String, bool)>> = (0..entries.len()).map(|_| None).collect();
     let mut next = 0;
     let mut last_flush = Instant::now();
     let mut dirty = false;
@@ -320,10 +408,13 @@ fn write_in_order<W: Write>(
                 while let Some((json, ok)) = pending.get_mut(next).and_then(Option::take) {
                     output.write_all(json.as_bytes())?;
                     output.write_all(b"\n")?;
-                    stats.records += 1;
+                    done.records += 1;
                     if !ok {
-                        stats.failed += 1;
+                        done.failed += 1;
                     }
+                    done.skipped += entries[next].skipped;
+                    done.bytes += entries[next].bytes;
+                    progress(done);
                     next += 1;
                     dirty = true;
                 }
@@ -623,5 +714,117 @@ mod tests {
         );
         assert_eq!(out[4]["code"], "wrong_type");
         assert_eq!(out[5]["ok"], true);
+    }
+
+    /// Runs `input` with an observer; returns the output, the stats and every
+    /// progress report.
+    fn run_observed(input: &[u8], resume: Option<&Resume>) -> (Vec<u8>, BatchStats, Vec<Progress>) {
+        let refonte = Refonte::default();
+        let mut out = Vec::new();
+        let seen = std::cell::RefCell::new(Vec::new());
+        let stats = run_with_progress(
+            &refonte,
+            input,
+            &mut out,
+            &Task::Summarize(Length::Sentences(1)),
+            resume,
+            &|p| seen.borrow_mut().push(*p),
+        )
+        .unwrap();
+        (out, stats, seen.into_inner())
+    }
+
+    /// Records over several chunks: good ones, bad ones, a blank line, a
+    /// CRLF line end and no line end at the end.
+    fn many_records() -> Vec<u8> {
+        let mut input = Vec::new();
+        for i in 0..CHUNK_LINES * 2 + 37 {
+            let line = match i % 7 {
+                0 => format!(
+                    "{{\"id\": {i}, \"text\": \"La mairie a voté le budget. Les travaux commencent en mars.\"}}\n"
+                ),
+                1 => format!("{{\"id\": {i}}}\r\n"),
+                2 => "\n".to_string(),
+                _ => format!("{{\"id\": {i}, \"text\": 5}}\n"),
+            };
+            input.extend_from_slice(line.as_bytes());
+        }
+        input.extend_from_slice(b"{\"id\": \"last\"}");
+        input
+    }
+
+    #[test]
+    fn progress_counts_every_record_failure_and_byte_in_order() {
+        let input = many_records();
+        let (out, stats, seen) = run_observed(&input, None);
+        let lines = CHUNK_LINES * 2 + 38;
+        assert_eq!(stats.records, lines);
+        assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), lines);
+        // One report per record, each one record further, never going back.
+        assert_eq!(seen.len(), lines);
+        for (i, p) in seen.iter().enumerate() {
+            assert_eq!(p.records, i + 1);
+            assert_eq!(p.skipped, 0);
+        }
+        assert!(
+            seen.windows(2)
+                .all(|w| w[0].bytes < w[1].bytes && w[0].failed <= w[1].failed)
+        );
+        let last = seen.last().unwrap();
+        assert_eq!(last.bytes, input.len() as u64);
+        assert_eq!((last.records, last.failed), (stats.records, stats.failed));
+        let failed = String::from_utf8(out.clone())
+            .unwrap()
+            .lines()
+            .filter(|l| l.contains("\"ok\":false"))
+            .count();
+        assert_eq!(stats.failed, failed);
+        assert!(failed > 0 && failed < lines);
+        // The observer changes nothing of the output.
+        let mut plain = Vec::new();
+        let refonte = Refonte::default();
+        let task = Task::Summarize(Length::Sentences(1));
+        run(&refonte, &input[..], &mut plain, &task).unwrap();
+        assert_eq!(out, plain);
+    }
+
+    #[test]
+    fn progress_counts_skipped_lines_where_they_are() {
+        let input = many_records();
+        let (full, _, _) = run_observed(&input, None);
+        // An earlier run answered the first 600 lines: they are skipped (by
+        // id, the blank ones by line number), and only they.
+        let cut = full
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .nth(599)
+            .unwrap()
+            .0;
+        let resume = Resume::from_output(&full[..=cut]);
+        let (out, stats, seen) = run_observed(&input, Some(&resume));
+        assert_eq!(stats.skipped + stats.records, CHUNK_LINES * 2 + 38);
+        assert_eq!(out, full[cut + 1..]);
+        let last = seen.last().unwrap();
+        assert_eq!(last.skipped, stats.skipped);
+        assert_eq!(last.records, stats.records);
+        assert_eq!(last.failed, stats.failed);
+        assert_eq!(last.bytes, input.len() as u64);
+        // The first report already counts the 600 lines skipped before it.
+        assert_eq!((seen[0].records, seen[0].skipped), (1, 600));
+        // Everything answered: only skipped lines, reported once at the end.
+        let resume = Resume::from_output(&full);
+        let (out, stats, seen) = run_observed(&input, Some(&resume));
+        assert!(out.is_empty());
+        assert_eq!(stats.records, 0);
+        assert_eq!(
+            seen,
+            vec![Progress {
+                records: 0,
+                failed: 0,
+                skipped: CHUNK_LINES * 2 + 38,
+                bytes: input.len() as u64,
+            }]
+        );
     }
 }
