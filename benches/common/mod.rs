@@ -5,6 +5,11 @@
 #![allow(dead_code)]
 
 use refonte::input::{Article, Format};
+
+// The command line's allocator, so that the benches measure what it runs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 
 /// The articles every stage is measured on: about 350, 1,100 and 5,000 words.
