@@ -653,13 +653,24 @@ fn role_at(
     lex: &Lexicons,
 ) -> Option<Role> {
     let n = words.len();
-    let mut lower = String::new();
-    lower_into(words[i], &mut lower);
-    let first = crate::lexicon::strip_accents(&lower);
-    let first = first.split('’').next().unwrap_or("");
-    if !lex.title_first_words.contains(first) {
+    // Asked at every word: most words are refused here, without allocating.
+    let is_first_word = |w: &str| {
+        thread_local! {
+            static BUF: std::cell::RefCell<(String, String)> =
+                const { std::cell::RefCell::new((String::new(), String::new())) };
+        }
+        BUF.with_borrow_mut(|(lower, bare)| {
+            lower_into(w, lower);
+            bare.clear();
+            bare.extend(lower.chars().map(crate::lexicon::strip_accent));
+            let first = bare.split('’').next().unwrap_or("");
+            lex.title_first_words.contains(first)
+        })
+    };
+    if !is_first_word(words[i]) {
         return None;
     }
+    let mut lower = String::new();
     // The longest title starting at i (capitals often lose their accents: "d’Etat").
     let mut title_len = 0;
     for len in (1..=lex.titles_max_words.min(n - i)).rev() {

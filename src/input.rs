@@ -158,26 +158,33 @@ pub const MAX_JSON_DEPTH: usize = 64;
 /// do not count; the JSON need not be valid otherwise.
 pub fn check_json_depth(bytes: &[u8]) -> Result<()> {
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (offset, &b) in bytes.iter().enumerate() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-            continue;
-        }
+    let mut offset = 0;
+    while offset < bytes.len() {
+        let b = bytes[offset];
+        offset += 1;
         match b {
-            b'"' => in_string = true,
+            b'"' => {
+                // Jump over the string (most of a record: its text) to its
+                // closing quote, past escaped characters.
+                loop {
+                    match memchr::memchr2(b'"', b'\\', &bytes[offset..]) {
+                        None => return Ok(()),
+                        Some(k) if bytes[offset + k] == b'\\' => offset += k + 2,
+                        Some(k) => {
+                            offset += k + 1;
+                            break;
+                        }
+                    }
+                    if offset >= bytes.len() {
+                        return Ok(());
+                    }
+                }
+            }
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_JSON_DEPTH {
                     return Err(Error::TooDeep {
-                        offset,
+                        offset: offset - 1,
                         limit: MAX_JSON_DEPTH,
                     });
                 }

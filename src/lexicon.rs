@@ -180,18 +180,21 @@ pub fn fold(s: &str) -> String {
 
 /// Lowercase French letters without their accents (`é` → `e`, `ç` → `c`).
 pub fn strip_accents(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ÿ' => 'y',
-            c => c,
-        })
-        .collect()
+    s.chars().map(strip_accent).collect()
+}
+
+/// One lowercase French letter without its accent.
+pub fn strip_accent(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' => 'i',
+        'ô' | 'ö' => 'o',
+        'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ÿ' => 'y',
+        c => c,
+    }
 }
 
 fn set_of<'a>(it: impl Iterator<Item = &'a str>) -> FxHashSet<String> {
@@ -455,6 +458,10 @@ pub struct PosEntry {
     freq_text: &'static str,
     /// Lemma of the most frequent reading.
     pub lemma: &'static str,
+    /// The first of `tags`, read once.
+    first: Pos,
+    /// One bit per category of `tags` (bit `Pos as u16`).
+    categories: u16,
 }
 
 impl PosEntry {
@@ -465,12 +472,12 @@ impl PosEntry {
 
     /// The most frequent reading's category.
     pub fn pos(&self) -> Pos {
-        Pos::parse(self.tags.split('|').next().unwrap_or(""))
+        self.first
     }
 
     /// True when any reading of the form has category `pos`.
     pub fn has(&self, pos: Pos) -> bool {
-        self.tags.split('|').any(|t| Pos::parse(t) == pos)
+        self.categories & (1 << pos as u16) != 0
     }
 }
 
@@ -559,13 +566,19 @@ fn parse_pos_line(line: &'static str) -> Option<PosEntry> {
     if n < 4 {
         return None;
     }
-    let first = |f: &str| f.chars().next().unwrap_or('-');
+    let letter = |f: &str| f.chars().next().unwrap_or('-');
+    let tags = fields[1];
+    let categories = tags
+        .split('|')
+        .fold(0u16, |m, t| m | (1 << Pos::parse(t) as u16));
     Some(PosEntry {
-        tags: fields[1],
-        gender: first(fields[2]),
-        number: first(fields[3]),
+        tags,
+        gender: letter(fields[2]),
+        number: letter(fields[3]),
         freq_text: fields[4],
         lemma: fields[5],
+        first: Pos::parse(tags.split('|').next().unwrap_or("")),
+        categories,
     })
 }
 
