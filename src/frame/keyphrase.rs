@@ -52,6 +52,24 @@ pub struct WordIndex<'a> {
 impl<'a> WordIndex<'a> {
     /// Indexes `lower`, a text already lowercased.
     pub fn new(lower: &'a str) -> WordIndex<'a> {
+        Self::build(lower, |_| true)
+    }
+
+    /// Indexes only the words of `lower` that open one of `needles` (the
+    /// only places [`WordIndex::count`] looks at for them).
+    pub fn for_needles<'n>(lower: &'a str, needles: impl IntoIterator<Item = &'n str>) -> Self {
+        let wanted: rustc_hash::FxHashSet<String> = needles
+            .into_iter()
+            .filter_map(|n| {
+                let n = n.to_lowercase();
+                let first = n.split(|c: char| !c.is_alphanumeric()).next()?;
+                Some(first.to_string())
+            })
+            .collect();
+        Self::build(lower, |w| wanted.contains(w))
+    }
+
+    fn build(lower: &'a str, keep: impl Fn(&str) -> bool) -> WordIndex<'a> {
         let mut starts: rustc_hash::FxHashMap<&'a str, Vec<usize>> = Default::default();
         let mut word_start = None;
         for (i, c) in lower
@@ -61,7 +79,10 @@ impl<'a> WordIndex<'a> {
             match (c.is_alphanumeric(), word_start) {
                 (true, None) => word_start = Some(i),
                 (false, Some(w)) => {
-                    starts.entry(&lower[w..i]).or_default().push(w);
+                    let word = &lower[w..i];
+                    if keep(word) {
+                        starts.entry(word).or_default().push(w);
+                    }
                     word_start = None;
                 }
                 _ => {}
@@ -152,7 +173,7 @@ pub fn choose(
     let body_lower = body.to_lowercase();
     let lead_lower = lead.to_lowercase();
     let title_lower = title.to_lowercase();
-    let body_index = WordIndex::new(&body_lower);
+    let body_index = WordIndex::for_needles(&body_lower, cands.iter().map(|c| c.text.as_str()));
     let score = |c: &Candidate| {
         let count = body_index.count(&c.text);
         if count < 2 {
@@ -406,6 +427,13 @@ mod tests {
                     la la la, Blinken, Blinkenland, Jean-Marc Blinken";
         let lower = text.to_lowercase();
         let index = WordIndex::new(&lower);
+        let few = WordIndex::for_needles(&lower, ["Chine", "réforme des retraites", "« réforme"]);
+        assert_eq!(few.count("Chine"), index.count("Chine"));
+        assert_eq!(
+            few.count("réforme des retraites"),
+            index.count("réforme des retraites")
+        );
+        assert_eq!(few.count("« réforme"), index.count("« réforme"));
         for needle in [
             "Chine",
             "chinois",

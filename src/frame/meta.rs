@@ -106,15 +106,15 @@ pub fn description(
     let fits = |s: &str| {
         printed_within(s, typo, MIN_CHARS, MAX_CHARS) && findable(s, focus) && balanced(s)
     };
-    let top_variants: Vec<Vec<String>> =
-        texts.iter().take(TRIED).map(|(_, t)| variants(t)).collect();
-    // One sentence, as it is or cut.
-    for vs in &top_variants {
-        for v in vs {
-            if fits(v) {
-                return (v.clone(), true);
-            }
+    // One sentence, as it is or cut (each sentence's cuts computed only
+    // when it is reached: most descriptions are found in the first ones).
+    let mut top_variants: Vec<Vec<String>> = Vec::with_capacity(TRIED);
+    for (_, t) in texts.iter().take(TRIED) {
+        let vs = variants(t);
+        if let Some(v) = vs.iter().find(|v| fits(v)) {
+            return (v.clone(), true);
         }
+        top_variants.push(vs);
     }
     // Two sentences, in source order: neighbours first, then any two of the best.
     let top: Vec<usize> = texts.iter().take(TRIED).map(|(i, _)| *i).collect();
@@ -138,11 +138,16 @@ pub fn description(
         Some(k) => top_variants[k].clone(),
         None => variants(&ctx.doc.sentence_text(i)),
     };
+    let focus_lower = focus.to_lowercase();
     for &(first, second) in &pairs {
         let seconds = variants_at(second);
         for a in variants_at(first) {
             for b in &seconds {
                 let joined = format!("{a} {b}");
+                // Neither the whole nor a cut of it can show a keyphrase it lacks.
+                if focus_lower.is_empty() || !joined.to_lowercase().contains(&focus_lower) {
+                    continue;
+                }
                 if fits(&joined) {
                     return (joined, true);
                 }
