@@ -80,10 +80,14 @@ fn words(s: &str) -> usize {
 
 /// Normalises a heading for comparison.
 fn key(s: &str) -> String {
-    crate::lexicon::strip_accents(&s.to_lowercase())
-        .chars()
-        .filter(|c| c.is_alphanumeric() || *c == ' ')
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = crate::lexicon::strip_accent(c);
+        if c.is_alphanumeric() || c == ' ' {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn candidates(

@@ -147,12 +147,14 @@ impl<'a> Context<'a> {
     /// from the article, and at least half of them do. Template words only
     /// frame them.
     pub fn grounded(&self, heading: &str) -> bool {
-        let words = content_words(heading);
-        let hits = words
-            .iter()
-            .filter(|w| self.source_words.contains(*w))
-            .count();
-        hits > 0 && 2 * hits >= words.len()
+        let (mut words, mut hits) = (0, 0);
+        each_lower_word(heading, |w| {
+            if is_content_word(w) {
+                words += 1;
+                hits += usize::from(self.source_words.contains(w));
+            }
+        });
+        hits > 0 && 2 * hits >= words
     }
 
     /// True when a capitalised word is a proper noun (a name of the article,
