@@ -323,32 +323,48 @@ fn place_connectors(
         Some(c) => connect::attach(ctx, c, &doc.sentence_text(i)),
         None => doc.sentence_text(i),
     };
-    // Whether each printed sentence, as the source has it, holds a transition.
-    let source_transition: rustc_hash::FxHashMap<usize, bool> = printed_order
+    // Each printed sentence as the source has it: whether it holds a
+    // transition, and the first word of each sentence a reader sees in it.
+    let source: rustc_hash::FxHashMap<usize, (bool, Vec<String>)> = printed_order
         .iter()
-        .map(|&i| (i, connect::has_transition(&doc.sentence_text(i))))
+        .map(|&i| {
+            let text = doc.sentence_text(i);
+            (
+                i,
+                (
+                    connect::has_transition(&text),
+                    connect::reader_openers(&text),
+                ),
+            )
+        })
         .collect();
+    let source_transition = |i: usize| source.get(&i).is_some_and(|s| s.0);
+    // The openers of sentence `i` as printed with the connectors in `conn`.
+    let openers_with = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| match (
+        conn.contains_key(&i),
+        source.get(&i),
+    ) {
+        (false, Some(s)) => s.1.clone(),
+        _ => connect::reader_openers(&text_with(i, conn)),
+    };
     // Sentences with a transition; a connector added later is one.
     let mut with_transition: usize = printed_order
         .iter()
         .filter(|&&i| match conn.contains_key(&i) {
             true => connect::has_transition(&text_with(i, &conn)),
-            false => source_transition[&i],
+            false => source_transition(i),
         })
         .count();
     // Yoast counts as sentences the headings, the list items (key points,
     // who's who) and each sentence inside a quotation: none carries ours.
     let pieces: usize = printed_order
         .iter()
-        .map(|&i| connect::reader_sentences(&doc.sentence_text(i)))
+        .map(|i| source.get(i).map_or(0, |s| s.1.len()))
         .sum();
     let total = (pieces + sections_ids.len() + extra).max(1) as f64;
+    // The first word a reader sees: the first of the openers.
     let first_word = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| {
-        text_with(i, conn)
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or("")
-            .to_lowercase()
+        openers_with(i, conn).into_iter().next().unwrap_or_default()
     };
     let position: rustc_hash::FxHashMap<usize, usize> = printed_order
         .iter()
@@ -361,7 +377,7 @@ fn place_connectors(
         let k = position[&i];
         let mut out: Vec<&'static str> = Vec::new();
         if let Some(&j) = k.checked_sub(1).and_then(|n| printed_order.get(n)) {
-            let openers = connect::reader_openers(&text_with(j, conn));
+            let openers = openers_with(j, conn);
             out.extend(connect::opening_with(
                 openers.last().map_or("", String::as_str),
             ));
@@ -392,7 +408,7 @@ fn place_connectors(
             || (i > 0 && near(i - 1))
             || near(i + 1)
             || !connect::can_take(ctx, i)
-            || source_transition[&i]
+            || source_transition(i)
         {
             continue;
         }
@@ -412,8 +428,7 @@ fn place_connectors(
     // sentence, first word).
     let mut seq: Vec<(usize, bool, String)> = Vec::new();
     for &i in &printed_order {
-        let text = text_with(i, &conn);
-        for (k, w) in connect::reader_openers(&text).into_iter().enumerate() {
+        for (k, w) in openers_with(i, &conn).into_iter().enumerate() {
             seq.push((i, k == 0, w));
         }
     }
