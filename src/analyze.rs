@@ -342,8 +342,15 @@ pub fn terms_of_text(s: &str, terms: &Terms) -> Vec<(u32, u32)> {
         if !is_content_word(&lower, lex) {
             continue;
         }
-        let st = stem(&lower);
-        if let Some(id) = terms.find(&st) {
+        // The thread's vocabulary stems each form once.
+        let id = VOCAB.with(|v| {
+            let mut v = v.borrow_mut();
+            let g = v.id(&lower, lex);
+            (g != NO_TERM)
+                .then(|| terms.find(&v.stems[g as usize]))
+                .flatten()
+        });
+        if let Some(id) = id {
             out.push((id, 1));
         }
     }
@@ -474,13 +481,18 @@ fn dates_and_numbers(
     let mut k = 0;
     let mut lower = String::new();
     while k < words.len() {
-        lower_into(words[k], &mut lower);
-        let is_weekday = lex.weekdays.contains(&lower);
-        let is_month = lex.months.contains(&lower) || lex.month_abbreviations.contains(&lower);
+        // Date words are words (the lists hold no digits nor punctuation).
+        let word = toks[k].kind == TokenKind::Word;
+        if word {
+            lower_into(words[k], &mut lower);
+        }
+        let is_weekday = word && lex.weekdays.contains(&lower);
+        let is_month =
+            word && (lex.months.contains(&lower) || lex.month_abbreviations.contains(&lower));
         let is_year = toks[k].kind == TokenKind::Number
             && words[k].len() == 4
             && (words[k].starts_with("19") || words[k].starts_with("20"));
-        if is_weekday || is_month || is_year || lex.relative_dates.contains(&lower) {
+        if is_weekday || is_month || is_year || (word && lex.relative_dates.contains(&lower)) {
             // Extend over "mardi 14 mars 2023".
             let start = k;
             let mut end = k + 1;
