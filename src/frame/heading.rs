@@ -164,17 +164,19 @@ fn candidates(
             // dernières années"): the phrase then goes without it.
             let contracted_des = np.with_determiner.is_some_and(|d| {
                 let det = d.of(&doc.text);
+                if !det.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("des ")) {
+                    return false;
+                }
                 let before = doc.text[..d.start as usize]
                     .split_whitespace()
                     .next_back()
                     .unwrap_or("")
                     .to_lowercase();
-                det.to_lowercase().starts_with("des ")
-                    && (lex.pos.get(&before).is_some_and(|e| e.has(Pos::Noun))
-                        || [
-                            "cours", "près", "auprès", "lors", "partir", "autour", "face",
-                        ]
-                        .contains(&before.as_str()))
+                lex.pos.get(&before).is_some_and(|e| e.has(Pos::Noun))
+                    || [
+                        "cours", "près", "auprès", "lors", "partir", "autour", "face",
+                    ]
+                    .contains(&before.as_str())
             });
             let span = match np.with_determiner {
                 Some(d) if !contracted_des => d,
