@@ -45,7 +45,7 @@ use refonte::frame::{Context, heading, keyphrase, meta, title};
 use refonte::french::Typography;
 use refonte::rank::{RankOptions, Ranking};
 use refonte::render::{self, Html, Markdown, Render};
-use refonte::rewrite::RewriteOptions;
+use refonte::rewrite::{self, RewriteOptions};
 use refonte::section::Paragraphs;
 use refonte::{Document, Refonte, analyze, input, normalize, section, segment, select, summarize};
 use std::hint::black_box;
@@ -83,21 +83,10 @@ fn prepare(refonte: &Refonte, name: &'static str) -> Prepared {
     let ranking = summarize::rank_document(&doc, refonte.rank_options());
     // The word target as rewrite::rewrite computes it.
     let opts = refonte.rewrite_options();
-    let min_words = doc.min_words.unwrap_or(opts.min_words);
-    let source_words = doc.body_words();
-    let target = if source_words > min_words {
-        ((min_words as f64) * (1.0 + opts.margin)).round() as usize
-    } else {
-        source_words
-    };
+    let target = rewrite::body_target(&doc, opts);
     let selected = select::select(&doc, &ranking, target);
     let sections = section::sections(&doc, &selected[1.min(selected.len())..], &opts.sections);
-    let text_of = |ids: &[usize]| {
-        ids.iter()
-            .map(|&i| doc.sentence_text(i))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let text_of = |ids: &[usize]| doc.joined_text(ids);
     let body_text = text_of(&selected);
     let lead_text = text_of(&selected[..1.min(selected.len())]);
     let opening = text_of(&selected[..selected.len().min(3)]);

@@ -218,6 +218,14 @@ impl Document {
         }
     }
 
+    /// The texts of sentences `ids`, joined by a space.
+    pub fn joined_text(&self, ids: &[usize]) -> String {
+        ids.iter()
+            .map(|&i| self.sentence_text(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// Number of words of the article's body (headings and title excluded).
     pub fn body_words(&self) -> usize {
         let mask = self.body_mask();

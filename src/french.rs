@@ -173,6 +173,19 @@ impl Typography {
         })
     }
 
+    /// True when `s` prints with `min..=max` characters; typesets `s` only
+    /// when [`Typography::printed_len_bounds`] cannot tell.
+    pub fn prints_within(self, s: &str, min: usize, max: usize) -> bool {
+        let (low, high) = self.printed_len_bounds(s);
+        if high < min || low > max {
+            return false;
+        }
+        if min <= low && high <= max {
+            return true;
+        }
+        (min..=max).contains(&self.apply(s).chars().count())
+    }
+
     /// One character's share of [`Typography::printed_len_bounds`], which
     /// is a sum over the characters (so the bounds of a prefix grow as it
     /// does).
@@ -2291,6 +2304,9 @@ mod tests {
                 let n = t.apply(&s).chars().count();
                 let (low, high) = t.printed_len_bounds(&s);
                 prop_assert!(low <= n && n <= high, "{:?}: {} not in {}..={} for {:?}", t, n, low, high, s);
+                for (min, max) in [(0, n), (n, n), (n + 1, n + 5), (0, n.saturating_sub(1)), (low, high)] {
+                    prop_assert_eq!(t.prints_within(&s, min, max), (min..=max).contains(&n));
+                }
             }
         }
 

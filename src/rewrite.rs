@@ -64,6 +64,19 @@ pub fn count_words(s: &str) -> usize {
     n
 }
 
+/// Words of source sentences the body aims at: the floor (the document's
+/// own, else `opts.min_words`) plus `opts.margin` when the source is longer,
+/// else the whole source.
+pub fn body_target(doc: &Document, opts: &RewriteOptions) -> usize {
+    let min_words = doc.min_words.unwrap_or(opts.min_words);
+    let source_words = doc.body_words();
+    if source_words > min_words {
+        ((min_words as f64) * (1.0 + opts.margin)).round() as usize
+    } else {
+        source_words
+    }
+}
+
 /// Rewrites an analysed document.
 pub fn rewrite(
     doc: &Document,
@@ -76,12 +89,7 @@ pub fn rewrite(
     let ctx = Context::new(doc, &facts);
     let min_words = doc.min_words.unwrap_or(opts.min_words);
     let source_words = doc.body_words();
-    let target = if source_words > min_words {
-        ((min_words as f64) * (1.0 + opts.margin)).round() as usize
-    } else {
-        source_words
-    };
-    let selected = select::select(doc, &ranking, target);
+    let selected = select::select(doc, &ranking, body_target(doc, opts));
     let score = |i: usize| ranking.scores[i];
     let words_of = |i: usize| doc.terms.sentence_words[i] as usize;
 
@@ -103,12 +111,7 @@ pub fn rewrite(
     {
         lead_len += 1;
     }
-    let text_of = |ids: &[usize]| {
-        ids.iter()
-            .map(|&i| doc.sentence_text(i))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let text_of = |ids: &[usize]| doc.joined_text(ids);
     let body_text = text_of(&selected);
     let lead_text = text_of(&selected[..lead_len]);
     // The keyphrase must be able to open the article and fill its description.

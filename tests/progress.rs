@@ -3,38 +3,16 @@
 //! a terminal (through `script`, when util-linux's is installed), and the
 //! same output whatever the progress shown.
 
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 mod common;
 
-use common::run;
-
-/// A fresh, empty directory under the target directory.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{input_file, run};
 
 /// `rounds` copies of the fixture records with distinct ids, and one line
 /// that is not JSON.
 fn records(rounds: usize) -> String {
-    let good = std::fs::read_to_string("tests/fixtures/batch.jsonl").unwrap();
-    let mut input = String::new();
-    for round in 0..rounds {
-        for (k, line) in good.lines().enumerate() {
-            let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
-            v["id"] = serde_json::json!(format!("{round}-{k}"));
-            input.push_str(&v.to_string());
-            input.push('\n');
-        }
-        if round == 1 {
-            input.push_str("not json\n");
-        }
-    }
-    input
+    common::numbered_records(rounds, |round| if round == 1 { "not json\n" } else { "" })
 }
 
 fn stderr(o: &Output) -> String {
@@ -54,12 +32,10 @@ fn batch(input: &str, extra: &[&str], stdin: &[u8]) -> Output {
 
 #[test]
 fn nothing_but_the_summary_on_a_pipe_by_default_or_with_never() {
-    let dir = scratch("progress-pipe");
     let input = records(4);
-    let path = dir.join("in.jsonl");
-    std::fs::write(&path, &input).unwrap();
+    let (_dir, file) = input_file("progress-pipe", &input);
     let n = input.lines().count();
-    let file = path.to_str().unwrap();
+    let file = file.as_str();
     let plain = batch(file, &[], b"");
     assert_eq!(plain.status.code(), Some(65));
     assert_eq!(stderr(&plain), failed_line(n));
@@ -96,12 +72,10 @@ fn progress_lines(o: &Output) -> Vec<String> {
 
 #[test]
 fn always_on_a_pipe_prints_plain_lines_and_the_same_output() {
-    let dir = scratch("progress-always");
     let input = records(4);
-    let path = dir.join("in.jsonl");
-    std::fs::write(&path, &input).unwrap();
+    let (_dir, file) = input_file("progress-always", &input);
     let n = input.lines().count();
-    let file = path.to_str().unwrap();
+    let file = file.as_str();
     let plain = batch(file, &[], b"");
     for jobs in ["1", "3"] {
         for from_stdin in [false, true] {
@@ -129,17 +103,11 @@ fn always_on_a_pipe_prints_plain_lines_and_the_same_output() {
 
 #[test]
 fn always_counts_the_records_a_resumed_run_skips() {
-    let dir = scratch("progress-resume");
     let input = records(3);
+    let (dir, file) = input_file("progress-resume", &input);
     let n = input.lines().count();
-    let path = dir.join("in.jsonl");
-    std::fs::write(&path, &input).unwrap();
     let whole = dir.join("whole.jsonl");
-    let o = batch(
-        path.to_str().unwrap(),
-        &["-o", whole.to_str().unwrap()],
-        b"",
-    );
+    let o = batch(&file, &["-o", whole.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(65));
     let expected = std::fs::read(&whole).unwrap();
     // An earlier run answered the first 5 lines.
@@ -153,7 +121,7 @@ fn always_counts_the_records_a_resumed_run_skips() {
     let part = dir.join("part.jsonl");
     std::fs::write(&part, &expected[..=cut]).unwrap();
     let o = batch(
-        path.to_str().unwrap(),
+        &file,
         &[
             "--resume",
             "-o",
@@ -241,13 +209,11 @@ fn a_bar_on_a_terminal_is_cleared_before_the_summary() {
         eprintln!("skipped: no `script` (util-linux) or no pseudo-terminal here");
         return;
     }
-    let dir = scratch("progress-terminal");
     let input = records(20);
+    let (dir, file) = input_file("progress-terminal", &input);
     let n = input.lines().count();
-    let path = dir.join("in.jsonl");
-    std::fs::write(&path, &input).unwrap();
     let bin = env!("CARGO_BIN_EXE_refonte");
-    let file = path.to_str().unwrap();
+    let file = file.as_str();
     let plain = batch(file, &[], b"");
     let summary = failed_line(n).replace('\n', "\r\n");
 

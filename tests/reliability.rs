@@ -8,38 +8,22 @@ use std::time::{Duration, Instant};
 
 mod common;
 
-use common::{bin, run_in as refonte_in};
+use common::{bin, run_in as refonte_in, scratch};
 
 fn refonte(args: &[&str], stdin: &[u8]) -> Output {
     refonte_in(None, args, stdin)
 }
 
-/// A fresh, empty directory under the target directory.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// `rounds` copies of the fixture records with distinct ids, a few bad
 /// lines (one without an id) among them.
 fn records(rounds: usize) -> String {
-    let good = std::fs::read_to_string("tests/fixtures/batch.jsonl").unwrap();
-    let mut input = String::new();
-    for round in 0..rounds {
-        for (k, line) in good.lines().enumerate() {
-            let mut v: serde_json::Value = serde_json::from_str(line).unwrap();
-            v["id"] = serde_json::json!(format!("{round}-{k}"));
-            input.push_str(&v.to_string());
-            input.push('\n');
-        }
+    common::numbered_records(rounds, |round| {
         if round % 7 == 3 {
-            input.push_str("{\"id\": \"broken\", \"text\": \n");
-            input.push_str("not json at all\n");
+            "{\"id\": \"broken\", \"text\": \nnot json at all\n"
+        } else {
+            ""
         }
-    }
-    input
+    })
 }
 
 #[test]

@@ -4,6 +4,10 @@
 
 use std::process::{Command, Output};
 
+mod common;
+
+use common::scratch;
+
 const ARTICLE: &str = "tests/fixtures/articles/medium.txt";
 
 fn refonte(args: &[&str]) -> Output {
@@ -21,14 +25,6 @@ fn stdout(args: &[&str]) -> String {
         String::from_utf8_lossy(&o.stderr)
     );
     String::from_utf8(o.stdout).expect("UTF-8 output")
-}
-
-/// A fresh directory under Cargo's target temporary directory.
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch directory");
-    dir
 }
 
 #[test]

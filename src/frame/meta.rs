@@ -16,23 +16,6 @@ pub const MAX_CHARS: usize = 156;
 /// How many sentences are tried, alone and in pairs.
 const TRIED: usize = 8;
 
-fn printed(s: &str, typo: Typography) -> usize {
-    typo.apply(s).chars().count()
-}
-
-/// True when `s` prints with `min..=max` characters; typesets `s` only when
-/// the bounds read off its raw text cannot tell.
-fn printed_within(s: &str, typo: Typography, min: usize, max: usize) -> bool {
-    let (low, high) = typo.printed_len_bounds(s);
-    if high < min || low > max {
-        return false;
-    }
-    if min <= low && high <= max {
-        return true;
-    }
-    (min..=max).contains(&printed(s, typo))
-}
-
 /// The description, from the sentences in `order` (best first); the second
 /// value is false when no cut fits 121–156 characters with the keyphrase.
 pub fn description(
@@ -103,9 +86,8 @@ pub fn description(
         }
         out
     };
-    let fits = |s: &str| {
-        printed_within(s, typo, MIN_CHARS, MAX_CHARS) && findable(s, focus) && balanced(s)
-    };
+    let fits =
+        |s: &str| typo.prints_within(s, MIN_CHARS, MAX_CHARS) && findable(s, focus) && balanced(s);
     // One sentence, as it is or cut (each sentence's cuts computed only
     // when it is reached: most descriptions are found in the first ones).
     let mut top_variants: Vec<Vec<String>> = Vec::with_capacity(TRIED);
@@ -350,7 +332,7 @@ fn cut_at_clause(s: &str, typo: Typography) -> Option<String> {
             if high >= MIN_CHARS {
                 let head = s[..pos].trim_end();
                 let cand = format!("{head}…");
-                if printed_within(&cand, typo, MIN_CHARS, MAX_CHARS)
+                if typo.prints_within(&cand, MIN_CHARS, MAX_CHARS)
                     && head.matches('«').count() == head.matches('»').count()
                 {
                     best = Some(cand);
@@ -368,7 +350,7 @@ fn cut_at_clause(s: &str, typo: Typography) -> Option<String> {
 
 /// The longest prefix of whole words within `max` printed characters, with `…`.
 fn cut_at_word(s: &str, max: usize, typo: Typography) -> String {
-    if printed_within(s, typo, 0, max) {
+    if typo.prints_within(s, 0, max) {
         return s.to_string();
     }
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -377,7 +359,7 @@ fn cut_at_word(s: &str, max: usize, typo: Typography) -> String {
             "{}…",
             words[..n].join(" ").trim_end_matches([',', ';', ':'])
         );
-        if printed_within(&cand, typo, 0, max) {
+        if typo.prints_within(&cand, 0, max) {
             return cand;
         }
     }

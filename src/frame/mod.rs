@@ -226,32 +226,42 @@ pub fn lower_words(text: &str) -> FxHashSet<String> {
     set
 }
 
-/// Calls `f` on each word of a text as the checks cut them (letters and
-/// digits joined by an apostrophe or a hyphen), lowercased, with `'` for
-/// `’`.
-pub fn each_lower_word(text: &str, mut f: impl FnMut(&str)) {
-    let mut cur = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+/// Calls `f` on each word of a text as the checks cut them: letters and
+/// digits joined by an apostrophe or a hyphen, as written.
+pub fn each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
+    let mut start = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         let joiner = matches!(c, '’' | '\'' | '-')
-            && !cur.is_empty()
-            && chars.peek().is_some_and(|x| x.is_alphanumeric());
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, x)| x.is_alphanumeric());
         if c.is_alphanumeric() || joiner {
-            if c == '’' {
-                cur.push('\'');
-            } else if c.is_ascii() {
-                cur.push(c.to_ascii_lowercase());
-            } else {
-                cur.extend(c.to_lowercase());
-            }
-        } else if !cur.is_empty() {
-            f(&cur);
-            cur.clear();
+            start.get_or_insert(i);
+        } else if let Some(st) = start.take() {
+            f(&text[st..i]);
         }
     }
-    if !cur.is_empty() {
-        f(&cur);
+    if let Some(st) = start {
+        f(&text[st..]);
     }
+}
+
+/// [`each_word`], each word lowercased with `'` for `’`.
+pub fn each_lower_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut lower = String::new();
+    each_word(text, |w| {
+        lower.clear();
+        for c in w.chars() {
+            if c == '’' {
+                lower.push('\'');
+            } else if c.is_ascii() {
+                lower.push(c.to_ascii_lowercase());
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+        }
+        f(&lower);
+    });
 }
 
 #[cfg(test)]

@@ -298,24 +298,10 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
     }
 }
 
-/// Words as the checks cut them: letters and digits joined by an apostrophe or a hyphen.
-fn words_of(s: &str) -> Vec<String> {
-    let chars: Vec<char> = s.chars().collect();
+/// Words as the checks cut them (see [`super::each_word`]).
+fn words_of(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut cur = String::new();
-    for (k, &c) in chars.iter().enumerate() {
-        let joiner = matches!(c, '’' | '\'' | '-')
-            && !cur.is_empty()
-            && chars.get(k + 1).is_some_and(|x| x.is_alphanumeric());
-        if c.is_alphanumeric() || joiner {
-            cur.push(c);
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
+    super::each_word(s, |w| out.push(w));
     out
 }
 
@@ -324,7 +310,9 @@ fn normalize_word(w: &str) -> String {
 }
 
 fn words_lower(s: &str) -> Vec<String> {
-    words_of(s).iter().map(|w| normalize_word(w)).collect()
+    let mut out = Vec::new();
+    super::each_lower_word(s, |w| out.push(w.to_string()));
+    out
 }
 
 /// Content words (4 letters or more) of `source` that `candidate` lacks.
@@ -409,7 +397,7 @@ pub fn pixel_width(s: &str) -> f64 {
 const MAX_PIXELS: f64 = 580.0;
 
 fn fits_seo(s: &str, typo: Typography) -> bool {
-    printed_len(s, typo) <= 60 && pixel_width(&typo.apply(s)) <= MAX_PIXELS
+    typo.prints_within(s, 0, 60) && pixel_width(&typo.apply(s)) <= MAX_PIXELS
 }
 
 /// The SEO title: the H1 when it fits 60 characters and 580 pixels, else its
@@ -449,7 +437,7 @@ fn cut_at_word(s: &str, max: usize, typo: Typography) -> String {
             .to_string();
         let last = cand.split_whitespace().next_back().unwrap_or("");
         let open = cand.matches('«').count() > cand.matches('»').count();
-        if printed_len(&cand, typo) <= max
+        if typo.prints_within(&cand, 0, max)
             && pixel_width(&typo.apply(&cand)) <= MAX_PIXELS
             && !lex.is_stop(&last.to_lowercase())
             // Never a number without what follows it ("3,5" without "%").
@@ -463,7 +451,7 @@ fn cut_at_word(s: &str, max: usize, typo: Typography) -> String {
     let mut n = max.min(s.chars().count());
     loop {
         let cand: String = s.chars().take(n).collect();
-        if n == 0 || printed_len(&cand, typo) <= max {
+        if n == 0 || typo.prints_within(&cand, 0, max) {
             return cand.trim_end().to_string();
         }
         n -= 1;
