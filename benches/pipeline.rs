@@ -22,8 +22,10 @@
 mod common;
 
 use common::{SIZES, article, fixture, words};
+use criterion::measurement::WallTime;
 use criterion::{
-    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+    BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group,
+    criterion_main,
 };
 use refonte::Refonte;
 use refonte::batch::{self, Task};
@@ -47,11 +49,7 @@ fn pipeline(c: &mut Criterion) {
         })
         .collect();
 
-    let mut g = c.benchmark_group("summarize");
-    g.warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-        .sample_size(20)
-        .sampling_mode(SamplingMode::Flat);
+    let mut g = group(c, "summarize", 20);
     for (name, words, article) in &inputs {
         g.throughput(Throughput::Elements(*words));
         g.bench_with_input(BenchmarkId::from_parameter(name), article, |b, a| {
@@ -65,11 +63,7 @@ fn pipeline(c: &mut Criterion) {
     }
     g.finish();
 
-    let mut g = c.benchmark_group("rewrite");
-    g.warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-        .sample_size(20)
-        .sampling_mode(SamplingMode::Flat);
+    let mut g = group(c, "rewrite", 20);
     for (name, words, article) in &inputs {
         g.throughput(Throughput::Elements(*words));
         g.bench_with_input(BenchmarkId::from_parameter(name), article, |b, a| {
@@ -93,12 +87,8 @@ fn pipeline(c: &mut Criterion) {
             },
         ),
     ];
-    let mut g = c.benchmark_group("batch");
-    g.warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-        .sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .throughput(Throughput::Elements(records));
+    let mut g = group(c, "batch", 10);
+    g.throughput(Throughput::Elements(records));
     for (name, task) in &tasks {
         // Every record is answered, none with an error.
         let mut out = Vec::new();
@@ -122,6 +112,16 @@ fn pipeline(c: &mut Criterion) {
 
 /// JSONL records `{"id", "title", "text"}`: the first line of each article
 /// is its title, the rest its text.
+/// A group of `samples` flat samples over 3 s, after a one-second warm-up.
+fn group<'c>(c: &'c mut Criterion, name: &str, samples: usize) -> BenchmarkGroup<'c, WallTime> {
+    let mut g = c.benchmark_group(name);
+    g.warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .sample_size(samples)
+        .sampling_mode(SamplingMode::Flat);
+    g
+}
+
 fn batch_input() -> String {
     let mut out = String::new();
     for copy in 0..BATCH_COPIES {

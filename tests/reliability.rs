@@ -26,6 +26,21 @@ fn records(rounds: usize) -> String {
     })
 }
 
+/// `batch --task summarize --resume -o OUT` over `input` on standard input.
+fn resume_summaries(out: &Path, input: &str) -> Output {
+    refonte(
+        &[
+            "batch",
+            "--task",
+            "summarize",
+            "--resume",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        input.as_bytes(),
+    )
+}
+
 #[test]
 fn a_killed_batch_resumes_to_the_same_output() {
     let dir = scratch("resume-killed");
@@ -116,17 +131,7 @@ fn resume_drops_a_cut_line_and_skips_answered_ids() {
     {
         let part = dir.join(format!("part{k}.jsonl"));
         std::fs::write(&part, &expected[..cut]).unwrap();
-        let o = refonte(
-            &[
-                "batch",
-                "--task",
-                "summarize",
-                "--resume",
-                "-o",
-                part.to_str().unwrap(),
-            ],
-            input.as_bytes(),
-        );
+        let o = resume_summaries(&part, &input);
         assert_eq!(o.status.code(), Some(65));
         assert_eq!(
             std::fs::read(&part).unwrap(),
@@ -137,17 +142,7 @@ fn resume_drops_a_cut_line_and_skips_answered_ids() {
     // A complete output: nothing to do, nothing added.
     let done = dir.join("done.jsonl");
     std::fs::write(&done, &expected).unwrap();
-    let o = refonte(
-        &[
-            "batch",
-            "--task",
-            "summarize",
-            "--resume",
-            "-o",
-            done.to_str().unwrap(),
-        ],
-        input.as_bytes(),
-    );
+    let o = resume_summaries(&done, &input);
     assert!(String::from_utf8_lossy(&o.stderr).contains("skipped"));
     assert_eq!(std::fs::read(&done).unwrap(), expected);
 }
