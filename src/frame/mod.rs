@@ -118,7 +118,18 @@ impl<'a> Context<'a> {
             .filter(|e| e.text.contains(' '))
             .map(|e| e.text.clone())
             .collect();
+        let lex = lexicons();
         for e in &facts.entities {
+            // A capitalised function word or date word read alone as an
+            // entity ("Dans", "Dimanche" after a glued line) is no name.
+            let lower = e.text.to_lowercase();
+            if !e.text.contains(' ')
+                && (lex.is_stop(&lower)
+                    || lex.weekdays.contains(&lower)
+                    || lex.months.contains(&lower))
+            {
+                continue;
+            }
             for w in e.text.split([' ', '-', '’']) {
                 if w.chars().next().is_some_and(char::is_uppercase) {
                     names.insert(w.to_string());
@@ -287,5 +298,32 @@ mod tests {
         assert_eq!(a, b);
         let distinct: FxHashSet<usize> = (0..100).map(|seed| pick(seed, 1, 5)).collect();
         assert_eq!(distinct.len(), 5);
+    }
+
+    #[test]
+    fn a_function_word_read_alone_as_an_entity_is_no_name() {
+        let article = crate::input::Article {
+            text: "Les pompiers manifestent. Dans un communiqué, En Marche répond.".into(),
+            ..Default::default()
+        };
+        let doc = Document::new(&article, 1 << 20).unwrap();
+        let entity = |text: &str| crate::analyze::Entity {
+            text: text.into(),
+            span: crate::segment::Span::new(0, 0),
+            role_span: None,
+            role: None,
+            kind: crate::analyze::EntityKind::Other,
+            sentence: 1,
+        };
+        let facts = Facts {
+            entities: vec![entity("Dans"), entity("Dimanche"), entity("En Marche")],
+            ..Facts::default()
+        };
+        let ctx = Context::new(&doc, &facts);
+        assert!(!ctx.is_proper("Dans"));
+        assert!(!ctx.is_proper("Dimanche"));
+        // Inside a name of several words, a function word stays a name's.
+        assert!(ctx.is_proper("En"));
+        assert!(ctx.is_proper("Marche"));
     }
 }
