@@ -23,6 +23,7 @@ mod raw {
     pub const CONNECTORS: &str = include_str!("../lexicons/fr/connectors.txt");
     pub const DATES: &str = include_str!("../lexicons/fr/dates.txt");
     pub const H_ASPIRE: &str = include_str!("../lexicons/fr/h_aspire.txt");
+    pub const TITLE_LABELS: &str = include_str!("../lexicons/fr/title_labels.txt");
     pub const POS: &str = include_str!("../lexicons/fr/pos.tsv");
 }
 
@@ -109,6 +110,8 @@ pub struct Lexicons {
     pub relative_dates: FxHashSet<String>,
     /// Words beginning with an aspirated h (no elision before them).
     pub h_aspire: FxHashSet<String>,
+    /// Labels a site puts before a headline (`vidéo`, `en direct`), lowercase.
+    pub title_labels: FxHashSet<String>,
     /// The part-of-speech lexicon.
     pub pos: PosLexicon,
 }
@@ -321,6 +324,7 @@ impl Lexicons {
             month_abbreviations,
             relative_dates,
             h_aspire: set_of(entries(raw::H_ASPIRE)),
+            title_labels: set_of(entries(raw::TITLE_LABELS)),
             pos: PosLexicon::new(raw::POS),
         }
     }
@@ -607,6 +611,7 @@ mod tests {
             ("connectors", raw::CONNECTORS),
             ("dates", raw::DATES),
             ("h_aspire", raw::H_ASPIRE),
+            ("title_labels", raw::TITLE_LABELS),
         ] {
             for e in entries(file) {
                 assert!(!e.contains('\''), "{name}: straight apostrophe in {e:?}");

@@ -199,10 +199,26 @@ pub fn choose(
                 .to_lowercase()
                 .starts_with(&lower_text)
         });
+        // The title says what the article is about: a keyphrase from it
+        // reads as the subject, one from the body alone as a detail.
         let in_title = if opens_title {
             8.0
         } else if count_in_lower(&title_lower, &c.text) > 0 {
             3.0
+        } else {
+            1.0
+        };
+        // A frequent common noun alone (`pays`, `enfant`, `rapport`) names no
+        // subject unless the title uses it.
+        let generic = if !c.proper
+            && words == 1
+            && in_title == 1.0
+            && lex
+                .pos
+                .get(&lower_text)
+                .is_some_and(|e| e.freq() >= GENERIC_FREQ)
+        {
+            0.6
         } else {
             1.0
         };
@@ -212,7 +228,8 @@ pub fn choose(
             1.0
         };
         let proper = if c.proper { 1.2 } else { 1.0 };
-        let s = (count as f64).min(12.0) * length * stuffing * in_title * in_lead * proper;
+        let s =
+            (count as f64).min(12.0) * length * stuffing * in_title * in_lead * proper * generic;
         (s, count)
     };
     let mut scored: Vec<(f64, usize, &Candidate)> = cands
@@ -321,6 +338,10 @@ pub fn with_determiner(ctx: &Context, focus: &str) -> String {
         None => focus.to_string(),
     }
 }
+
+/// Frequency per million words (in the part-of-speech lexicon) from which a
+/// common noun is too general to be a keyphrase unless the title uses it.
+const GENERIC_FREQ: f32 = 100.0;
 
 /// Words that never make a focus keyphrase alone: time units and the like.
 const WEAK: &[&str] = &[

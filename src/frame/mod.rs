@@ -196,8 +196,43 @@ impl<'a> Context<'a> {
         }
         let lower = w.to_lowercase();
         let lex = lexicons();
-        !lex.is_stop(&lower) && lex.pos.get(&lower).is_none()
+        !lex.is_stop(&lower) && lex.pos.get(&lower).is_none() && !accent_dropped(&lower)
     }
+}
+
+/// True when `lower` is a common word whose first letter lost its accent
+/// as a capital (`Enorme`, `Emotion`, `Etat` for `énorme`, `émotion`,
+/// `état`): French print often drops the accent on capitals.
+fn accent_dropped(lower: &str) -> bool {
+    with_accent_restored(lower).is_some()
+}
+
+/// `lower` with the accent its first letter lost as a capital, when the
+/// bare form is no word and the accented one is (`enorme` → `énorme`).
+pub fn with_accent_restored(lower: &str) -> Option<String> {
+    let mut chars = lower.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    let variants: &[char] = match first {
+        'e' => &['é', 'è', 'ê'],
+        'a' => &['à', 'â'],
+        'i' => &['î'],
+        'o' => &['ô'],
+        'u' => &['û'],
+        'c' => &['ç'],
+        _ => return None,
+    };
+    let lex = lexicons();
+    let word_end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    if lex.pos.get(&lower[..first.len_utf8() + word_end]).is_some() {
+        return None;
+    }
+    variants.iter().find_map(|v| {
+        let w = format!("{v}{}", &rest[..word_end]);
+        lex.pos.get(&w).is_some().then(|| format!("{v}{rest}"))
+    })
 }
 
 /// Words of a text as the checks cut them (letters and digits joined by an

@@ -73,18 +73,150 @@ fn without_place(t: &str, place: &str) -> Option<String> {
             format!("{prep} {place}")
         };
         if let Some(pos) = find_word(t, &pat) {
+            if !phrase_can_go(&t[..pos], prep, place, &t[pos + pat.len()..]) {
+                continue;
+            }
             let mut out = String::new();
             out.push_str(t[..pos].trim_end());
-            let rest = t[pos + pat.len()..].trim_start();
+            let mut rest = t[pos + pat.len()..].trim_start();
+            // `Madrid : en Espagne, se retrouver` → `Madrid : se retrouver`.
+            if out.trim_end().is_empty() || out.trim_end().ends_with(':') {
+                rest = rest.trim_start_matches(',').trim_start();
+            }
             if !rest.is_empty() && !rest.starts_with([',', ':', '.']) {
                 out.push(' ');
             }
             out.push_str(rest);
-            let out = out.trim().trim_end_matches([',', ':']).trim().to_string();
+            let out = out.trim().trim_matches([',', ':']).trim().to_string();
             return (!out.is_empty()).then_some(out);
         }
     }
     None
+}
+
+/// True when a place phrase followed by `rest` can be dropped and leave a
+/// sentence: it ends the title or a clause, or a function word follows.
+/// Not inside a compound (`Jérusalem-Est`), before an adjective it carries
+/// (`des familles modestes`) or in a coordination (`à l’école et au
+/// collège`).
+fn phrase_can_go(before: &str, prep: &str, place: &str, rest: &str) -> bool {
+    let lex = crate::lexicon::lexicons();
+    let prev = before
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    // `face au Covid`, `grâce à Paris`: the word before needs its complement.
+    if matches!(
+        prev.as_str(),
+        "face" | "grâce" | "près" | "lors" | "autour" | "auprès" | "loin" | "afin" | "quant"
+    ) {
+        return false;
+    }
+    // `l’ire d’Alger`: a noun's complement carries the noun's meaning.
+    // A name's (`la colère de Pékin`) may go when the title opens with it.
+    let genitive = matches!(prep, "de" | "du" | "des" | "d’" | "de la" | "de l’");
+    let prev_word = prev.rsplit('’').next().unwrap_or("");
+    if genitive
+        && !place.chars().next().is_some_and(char::is_uppercase)
+        && lex
+            .pos
+            .get(prev_word)
+            .is_some_and(|e| e.pos() == crate::lexicon::Pos::Noun)
+    {
+        return false;
+    }
+    let Some(first) = rest.chars().next() else {
+        return true;
+    };
+    if matches!(first, ',' | ':' | '.' | ';' | '?' | '!' | ')') {
+        return true;
+    }
+    if !first.is_whitespace() {
+        return false;
+    }
+    let next = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', ':', '.', ';', '?', '!'])
+        .to_lowercase();
+    let next = next.split('’').next().unwrap_or("");
+    if matches!(next, "et" | "ou" | "ni" | "de" | "des" | "du" | "d") {
+        return false;
+    }
+    // `des familles modestes`: the adjective would be left without its noun.
+    !lex.pos
+        .get(next)
+        .is_some_and(|e| e.pos() == crate::lexicon::Pos::Adj)
+}
+
+/// A leading label in capitals (`VIDÉO. `, `EN DIRECT - `) removed: it
+/// names the page's format, not the story.
+fn without_label(title: &str) -> &str {
+    let lex = crate::lexicon::lexicons();
+    for sep in [". ", " - ", " – ", " | ", " : ", ": "] {
+        if let Some((label, rest)) = title.split_once(sep)
+            && !rest.trim().is_empty()
+            && label.chars().any(char::is_alphabetic)
+            && !label.chars().any(char::is_lowercase)
+            && lex
+                .title_labels
+                .contains(&crate::lexicon::fold(label.trim()))
+        {
+            return rest.trim_start();
+        }
+    }
+    title
+}
+
+/// The title with a capitalised word the text spells otherwise set as the
+/// text spells it (`Etats-Unis` → `États-Unis`), so that the title names
+/// what readers find in the article.
+fn spelled_as_text(ctx: &Context, title: &str) -> String {
+    let mut out = String::with_capacity(title.len() + 4);
+    let mut pos = 0;
+    for w in words_of(title) {
+        let at = pos + title[pos..].find(w).unwrap_or(0);
+        out.push_str(&title[pos..at]);
+        pos = at + w.len();
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if !capital || ctx.words.contains(&normalize_word(w)) {
+            out.push_str(w);
+            continue;
+        }
+        let bare = crate::lexicon::strip_accents(&normalize_word(w));
+        let mut same: Vec<&String> = ctx
+            .words
+            .iter()
+            .filter(|k| crate::lexicon::strip_accents(k) == bare)
+            .collect();
+        same.sort();
+        match same.first() {
+            // The title's capitals, the text's accents.
+            Some(k) if k.chars().count() == w.chars().count() => {
+                for (t, a) in w.chars().zip(k.chars()) {
+                    if t.is_uppercase() {
+                        out.extend(a.to_uppercase());
+                    } else {
+                        out.push(t);
+                    }
+                }
+            }
+            Some(_) => out.push_str(w),
+            None => out.push_str(w),
+        }
+    }
+    out.push_str(&title[pos..]);
+    out
+}
+
+/// True when `s` has a capitalised word (after its first) that the
+/// article's text never uses.
+fn names_unknown_to(ctx: &Context, s: &str) -> bool {
+    words_of(s).into_iter().skip(1).any(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && !ctx.words.contains(&normalize_word(w))
+    })
 }
 
 /// Byte offset of `needle` in `hay` as whole words, ignoring case.
@@ -97,15 +229,24 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
     h.match_indices(&n).map(|(i, _)| i).find(|&i| {
         let before = h[..i].chars().next_back();
         let after = h[i + n.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        let joined = |c: char| c.is_alphanumeric() || c == '-';
+        !before.is_some_and(joined) && !after.is_some_and(joined)
     })
 }
 
 /// Builds the title, its candidates, the SEO title and the slug.
 pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
-    let source = ctx.doc.title.clone().unwrap_or_default();
+    let given = ctx.doc.title.clone().unwrap_or_default();
+    let source = spelled_as_text(ctx, without_label(&given));
     let mut cands: Vec<String> = Vec::new();
-    let lower = |s: &str| lower_first(s, |w| ctx.is_proper(w));
+    let lower = |s: &str| {
+        let out = lower_first(s, |w| ctx.is_proper(w));
+        // `Enorme incendie` lowered is `énorme incendie`.
+        match out.chars().next() {
+            Some(c) if c.is_lowercase() => super::with_accent_restored(&out).unwrap_or(out),
+            _ => out,
+        }
+    };
     let focus_up = upper_first(focus);
     if !source.is_empty() {
         // Swap the two sides of a colon.
@@ -115,6 +256,26 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
                 upper_first(&b),
                 keep_quote_case(&a, &lower)
             ));
+            // A side alone, for when the other names what the text never
+            // does (`… : sondage BVA-Orange`): the candidate's score weighs
+            // the words it drops against the unknown name.
+            for (side, other) in [(&a, &b), (&b, &a)] {
+                if side.split_whitespace().count() >= 4
+                    && !side.ends_with('?')
+                    && names_unknown_to(ctx, other)
+                {
+                    cands.push(upper_first(side));
+                }
+            }
+            if let Some(prep) = crate::french::place_preposition(&a) {
+                // A country as the rubric: `Libye : la poussée…` → `En
+                // Libye, la poussée…`.
+                cands.push(format!("{} {a}, {}", upper_first(prep), lower(&b)));
+            } else if b.ends_with(['?', '!']) {
+                // A question cannot stand before a colon: `Réforme des
+                // retraites, qui fera grève le 5 décembre ?`.
+                cands.push(format!("{}, {}", upper_first(&a), lower(&b)));
+            }
             // Keyphrase first, then the side without it.
             if count_in(&a, focus) > 0 && count_in(&b, focus) == 0 {
                 cands.push(format!("{} : {}", upper_first(&a), lower(&b)));
@@ -197,22 +358,47 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
         }
         cands.push(focus_up.clone());
     }
-    let source_norm = norm(&source);
+    let source_norm = norm(&given);
     let source_quote = source.contains('«');
     // Words of the article's text: a title word the text never uses is a
     // name readers cannot find in the article.
     let known = &ctx.words;
-    let unknown_names = |c: &str| {
+    let unknown_words = |c: &str| -> Vec<String> {
         c.split([':', '.', '!', '?'])
             .flat_map(|part| words_of(part).into_iter().skip(1))
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .filter(|w| !known.contains(&normalize_word(w)))
-            .count()
+            .map(str::to_string)
+            .collect()
     };
+    let unknown_names = |c: &str| unknown_words(c).len();
+    // A name the article's text never uses (`des Caraïbes` in the title
+    // only): the same candidate without its place phrase, when that leaves
+    // a sentence.
+    let mut without_unknown = Vec::new();
+    for c in &cands {
+        let mut t = c.clone();
+        for w in unknown_words(c) {
+            if let Some(shorter) = without_place(&t, &w) {
+                t = shorter;
+            }
+        }
+        if t != *c && t.split_whitespace().count() >= 4 {
+            without_unknown.push(t);
+        }
+    }
+    cands.extend(without_unknown);
     let mut scored: Vec<Candidate> = Vec::new();
     for c in cands {
         let c =
             crate::french::fix_contractions(&c.split_whitespace().collect::<Vec<_>>().join(" "));
+        // After a colon French goes on in lowercase (names and quotations aside).
+        let c = match split_colon(&c) {
+            Some((a, b)) if c.matches(':').count() == 1 => {
+                format!("{a} : {}", keep_quote_case(&b, &lower))
+            }
+            _ => c,
+        };
         if scored.iter().any(|s| norm(&s.text) == norm(&c)) {
             continue;
         }
@@ -230,9 +416,20 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
         score -= 15.0 * unknown_names(&c) as f64;
         // The title's facts: every content word of the source title should stay.
         score -= 2.0 * missing_words(&source, &c) as f64;
-        // One colon at most.
-        if c.matches(':').count() > 1 {
+        // One colon at most, and never after a question or exclamation mark.
+        if c.matches(':').count() > 1 || c.contains("? :") || c.contains("! :") {
             score -= 30.0;
+        }
+        if let Some((_, b)) = split_colon(&c) {
+            // A country sent to the end (`… : Libye`) reads backwards;
+            // `En Libye, …` says it.
+            if crate::french::place_preposition(&b).is_some() {
+                score -= 8.0;
+            }
+        }
+        // The keyphrase said twice (`Téhéran : à Téhéran, …`).
+        if !focus.is_empty() && count_in(&c, focus) > 1 {
+            score -= 6.0;
         }
         if len > 70.0 {
             score -= (len - 70.0) / 5.0;
@@ -481,6 +678,48 @@ mod tests {
             Some("Un paquebot sème la panique")
         );
         assert_eq!(without_place("Pas de lieu ici", "Venise"), None);
+        assert_eq!(
+            without_place("En Espagne, se retrouver enfin au parc", "Espagne").as_deref(),
+            Some("se retrouver enfin au parc")
+        );
+        assert_eq!(
+            without_place("Madrid : en Espagne, se retrouver au parc", "Espagne").as_deref(),
+            Some("Madrid : se retrouver au parc")
+        );
+        assert_eq!(
+            without_place("la cible de la colère de Pékin", "Pékin").as_deref(),
+            Some("la cible de la colère")
+        );
+    }
+
+    #[test]
+    fn place_phrase_stays_where_dropping_it_breaks_the_title() {
+        // A compound, an adjective left without its noun, a coordination,
+        // a word that needs its complement, a common noun's complement.
+        for (title, place) in [
+            ("démolir leur maison à Jérusalem-Est", "Jérusalem"),
+            ("refuge estival des familles modestes", "familles"),
+            ("Reprise à l’école et au collège", "école"),
+            ("le prix fort face au Covid", "Covid"),
+            ("une série de mesures contre la vie chère", "mesures"),
+        ] {
+            assert_eq!(without_place(title, place), None, "{title}");
+        }
+    }
+
+    #[test]
+    fn a_site_label_leaves_the_title() {
+        assert_eq!(
+            without_label("VIDÉO. Démission de Collomb : que s’est-il passé ?"),
+            "Démission de Collomb : que s’est-il passé ?"
+        );
+        assert_eq!(
+            without_label("EN DIRECT. Notre-Dame sera rebâtie"),
+            "Notre-Dame sera rebâtie"
+        );
+        // Not a label: a word of the story, or a label not in capitals.
+        assert_eq!(without_label("COVID. Les écoles"), "COVID. Les écoles");
+        assert_eq!(without_label("Vidéo. Un chat"), "Vidéo. Un chat");
     }
 
     #[test]
