@@ -230,6 +230,14 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
                 k += 1;
                 continue;
             }
+            if byte.is_ascii_uppercase()
+                && k + 1 < n
+                && bytes[k + 1].is_ascii_uppercase()
+                && caps_glue(b, base, line, k + 1, &mut run, lex)
+            {
+                k += 1;
+                continue;
+            }
             k += 1;
             continue;
         }
@@ -274,6 +282,16 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
         if c.is_lowercase() {
             if char_at(line, next_at).is_some_and(char::is_uppercase)
                 && camel_glue(b, base, line, next_at, &mut run, lex)
+            {
+                k = next_at;
+                continue;
+            }
+            k = next_at;
+            continue;
+        }
+        if c.is_uppercase() {
+            if char_at(line, next_at).is_some_and(char::is_uppercase)
+                && caps_glue(b, base, line, next_at, &mut run, lex)
             {
                 k = next_at;
                 continue;
@@ -377,7 +395,8 @@ fn camel_glue(
     let (Some(up), Some(low)) = (chars.next(), chars.next()) else {
         return false;
     };
-    if !(up.is_uppercase() && low.is_lowercase()) {
+    let elided = is_apostrophe_char(low) && chars.next().is_some_and(char::is_alphabetic);
+    if !(up.is_uppercase() && (low.is_lowercase() || elided)) {
         return false;
     }
     let word_end = rest
@@ -385,13 +404,66 @@ fn camel_glue(
         .find(|&(_, c)| !c.is_alphabetic())
         .map_or(rest.len(), |(i, _)| i);
     let lower = rest[..word_end].to_lowercase();
-    if lower.chars().count() < 2 || !lex.is_stop(&lower) {
+    // `TunisieL’affaire`, `PellerinC’est`: an elided function word.
+    let function_word = if rest[word_end..].starts_with(is_apostrophe_char) {
+        lex.is_stop(&format!("{lower}’"))
+    } else {
+        lower.chars().count() >= 2 && lex.is_stop(&lower)
+    };
+    if !function_word {
         return false;
     }
+    split_glued(b, base, line, at, run);
+    true
+}
+
+/// `PRUD’HOMMESEt`, `LONGÉVITÉInterrogée`: a subheading in capitals glued to
+/// the paragraph's first word, which begins at `at` (its capital). The run
+/// of capitals before it must be a word of 3 letters or more.
+fn caps_glue(
+    b: &mut TextBuilder,
+    base: usize,
+    line: &str,
+    at: usize,
+    run: &mut usize,
+    lex: &Lexicons,
+) -> bool {
+    let rest = &line[at..];
+    let mut chars = rest.chars();
+    if !chars.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lowers = chars.take_while(|c| c.is_lowercase()).count();
+    // Three letters or more, or a short function word (`Et`, `La`).
+    let word_len = rest
+        .char_indices()
+        .nth(lowers + 1)
+        .map_or(rest.len(), |(i, _)| i);
+    if lowers == 0 || (lowers < 2 && !lex.is_stop(&rest[..word_len].to_lowercase())) {
+        return false;
+    }
+    let caps = line[..at]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_uppercase())
+        .count();
+    if caps < 3 {
+        return false;
+    }
+    split_glued(b, base, line, at, run);
+    true
+}
+
+/// Splits a glued join at `at`: a paragraph break after a short run of
+/// words since the last sentence end (a glued subheading), else a space.
+fn split_glued(b: &mut TextBuilder, base: usize, line: &str, at: usize, run: &mut usize) {
     flush(b, base, line, run, at);
     let heading_like = words_since_sentence_end(&line[..at]) <= 12;
     b.insert(base + at, if heading_like { "\n\n" } else { " " });
-    true
+}
+
+fn is_apostrophe_char(c: char) -> bool {
+    matches!(c, '\'' | '’')
 }
 
 /// Words of a line since its last sentence end.
@@ -493,6 +565,38 @@ mod tests {
             "Duel entre Philippe et Collomb\n\nSelon Le Monde, le ton monte."
         );
         assert_eq!(cleaned("McDonald et YouTube"), "McDonald et YouTube");
+        // An elided function word glued to the word before.
+        assert_eq!(
+            cleaned(
+                "Une vente ratée à la Tunisie et au Maroc en 2015 déjà, racontée en détail par les enquêteurs de la brigade financière selon nos informations et celles du parquetL’affaire a démarré."
+            ),
+            "Une vente ratée à la Tunisie et au Maroc en 2015 déjà, racontée en détail par les enquêteurs de la brigade financière selon nos informations et celles du parquet L’affaire a démarré."
+        );
+        assert_eq!(
+            cleaned("La défense de Fleur PellerinC’est en vertu de la loi."),
+            "La défense de Fleur Pellerin\n\nC’est en vertu de la loi."
+        );
+    }
+
+    #[test]
+    fn a_subheading_in_capitals_glued_to_its_paragraph_is_split() {
+        assert_eq!(
+            cleaned("DEVANT LES PRUD’HOMMESEt Ayélé peut compter sur eux."),
+            "DEVANT LES PRUD’HOMMES\n\nEt Ayélé peut compter sur eux."
+        );
+        assert_eq!(
+            cleaned("SON SUCCÈS ET SA LONGÉVITÉInterrogée par le journal, elle sourit."),
+            "SON SUCCÈS ET SA LONGÉVITÉ\n\nInterrogée par le journal, elle sourit."
+        );
+        // Roman numerals, short acronyms and plurals stay as written.
+        for s in [
+            "au XVIIIe siècle",
+            "des PMEs locales",
+            "le CNRS et la SNCF",
+            "les CDDistes",
+        ] {
+            assert_eq!(cleaned(s), s);
+        }
     }
 
     #[test]

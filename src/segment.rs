@@ -160,11 +160,37 @@ pub fn segment(text: &str) -> Segmented {
         if sentences.is_empty() {
             continue;
         }
-        out.paragraphs.push(Paragraph {
-            span: Span::new(start, end),
-            kind,
-            sentences,
-        });
+        // A subheading glued to the end of a paragraph (`…les taxis.• EDF`,
+        // cleaning split it off the next paragraph's first word) is a
+        // heading of its own, not a sentence of the body.
+        let trailing = (kind == ParagraphKind::Body && sentences.len() >= 2)
+            .then(|| &out.sentences[sentences.end - 1])
+            .filter(|last| {
+                looks_like_heading(&text[last.span.start as usize..last.span.end as usize])
+            })
+            .map(|last| last.span);
+        match trailing {
+            Some(tail) => {
+                let body_end = out.sentences[sentences.end - 2].span.end as usize;
+                out.paragraphs.push(Paragraph {
+                    span: Span::new(start, body_end),
+                    kind,
+                    sentences: sentences.start..sentences.end - 1,
+                });
+                let last = sentences.end - 1;
+                out.sentences[last].paragraph = index + 1;
+                out.paragraphs.push(Paragraph {
+                    span: tail,
+                    kind: ParagraphKind::Heading,
+                    sentences: last..sentences.end,
+                });
+            }
+            None => out.paragraphs.push(Paragraph {
+                span: Span::new(start, end),
+                kind,
+                sentences,
+            }),
+        }
     }
     out
 }
@@ -195,7 +221,22 @@ pub fn looks_like_heading(p: &str) -> bool {
         return false;
     }
     let words = p.split_whitespace().count();
-    words > 0 && words <= 15 && !p.contains('\n')
+    words > 0 && words <= 15 && !p.contains('\n') && !has_inner_sentence_end(core)
+}
+
+/// True when a sentence ends inside `s` (`…les taxis. • EDF`): a sentence
+/// with a subheading glued after it, not a subheading.
+pub fn has_inner_sentence_end(s: &str) -> bool {
+    let b = s.as_bytes();
+    (1..b.len().saturating_sub(1)).any(|i| {
+        matches!(b[i], b'.' | b'!' | b'?')
+            && b[i - 1].is_ascii_lowercase()
+            && s[i + 1..]
+                .chars()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| c.is_uppercase() || matches!(c, '•' | '►' | '▶' | '■' | '▪' | '●'))
+            && s[i + 1..].starts_with(|c: char| c.is_whitespace() || !c.is_alphanumeric())
+    })
 }
 
 fn push_sentence(out: &mut Segmented, paragraph: usize, from: usize, to: usize) {
@@ -461,6 +502,8 @@ fn split_sentences(
             c.is_uppercase()
                 || c.is_ascii_digit()
                 || matches!(c, '«' | '“' | '"' | '—' | '–' | '-' | '(' | '¿' | '¡')
+                // A list bullet glued to the sentence before (`taxis.• EDF`).
+                || matches!(c, '•' | '►' | '▶' | '■' | '▪' | '●')
         });
         if starts_sentence {
             push_sentence_in(
@@ -631,6 +674,37 @@ mod tests {
         let s = segment(text);
         let toks: Vec<&str> = s.tokens.iter().map(|t| t.span.of(text)).collect();
         assert_eq!(toks, ["En", "2019", "200", "personnes"]);
+    }
+
+    #[test]
+    fn a_subheading_glued_after_a_sentence_is_a_heading() {
+        // Cleaning split `EDFLes`; the bullet line ends the paragraph before.
+        let text =
+            "Un appel qui concerne aussi les taxis.• EDF\n\nLes agents sont appelés à la grève.";
+        let s = segment(text);
+        let parts: Vec<(ParagraphKind, &str)> = s
+            .paragraphs
+            .iter()
+            .map(|p| (p.kind, p.span.of(text)))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                (
+                    ParagraphKind::Body,
+                    "Un appel qui concerne aussi les taxis."
+                ),
+                (ParagraphKind::Heading, "• EDF"),
+                (ParagraphKind::Body, "Les agents sont appelés à la grève.")
+            ]
+        );
+        for (i, sentence) in s.sentences.iter().enumerate() {
+            let p = &s.paragraphs[sentence.paragraph];
+            assert!(
+                p.sentences.contains(&i),
+                "sentence {i} outside its paragraph"
+            );
+        }
     }
 
     #[test]

@@ -41,6 +41,91 @@ pub fn headings(ctx: &Context, sections: &[Paragraphs], focus: &str) -> Vec<(Str
         c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
     }
     choose(per_section, focus, ctx)
+        .into_iter()
+        .map(|(h, kind)| {
+            (
+                lower_after_colon(ctx, &sentence_case_capitals(ctx, &h)),
+                kind,
+            )
+        })
+        .collect()
+}
+
+/// After a colon a heading goes on in lowercase, names aside
+/// (`Réforme des retraites : Les enseignants` → `… : les enseignants`).
+fn lower_after_colon(ctx: &Context, heading: &str) -> String {
+    match heading.split_once(" : ") {
+        Some((a, b)) if !b.starts_with('«') => format!("{a} : {}", lower_unless_proper(ctx, b)),
+        _ => heading.to_string(),
+    }
+}
+
+/// A heading written all in capitals (`« DANS LES PROCHAINES HEURES »`, a
+/// source subheading in capitals) in sentence case: each word lowered
+/// unless the article writes it in capitals elsewhere (an acronym) or
+/// capitalised inside a sentence (a name); the first letter up.
+fn sentence_case_capitals(ctx: &Context, heading: &str) -> String {
+    let letters = heading.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = heading.chars().filter(|c| c.is_uppercase()).count();
+    if letters < 6 || capitals < letters || heading.split_whitespace().count() < 2 {
+        return heading.to_string();
+    }
+    let text = &ctx.doc.text;
+    let mut out = String::with_capacity(heading.len());
+    let mut word = String::new();
+    let lex = crate::lexicon::lexicons();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.is_empty() {
+            return;
+        }
+        let lower = word.to_lowercase();
+        let title_case = crate::french::upper_first(&lower);
+        let common = lex.is_stop(&lower) || lex.pos.get(&lower).is_some();
+        if ctx.is_proper(&title_case) && occurs_in_running_text(text, &title_case) {
+            // A name the article writes capitalised: `Benoît Hamon`.
+            out.push_str(&title_case);
+        } else if common || word.chars().count() < 2 {
+            out.push_str(&lower);
+        } else if occurs_in_running_text(text, word) {
+            // An acronym: `LFI`.
+            out.push_str(word);
+        } else {
+            out.push_str(&title_case);
+        }
+        word.clear();
+    };
+    for c in heading.chars() {
+        if c.is_alphanumeric() || c == '-' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    crate::french::upper_first(&out)
+}
+
+/// True when `word` occurs as a whole word in `text` beside a word with a
+/// lowercase letter: written so in running text, not only inside a line in
+/// capitals.
+fn occurs_in_running_text(text: &str, word: &str) -> bool {
+    let has_lower = |s: &str| s.chars().any(char::is_lowercase);
+    text.match_indices(word).any(|(i, _)| {
+        let before = &text[..i];
+        let after = &text[i + word.len()..];
+        if before
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            || after.chars().next().is_some_and(char::is_alphanumeric)
+        {
+            return false;
+        }
+        let prev = before.split_whitespace().next_back().unwrap_or("");
+        let next = after.split_whitespace().next().unwrap_or("");
+        has_lower(prev) || has_lower(next)
+    })
 }
 
 /// For each section, the weight of each term: its count in the section,
@@ -112,7 +197,16 @@ fn candidates(
     {
         let raw = doc.seg.paragraphs[p - 1].span.of(&doc.text);
         let text = clean_source_heading(raw);
-        if (2..=12).contains(&words(&text)) || (text.starts_with('«') && words(&text) >= 1) {
+        // One phrase: no sentence ends inside, nothing glued after a mark
+        // (`… à haut risque?par BFMTV`).
+        let one_phrase = !crate::segment::has_inner_sentence_end(&text)
+            && !text
+                .as_bytes()
+                .windows(2)
+                .any(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_alphabetic());
+        if one_phrase
+            && ((2..=12).contains(&words(&text)) || (text.starts_with('«') && words(&text) >= 1))
+        {
             let kind = if text.starts_with('«') && text.ends_with('»') {
                 HeadingKind::Quote
             } else {
@@ -335,7 +429,10 @@ fn lower_unless_proper(ctx: &Context, np: &str) -> String {
 pub fn clean_source_heading(raw: &str) -> String {
     let t = raw
         .trim()
-        .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '*' | '•') || c.is_whitespace())
+        .trim_matches(|c: char| {
+            matches!(c, '-' | '–' | '—' | '*' | '•' | '►' | '▶' | '■' | '▪' | '●')
+                || c.is_whitespace()
+        })
         .trim();
     let mut out = String::new();
     let mut open = true;
@@ -432,4 +529,61 @@ fn fallback(ctx: &Context, focus: &str, s: usize) -> String {
     }
     t[super::pick(ctx.seed, 1000 + s as u64, t.len())]
         .fill(&crate::frame::keyphrase::with_determiner(ctx, focus))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    #[test]
+    fn a_heading_in_capitals_is_set_in_sentence_case() {
+        let article = crate::input::Article {
+            text: "La maire Claire Morvan défend son bilan devant la CGT. \
+                   Le syndicat CGT salue la titularisation des agents."
+                .into(),
+            ..Default::default()
+        };
+        let doc = Document::new(&article, 1 << 20).unwrap();
+        let facts = doc.facts();
+        let ctx = Context::new(&doc, &facts);
+        let cases = [
+            // Names as the article writes them, acronyms kept, the rest lowered.
+            (
+                "LES SOUTIENS DE CLAIRE MORVAN",
+                "Les soutiens de Claire Morvan",
+            ),
+            ("« LA CGT NE LÂCHERA RIEN »", "« La CGT ne lâchera rien »"),
+            ("DANS LES PROCHAINES HEURES", "Dans les prochaines heures"),
+            // Not all in capitals: as written.
+            ("Les soutiens de la CGT", "Les soutiens de la CGT"),
+            ("CGT", "CGT"),
+        ];
+        for (heading, want) in cases {
+            assert_eq!(sentence_case_capitals(&ctx, heading), want, "{heading}");
+        }
+    }
+
+    #[test]
+    fn after_a_colon_a_heading_goes_on_in_lowercase() {
+        let article = crate::input::Article {
+            text: "Les enseignants défilent à Paris avec Claire Morvan.".into(),
+            ..Default::default()
+        };
+        let doc = Document::new(&article, 1 << 20).unwrap();
+        let facts = doc.facts();
+        let ctx = Context::new(&doc, &facts);
+        assert_eq!(
+            lower_after_colon(&ctx, "Réforme des retraites : Les enseignants"),
+            "Réforme des retraites : les enseignants"
+        );
+        assert_eq!(
+            lower_after_colon(&ctx, "Grève : Claire Morvan à Paris"),
+            "Grève : Claire Morvan à Paris"
+        );
+        assert_eq!(
+            lower_after_colon(&ctx, "Grève : « Nous irons jusqu’au bout »"),
+            "Grève : « Nous irons jusqu’au bout »"
+        );
+    }
 }
