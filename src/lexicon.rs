@@ -42,6 +42,8 @@ pub enum Relation {
     Time,
     /// `Enfin`.
     Last,
+    /// `Sur un autre plan`: a change of subject, at a section's start only.
+    Shift,
 }
 
 impl Relation {
@@ -53,6 +55,7 @@ impl Relation {
             "consequence" => Relation::Consequence,
             "time" => Relation::Time,
             "last" => Relation::Last,
+            "shift" => Relation::Shift,
             _ => return None,
         })
     }

@@ -313,7 +313,10 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
             }
             '\'' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`'
                 if prev.is_some_and(char::is_alphabetic)
-                    && next.is_some_and(char::is_alphabetic) =>
+                    && (next.is_some_and(char::is_alphabetic)
+                        // `d'« écocide »`, `qu'"il`: an elision before a quotation.
+                        || (matches!(next, Some('«' | '"' | '“'))
+                            && elides(&line[..k]))) =>
             {
                 flush(b, base, line, &mut run, k);
                 b.replace(base + k, base + next_at, "’");
@@ -462,6 +465,22 @@ fn split_glued(b: &mut TextBuilder, base: usize, line: &str, at: usize, run: &mu
     b.insert(base + at, if heading_like { "\n\n" } else { " " });
 }
 
+/// True when `before` ends with a word that elides (`d`, `qu`, `l`, `jusqu`).
+fn elides(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    matches!(
+        word.to_lowercase().as_str(),
+        "d" | "l" | "qu" | "j" | "n" | "s" | "c" | "m" | "t" | "jusqu" | "lorsqu" | "puisqu"
+    )
+}
+
 fn is_apostrophe_char(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
@@ -517,6 +536,15 @@ mod tests {
     #[test]
     fn apostrophes_are_unified() {
         assert_eq!(cleaned("l'État et aujourd‘hui"), "l’État et aujourd’hui");
+        assert_eq!(
+            cleaned("un crime d'« écocide » et l'\"affaire\""),
+            "un crime d’« écocide » et l’«affaire»"
+        );
+        // A closing single quote after a word stays.
+        assert_eq!(
+            cleaned("en mode 'tout balader' ici"),
+            "en mode 'tout balader' ici"
+        );
     }
 
     #[test]

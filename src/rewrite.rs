@@ -306,12 +306,23 @@ fn place_connectors(
     let doc = ctx.doc;
     let count = sections_ids.len();
     let mut conn: rustc_hash::FxHashMap<usize, String> = rustc_hash::FxHashMap::default();
+    // The connectors the printed source sentences already say count as used.
     let mut used: Vec<String> = Vec::new();
+    for &i in lead_ids
+        .iter()
+        .chain(sections_ids.iter().flatten().flatten())
+    {
+        for c in connect::said_in(&doc.sentence_text(i)) {
+            if !used.iter().any(|u| u == c) {
+                used.push(c.to_string());
+            }
+        }
+    }
     for (s, paras) in sections_ids.iter().enumerate() {
         let Some(&first) = paras.first().and_then(|p| p.first()) else {
             continue;
         };
-        let avoid: Vec<&str> = used.last().map(|u| vec![u.as_str()]).unwrap_or_default();
+        let avoid: Vec<&str> = used.iter().map(String::as_str).collect();
         if let Some(c) = connect::connector(ctx, s, count, first, &avoid) {
             used.push(c.clone());
             conn.insert(first, c);
@@ -415,9 +426,17 @@ fn place_connectors(
         {
             continue;
         }
-        let mut avoid: Vec<&str> = used.iter().rev().take(5).map(String::as_str).collect();
+        // A connector once per article when the lexicon allows, else not
+        // among the last five.
+        let mut avoid: Vec<&str> = used.iter().map(String::as_str).collect();
         avoid.extend(alike(i, &conn));
-        if let Some(c) = connect::inner_connector(ctx, n as u64, &avoid) {
+        let mut pick = connect::inner_connector(ctx, n as u64, &avoid);
+        if pick.is_none() {
+            avoid = used.iter().rev().take(5).map(String::as_str).collect();
+            avoid.extend(alike(i, &conn));
+            pick = connect::inner_connector(ctx, n as u64, &avoid);
+        }
+        if let Some(c) = pick {
             if connect::has_transition(&c) {
                 with_transition += 1;
             }
@@ -458,10 +477,16 @@ fn place_connectors(
             });
         let Some(p) = target else { continue };
         let t = seq[p].0;
-        let mut avoid: Vec<&str> = used.iter().rev().take(3).map(String::as_str).collect();
+        let mut avoid: Vec<&str> = used.iter().map(String::as_str).collect();
         avoid.extend(alike(t, &conn));
         salt += 1;
-        if let Some(x) = connect::inner_connector(ctx, salt, &avoid) {
+        let mut pick = connect::inner_connector(ctx, salt, &avoid);
+        if pick.is_none() {
+            avoid = used.iter().rev().take(3).map(String::as_str).collect();
+            avoid.extend(alike(t, &conn));
+            pick = connect::inner_connector(ctx, salt, &avoid);
+        }
+        if let Some(x) = pick {
             seq[p].2 = connect::reader_openers(&x).swap_remove(0);
             used.push(x.clone());
             conn.insert(t, x);

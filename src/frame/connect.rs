@@ -32,6 +32,18 @@ fn options(relations: &[Relation], avoid: &[&str]) -> Vec<&'static Connector> {
     if counted.is_empty() { all } else { counted }
 }
 
+/// The connectors that `text` already says, as words anywhere in it
+/// (`… avait par ailleurs dit` holds `Par ailleurs`): one more would repeat it.
+pub fn said_in(text: &str) -> Vec<&'static str> {
+    let lower = text.to_lowercase();
+    lexicons()
+        .connectors
+        .iter()
+        .filter(|c| super::keyphrase::count_in_lower(&lower, &c.text) > 0)
+        .map(|c| c.text.as_str())
+        .collect()
+}
+
 /// The connectors whose first word is `word` (lowercase): set before a
 /// sentence that follows or precedes one opening with `word`, they would
 /// make two sentences in a row open alike (`À Paris…` then `À ce sujet, …`).
@@ -64,7 +76,7 @@ pub fn connector(
     let relations: &[Relation] = if index + 1 == count {
         &[Relation::Last]
     } else {
-        &[Relation::Addition, Relation::Context]
+        &[Relation::Addition, Relation::Context, Relation::Shift]
     };
     let opts = options(relations, avoid);
     if opts.is_empty() {

@@ -191,6 +191,13 @@ impl<'a> Context<'a> {
         if self.names.contains(w) {
             return true;
         }
+        // An honorific before a name keeps its capital: `Mme Brunet`.
+        if matches!(
+            w,
+            "Mme" | "Mmes" | "Mlle" | "Mlles" | "Mgr" | "MM" | "Dr" | "Pr"
+        ) {
+            return true;
+        }
         if w.chars().filter(|c| c.is_uppercase()).count() >= 2 {
             return true;
         }
