@@ -112,7 +112,9 @@ pub enum Typography {
     Plain,
     /// French print inside the source sentences too: they take the no-break
     /// spaces, `…` and dashes that [`Typography::French`] leaves as the
-    /// source wrote them. A printed sentence then differs from its source
+    /// source wrote them, and everything refonte prints takes the print
+    /// edits of hours, units, ordinals and stray straight quotes (`17h30` →
+    /// `17 h 30`, `1er` → `1ᵉʳ`, `'non'` → `« non »`). A printed sentence then differs from its source
     /// span in punctuation and spaces (never in words), so a check that
     /// compares them character for character no longer matches.
     Edited,
@@ -155,7 +157,8 @@ impl Typography {
     /// are kept; nothing is added at the start of a line.
     pub fn apply(self, s: &str) -> String {
         match self {
-            Typography::French | Typography::Edited => french_typography(s, true),
+            Typography::French => french_typography(s, true),
+            Typography::Edited => print_edits(&french_typography(s, true)),
             Typography::Plain => plain_typography(s),
         }
     }
@@ -192,10 +195,17 @@ impl Typography {
     pub fn char_len_bounds(self, c: char) -> (usize, usize) {
         match self {
             Typography::French | Typography::Edited => {
-                if matches!(c, ':' | ';' | '!' | '?' | '%' | '«' | '»') {
+                // Edited print: a digit or an `h` may take a no-break space
+                // (`17 h 30`), a straight quote becomes a guillemet and its
+                // space, `--` a dash between spaces.
+                let edited = self == Typography::Edited
+                    && (matches!(c, '\'' | '"' | 'h' | 'H') || c.is_ascii_digit());
+                if matches!(c, ':' | ';' | '!' | '?' | '%' | '«' | '»') || edited {
                     (1, 2)
                 } else if c == '.' || is_hspace(c) {
                     (0, 1)
+                } else if c == '-' && self == Typography::Edited {
+                    (0, 3)
                 } else {
                     (1, 1)
                 }
@@ -228,7 +238,7 @@ impl Typography {
             Typography::French | Typography::Edited => {
                 let out = if self == Typography::Edited {
                     // A cut in a quotation is bracketed in French print.
-                    french_typography(s, true).replace("(…)", "[…]")
+                    print_edits(&french_typography(s, true)).replace("(…)", "[…]")
                 } else {
                     source_typography(s)
                 };
@@ -480,6 +490,74 @@ fn french_typography(s: &str, full: bool) -> String {
         }
     }
     result
+}
+
+/// French print's fixes of what writers type by hand, applied after the
+/// spacing rules (each leaves text it already fixed unchanged):
+/// - hours and units glued to their number: `17h30` → `17 h 30`, `10H` →
+///   `10 h`, `25°C` → `25 °C`, `110km` → `110 km`;
+/// - ordinals: `1er` → `1ᵉʳ`, `1re` → `1ʳᵉ`, `5e` → `5ᵉ`, `XIXe` → `XIXᵉ`,
+///   `Ier` → `Iᵉʳ` (a one-letter numeral only among `I` `V` `X`: `Le`
+///   and `Ce` are words);
+/// - straight quotation marks left unpaired by cleaning, `'…'` and `"…"`
+///   around words, as guillemets;
+/// - a doubled hyphen as an incise dash (`Chypre --dont` → `Chypre – dont`).
+fn print_edits(s: &str) -> String {
+    struct Edits {
+        hour: regex::Regex,
+        unit: regex::Regex,
+        ordinal: regex::Regex,
+        roman: regex::Regex,
+        quotes: regex::Regex,
+        dashes: regex::Regex,
+    }
+    static EDITS: OnceLock<Edits> = OnceLock::new();
+    let e = EDITS.get_or_init(|| Edits {
+        hour: regex::Regex::new(r"\b(\d{1,2})[hH](\d{2})?\b").expect("hour pattern"),
+        unit: regex::Regex::new(r"(\d)(°C|°|km|kg|cm|mm)(?:\b|$)").expect("unit pattern"),
+        ordinal: regex::Regex::new(r"\b(\d{1,3})(ers|res|er|re|es|e)\b").expect("ordinal pattern"),
+        roman: regex::Regex::new(r"\b([IVXLC]{2,}|[IVX])(er|e)\b").expect("roman pattern"),
+        quotes: regex::Regex::new(
+            r#"(^|[\s(])(?:'([^'\s][^'\n]{0,200}?[^'\s])'|"([^"\s][^"\n]{0,200}?[^"\s])")([\s.,;:!?)]|$)"#,
+        )
+        .expect("quote pattern"),
+        dashes: regex::Regex::new(r"(\w)[ \t]*--[ \t]*(\w)").expect("dash pattern"),
+    });
+    let quick = s
+        .bytes()
+        .any(|b| b.is_ascii_digit() || matches!(b, b'\'' | b'"' | b'-' | b'I' | b'V' | b'X'));
+    if !quick {
+        return s.to_string();
+    }
+    let nb = NBSP;
+    let out = e.hour.replace_all(s, |c: &regex::Captures| match c.get(2) {
+        Some(m) => format!("{}{nb}h{nb}{}", &c[1], m.as_str()),
+        None => format!("{}{nb}h", &c[1]),
+    });
+    let out = e.unit.replace_all(&out, |c: &regex::Captures| {
+        format!("{}{nb}{}", &c[1], &c[2])
+    });
+    let out = e.ordinal.replace_all(&out, |c: &regex::Captures| {
+        let sup = match &c[2] {
+            "er" => "ᵉʳ",
+            "re" => "ʳᵉ",
+            "ers" => "ᵉʳˢ",
+            "res" => "ʳᵉˢ",
+            "es" => "ᵉˢ",
+            _ => "ᵉ",
+        };
+        format!("{}{sup}", &c[1])
+    });
+    let out = e.roman.replace_all(&out, |c: &regex::Captures| {
+        let sup = if &c[2] == "er" { "ᵉʳ" } else { "ᵉ" };
+        format!("{}{sup}", &c[1])
+    });
+    let out = e.quotes.replace_all(&out, |c: &regex::Captures| {
+        let inner = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
+        format!("{}«{nb}{inner}{nb}»{}", &c[1], &c[4])
+    });
+    let out = e.dashes.replace_all(&out, "$1 – $2");
+    out.into_owned()
 }
 
 /// Positions of the spaces inside numbers and before units, in order: the
@@ -2225,6 +2303,53 @@ mod tests {
     }
 
     #[test]
+    fn edited_print_fixes_hand_typed_hours_units_ordinals_and_quotes() {
+        let nb = |s: &str| s.replace('~', "\u{a0}");
+        let cases = [
+            (
+                "Rendez-vous à 17h30 puis à 10H.",
+                "Rendez-vous à 17~h~30 puis à 10~h.",
+            ),
+            (
+                "Il fait 25°C et il reste 110km.",
+                "Il fait 25~°C et il reste 110~km.",
+            ),
+            (
+                "Le 1er mai, la 1re fois, le 5e rang.",
+                "Le 1ᵉʳ mai, la 1ʳᵉ fois, le 5ᵉ rang.",
+            ),
+            (
+                "Au XIXe siècle, Juan Carlos Ier règne.",
+                "Au XIXᵉ siècle, Juan Carlos Iᵉʳ règne.",
+            ),
+            (
+                "Il est en mode 'tout balader'.",
+                "Il est en mode «~tout balader~».",
+            ),
+            (
+                "La Chypre --dont le sud-- résiste.",
+                "La Chypre – dont le sud – résiste.",
+            ),
+            // Words that look like numerals stay: `Le`, `Ce`, `Vie`.
+            ("Le Ce Vie 17heures", "Le Ce Vie 17heures"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(Typography::Edited.apply(input), nb(want), "{input}");
+            let twice = Typography::Edited.apply(&Typography::Edited.apply(input));
+            assert_eq!(
+                twice,
+                Typography::Edited.apply(input),
+                "not idempotent: {input}"
+            );
+        }
+        // French print leaves them as the source typed them.
+        assert_eq!(
+            Typography::French.apply("le 1er mai à 17h"),
+            "le 1er mai à 17h"
+        );
+    }
+
+    #[test]
     fn source_sentences_keep_their_characters_unless_edited() {
         let src = "A Paris, il a dit: \"oui...\" (...) et 20% des voix.";
         let kept = Typography::French.apply_source(src);
@@ -2232,7 +2357,7 @@ mod tests {
         let edited = Typography::Edited.apply_source(src);
         assert_eq!(
             edited,
-            "À Paris, il a dit\u{a0}: \"oui…\" […] et 20\u{a0}% des voix."
+            "À Paris, il a dit\u{a0}: «\u{a0}oui…\u{a0}» […] et 20\u{a0}% des voix."
         );
         // Template text prints the same in both.
         assert_eq!(

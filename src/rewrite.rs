@@ -401,6 +401,12 @@ fn place_connectors(
         }
         out
     };
+    let section_of: rustc_hash::FxHashMap<usize, usize> = sections_ids
+        .iter()
+        .enumerate()
+        .flat_map(|(s, paras)| paras.iter().flatten().map(move |&i| (i, s)))
+        .collect();
+    let mut placed: Vec<(usize, String)> = Vec::new();
     // Paragraph starts first, then any sentence that stands alone.
     let mut places: Vec<usize> = sections_ids
         .iter()
@@ -426,17 +432,33 @@ fn place_connectors(
         {
             continue;
         }
-        // A connector once per article when the lexicon allows, else not
-        // among the last five.
+        // A connector once per article when the lexicon has one left that
+        // Yoast counts as a transition (these places exist to reach its
+        // share); else such a one again, though not twice in a section nor
+        // among the last five; else any unused one.
         let mut avoid: Vec<&str> = used.iter().map(String::as_str).collect();
         avoid.extend(alike(i, &conn));
-        let mut pick = connect::inner_connector(ctx, n as u64, &avoid);
-        if pick.is_none() {
-            avoid = used.iter().rev().take(5).map(String::as_str).collect();
-            avoid.extend(alike(i, &conn));
-            pick = connect::inner_connector(ctx, n as u64, &avoid);
-        }
+        let fresh = connect::inner_connector(ctx, n as u64, &avoid);
+        let pick = match fresh {
+            Some(c) if connect::has_transition(&c) => Some(c),
+            fresh => {
+                let section = section_of.get(&i).copied();
+                let mut again: Vec<&str> = placed
+                    .iter()
+                    .filter(|(s, _)| Some(*s) == section)
+                    .map(|(_, c)| c.as_str())
+                    .collect();
+                again.extend(used.iter().rev().take(5).map(String::as_str));
+                again.extend(alike(i, &conn));
+                connect::inner_connector(ctx, n as u64, &again)
+                    .filter(|c| connect::has_transition(c))
+                    .or(fresh)
+            }
+        };
         if let Some(c) = pick {
+            if let Some(&s) = section_of.get(&i) {
+                placed.push((s, c.clone()));
+            }
             if connect::has_transition(&c) {
                 with_transition += 1;
             }
