@@ -113,8 +113,14 @@ pub fn can_take_in_place(ctx: &Context, i: usize) -> bool {
     // A first word in capitals is a subheading glued to the sentence, not prose.
     let first_word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
     let shouting = first_word.chars().count() >= 2 && first_word.chars().all(char::is_uppercase);
+    // `En outre, … ont également gardé…`: the sentence already adds.
+    let lower = text.to_lowercase();
+    let adds = ["également", "aussi"]
+        .iter()
+        .any(|w| super::keyphrase::count_in_lower(&lower, w) > 0);
     first_word.chars().next().is_some_and(char::is_uppercase)
         && !shouting
+        && !adds
         && !opens_with_connector(ctx.doc, i)
         && !text.ends_with('?')
 }
