@@ -35,13 +35,33 @@ fn options(relations: &[Relation], avoid: &[&str]) -> Vec<&'static Connector> {
 /// The connectors that `text` already says, as words anywhere in it
 /// (`… avait par ailleurs dit` holds `Par ailleurs`): one more would repeat it.
 pub fn said_in(text: &str) -> Vec<&'static str> {
-    let lower = text.to_lowercase();
-    lexicons()
-        .connectors
-        .iter()
-        .filter(|c| super::keyphrase::count_in_lower(&lower, &c.text) > 0)
-        .map(|c| c.text.as_str())
-        .collect()
+    let lower = crate::lexicon::fold(text);
+    let connectors = &lexicons().connectors;
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut out: Vec<&'static str> = Vec::new();
+    for m in all_connectors().find_overlapping_iter(&lower) {
+        let whole = !is_word(lower[..m.start()].chars().next_back())
+            && !is_word(lower[m.end()..].chars().next());
+        let c = connectors[m.pattern().as_usize()].text.as_str();
+        if whole && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Every connector of the lexicon, folded, in one automaton built once
+/// (pattern `k` is `lexicons().connectors[k]`).
+fn all_connectors() -> &'static aho_corasick::AhoCorasick {
+    static A: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    A.get_or_init(|| {
+        let folded: Vec<String> = lexicons()
+            .connectors
+            .iter()
+            .map(|c| crate::lexicon::fold(&c.text))
+            .collect();
+        aho_corasick::AhoCorasick::new(folded).expect("connector patterns are plain strings")
+    })
 }
 
 /// The connectors whose first word is `word` (lowercase): set before a
@@ -114,10 +134,15 @@ pub fn can_take_in_place(ctx: &Context, i: usize) -> bool {
     let first_word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
     let shouting = first_word.chars().count() >= 2 && first_word.chars().all(char::is_uppercase);
     // `En outre, … ont également gardé…`: the sentence already adds.
-    let lower = text.to_lowercase();
-    let adds = ["également", "aussi"]
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let adds = ["également", "Également", "aussi", "Aussi"]
         .iter()
-        .any(|w| super::keyphrase::count_in_lower(&lower, w) > 0);
+        .any(|w| {
+            text.match_indices(w).any(|(i, _)| {
+                !is_word(text[..i].chars().next_back())
+                    && !is_word(text[i + w.len()..].chars().next())
+            })
+        });
     first_word.chars().next().is_some_and(char::is_uppercase)
         && !shouting
         && !adds
