@@ -199,12 +199,11 @@ fn spelled_as_text(ctx: &Context, title: &str) -> String {
                     if t.is_uppercase() {
                         out.extend(a.to_uppercase());
                     } else {
-                        out.push(t);
+                        out.push(a);
                     }
                 }
             }
-            Some(_) => out.push_str(w),
-            None => out.push_str(w),
+            _ => out.push_str(w),
         }
     }
     out.push_str(&title[pos..]);
@@ -705,6 +704,23 @@ mod tests {
         ] {
             assert_eq!(without_place(title, place), None, "{title}");
         }
+    }
+
+    #[test]
+    fn title_words_take_the_text_s_spelling() {
+        let article = crate::input::Article {
+            text: "Aux États-Unis, les Médecins sans frontières s’inquiètent.".into(),
+            ..Default::default()
+        };
+        let doc = crate::document::Document::new(&article, 1 << 20).unwrap();
+        let facts = doc.facts();
+        let ctx = Context::new(&doc, &facts);
+        assert_eq!(
+            spelled_as_text(&ctx, "Les Medecins sans frontières aux Etats-Unis"),
+            "Les Médecins sans frontières aux États-Unis"
+        );
+        // A word the text never writes stays as the title has it.
+        assert_eq!(spelled_as_text(&ctx, "Un Embargo"), "Un Embargo");
     }
 
     #[test]
