@@ -225,18 +225,10 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
             if byte.is_ascii_lowercase()
                 && k + 1 < n
                 && (bytes[k + 1].is_ascii_uppercase() || bytes[k + 1] >= 0x80)
-                && camel_glue(b, base, line, k + 1, &mut run, lex)
             {
-                k += 1;
-                continue;
-            }
-            if byte.is_ascii_uppercase()
-                && k + 1 < n
-                && bytes[k + 1].is_ascii_uppercase()
-                && caps_glue(b, base, line, k + 1, &mut run, lex)
-            {
-                k += 1;
-                continue;
+                camel_glue(b, base, line, k + 1, &mut run, lex);
+            } else if byte.is_ascii_uppercase() && k + 1 < n && bytes[k + 1].is_ascii_uppercase() {
+                caps_glue(b, base, line, k + 1, &mut run, lex);
             }
             k += 1;
             continue;
@@ -279,22 +271,14 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
             k = j;
             continue;
         }
-        if c.is_lowercase() {
-            if char_at(line, next_at).is_some_and(char::is_uppercase)
-                && camel_glue(b, base, line, next_at, &mut run, lex)
-            {
-                k = next_at;
-                continue;
-            }
-            k = next_at;
-            continue;
-        }
-        if c.is_uppercase() {
-            if char_at(line, next_at).is_some_and(char::is_uppercase)
-                && caps_glue(b, base, line, next_at, &mut run, lex)
-            {
-                k = next_at;
-                continue;
+        if c.is_lowercase() || c.is_uppercase() {
+            // A capital right after a letter may start a glued paragraph.
+            if char_at(line, next_at).is_some_and(char::is_uppercase) {
+                if c.is_lowercase() {
+                    camel_glue(b, base, line, next_at, &mut run, lex);
+                } else {
+                    caps_glue(b, base, line, next_at, &mut run, lex);
+                }
             }
             k = next_at;
             continue;
@@ -392,15 +376,15 @@ fn camel_glue(
     at: usize,
     run: &mut usize,
     lex: &Lexicons,
-) -> bool {
+) {
     let rest = &line[at..];
     let mut chars = rest.chars();
     let (Some(up), Some(low)) = (chars.next(), chars.next()) else {
-        return false;
+        return;
     };
     let elided = is_apostrophe_char(low) && chars.next().is_some_and(char::is_alphabetic);
     if !(up.is_uppercase() && (low.is_lowercase() || elided)) {
-        return false;
+        return;
     }
     let word_end = rest
         .char_indices()
@@ -414,10 +398,9 @@ fn camel_glue(
         lower.chars().count() >= 2 && lex.is_stop(&lower)
     };
     if !function_word {
-        return false;
+        return;
     }
     split_glued(b, base, line, at, run);
-    true
 }
 
 /// `PRUD’HOMMESEt`, `LONGÉVITÉInterrogée`: a subheading in capitals glued to
@@ -430,11 +413,11 @@ fn caps_glue(
     at: usize,
     run: &mut usize,
     lex: &Lexicons,
-) -> bool {
+) {
     let rest = &line[at..];
     let mut chars = rest.chars();
     if !chars.next().is_some_and(char::is_uppercase) {
-        return false;
+        return;
     }
     let lowers = chars.take_while(|c| c.is_lowercase()).count();
     // Three letters or more, or a short function word (`Et`, `La`).
@@ -443,7 +426,7 @@ fn caps_glue(
         .nth(lowers + 1)
         .map_or(rest.len(), |(i, _)| i);
     if lowers == 0 || (lowers < 2 && !lex.is_stop(&rest[..word_len].to_lowercase())) {
-        return false;
+        return;
     }
     let caps = line[..at]
         .chars()
@@ -451,10 +434,9 @@ fn caps_glue(
         .take_while(|c| c.is_uppercase())
         .count();
     if caps < 3 {
-        return false;
+        return;
     }
     split_glued(b, base, line, at, run);
-    true
 }
 
 /// Splits a glued join at `at`: a paragraph break after a short run of

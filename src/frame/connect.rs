@@ -54,14 +54,19 @@ pub fn said_in(text: &str) -> Vec<&'static str> {
 /// (pattern `k` is `lexicons().connectors[k]`).
 fn all_connectors() -> &'static aho_corasick::AhoCorasick {
     static A: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    A.get_or_init(|| {
-        let folded: Vec<String> = lexicons()
-            .connectors
-            .iter()
-            .map(|c| crate::lexicon::fold(&c.text))
-            .collect();
-        aho_corasick::AhoCorasick::new(folded).expect("connector patterns are plain strings")
-    })
+    A.get_or_init(|| folded_automaton(|_| true))
+}
+
+/// The connectors that `keep` selects, folded, as one automaton (pattern
+/// `k` is the `k`-th connector kept, in lexicon order).
+fn folded_automaton(keep: impl Fn(&Connector) -> bool) -> aho_corasick::AhoCorasick {
+    let folded: Vec<String> = lexicons()
+        .connectors
+        .iter()
+        .filter(|c| keep(c))
+        .map(|c| crate::lexicon::fold(&c.text))
+        .collect();
+    aho_corasick::AhoCorasick::new(folded).expect("connector patterns are plain strings")
 }
 
 /// The connectors whose first word is `word` (lowercase): set before a
@@ -224,16 +229,7 @@ pub fn has_transition(text: &str) -> bool {
 /// sentence is searched once, not once per connector.
 fn transitions() -> &'static aho_corasick::AhoCorasick {
     static T: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    T.get_or_init(|| {
-        let folded: Vec<String> = lexicons()
-            .connectors
-            .iter()
-            .filter(|c| c.transition)
-            .map(|c| crate::lexicon::fold(&c.text))
-            .filter(|c| !c.is_empty())
-            .collect();
-        aho_corasick::AhoCorasick::new(folded).expect("connector patterns are plain strings")
-    })
+    T.get_or_init(|| folded_automaton(|c| c.transition && !c.text.is_empty()))
 }
 
 #[cfg(test)]

@@ -534,17 +534,13 @@ fn fallback(ctx: &Context, focus: &str, s: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Document;
 
     #[test]
     fn a_heading_in_capitals_is_set_in_sentence_case() {
-        let article = crate::input::Article {
-            text: "La maire Claire Morvan défend son bilan devant la CGT. \
-                   Le syndicat CGT salue la titularisation des agents."
-                .into(),
-            ..Default::default()
-        };
-        let doc = Document::new(&article, 1 << 20).unwrap();
+        let doc = crate::frame::test_document(
+            "La maire Claire Morvan défend son bilan devant la CGT. \
+                   Le syndicat CGT salue la titularisation des agents.",
+        );
         let facts = doc.facts();
         let ctx = Context::new(&doc, &facts);
         let cases = [
@@ -566,11 +562,8 @@ mod tests {
 
     #[test]
     fn after_a_colon_a_heading_goes_on_in_lowercase() {
-        let article = crate::input::Article {
-            text: "Les enseignants défilent à Paris avec Claire Morvan.".into(),
-            ..Default::default()
-        };
-        let doc = Document::new(&article, 1 << 20).unwrap();
+        let doc =
+            crate::frame::test_document("Les enseignants défilent à Paris avec Claire Morvan.");
         let facts = doc.facts();
         let ctx = Context::new(&doc, &facts);
         assert_eq!(

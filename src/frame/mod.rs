@@ -317,6 +317,16 @@ pub fn each_lower_word(text: &str, mut f: impl FnMut(&str)) {
     });
 }
 
+/// A document read from `text` alone, for the stage tests of the framing.
+#[cfg(test)]
+pub(crate) fn test_document(text: &str) -> Document {
+    let article = crate::input::Article {
+        text: text.into(),
+        ..Default::default()
+    };
+    Document::new(&article, 1 << 20).expect("test article")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,11 +354,7 @@ mod tests {
 
     #[test]
     fn a_function_word_read_alone_as_an_entity_is_no_name() {
-        let article = crate::input::Article {
-            text: "Les pompiers manifestent. Dans un communiqué, En Marche répond.".into(),
-            ..Default::default()
-        };
-        let doc = Document::new(&article, 1 << 20).unwrap();
+        let doc = test_document("Les pompiers manifestent. Dans un communiqué, En Marche répond.");
         let entity = |text: &str| crate::analyze::Entity {
             text: text.into(),
             span: crate::segment::Span::new(0, 0),

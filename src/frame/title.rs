@@ -708,11 +708,9 @@ mod tests {
 
     #[test]
     fn title_words_take_the_text_s_spelling() {
-        let article = crate::input::Article {
-            text: "Aux États-Unis, les Médecins sans frontières s’inquiètent.".into(),
-            ..Default::default()
-        };
-        let doc = crate::document::Document::new(&article, 1 << 20).unwrap();
+        let doc = crate::frame::test_document(
+            "Aux États-Unis, les Médecins sans frontières s’inquiètent.",
+        );
         let facts = doc.facts();
         let ctx = Context::new(&doc, &facts);
         assert_eq!(
