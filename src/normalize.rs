@@ -225,10 +225,13 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
             if byte.is_ascii_lowercase()
                 && k + 1 < n
                 && (bytes[k + 1].is_ascii_uppercase() || bytes[k + 1] >= 0x80)
+                && camel_glue(line, k + 1, lex)
+                || byte.is_ascii_uppercase()
+                    && k + 1 < n
+                    && bytes[k + 1].is_ascii_uppercase()
+                    && caps_glue(line, k + 1, lex)
             {
-                camel_glue(b, base, line, k + 1, &mut run, lex);
-            } else if byte.is_ascii_uppercase() && k + 1 < n && bytes[k + 1].is_ascii_uppercase() {
-                caps_glue(b, base, line, k + 1, &mut run, lex);
+                split_glued(b, base, line, k + 1, &mut run);
             }
             k += 1;
             continue;
@@ -273,12 +276,14 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
         }
         if c.is_lowercase() || c.is_uppercase() {
             // A capital right after a letter may start a glued paragraph.
-            if char_at(line, next_at).is_some_and(char::is_uppercase) {
-                if c.is_lowercase() {
-                    camel_glue(b, base, line, next_at, &mut run, lex);
+            let glued = char_at(line, next_at).is_some_and(char::is_uppercase)
+                && if c.is_lowercase() {
+                    camel_glue(line, next_at, lex)
                 } else {
-                    caps_glue(b, base, line, next_at, &mut run, lex);
-                }
+                    caps_glue(line, next_at, lex)
+                };
+            if glued {
+                split_glued(b, base, line, next_at, &mut run);
             }
             k = next_at;
             continue;
@@ -366,25 +371,17 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
     flush(b, base, line, &mut run, n);
 }
 
-/// "CollombSelon": a lowercase letter ends at `at`, where a capitalised
-/// function word begins. A glued heading (a short run of words since the last
-/// sentence end) gets a paragraph break; anything else a space.
-fn camel_glue(
-    b: &mut TextBuilder,
-    base: usize,
-    line: &str,
-    at: usize,
-    run: &mut usize,
-    lex: &Lexicons,
-) {
+/// "CollombSelon": true when a lowercase letter ends at `at`, where a
+/// capitalised function word begins (see [`split_glued`] for the split).
+fn camel_glue(line: &str, at: usize, lex: &Lexicons) -> bool {
     let rest = &line[at..];
     let mut chars = rest.chars();
     let (Some(up), Some(low)) = (chars.next(), chars.next()) else {
-        return;
+        return false;
     };
     let elided = is_apostrophe_char(low) && chars.next().is_some_and(char::is_alphabetic);
     if !(up.is_uppercase() && (low.is_lowercase() || elided)) {
-        return;
+        return false;
     }
     let word_end = rest
         .char_indices()
@@ -392,32 +389,21 @@ fn camel_glue(
         .map_or(rest.len(), |(i, _)| i);
     let lower = rest[..word_end].to_lowercase();
     // `TunisieL’affaire`, `PellerinC’est`: an elided function word.
-    let function_word = if rest[word_end..].starts_with(is_apostrophe_char) {
+    if rest[word_end..].starts_with(is_apostrophe_char) {
         lex.is_stop(&format!("{lower}’"))
     } else {
         lower.chars().count() >= 2 && lex.is_stop(&lower)
-    };
-    if !function_word {
-        return;
     }
-    split_glued(b, base, line, at, run);
 }
 
 /// `PRUD’HOMMESEt`, `LONGÉVITÉInterrogée`: a subheading in capitals glued to
 /// the paragraph's first word, which begins at `at` (its capital). The run
 /// of capitals before it must be a word of 3 letters or more.
-fn caps_glue(
-    b: &mut TextBuilder,
-    base: usize,
-    line: &str,
-    at: usize,
-    run: &mut usize,
-    lex: &Lexicons,
-) {
+fn caps_glue(line: &str, at: usize, lex: &Lexicons) -> bool {
     let rest = &line[at..];
     let mut chars = rest.chars();
     if !chars.next().is_some_and(char::is_uppercase) {
-        return;
+        return false;
     }
     let lowers = chars.take_while(|c| c.is_lowercase()).count();
     // Three letters or more, or a short function word (`Et`, `La`).
@@ -426,17 +412,14 @@ fn caps_glue(
         .nth(lowers + 1)
         .map_or(rest.len(), |(i, _)| i);
     if lowers == 0 || (lowers < 2 && !lex.is_stop(&rest[..word_len].to_lowercase())) {
-        return;
+        return false;
     }
     let caps = line[..at]
         .chars()
         .rev()
         .take_while(|c| c.is_uppercase())
         .count();
-    if caps < 3 {
-        return;
-    }
-    split_glued(b, base, line, at, run);
+    caps >= 3
 }
 
 /// Splits a glued join at `at`: a paragraph break after a short run of
