@@ -566,7 +566,7 @@ fn derived_sections(
             || depends_on_previous(doc, i)
             || doc.terms.sentence_words[i] > 45
             || contracted
-            || has_slips(&text)
+            || crate::french::has_slips(&text)
         {
             continue;
         }
@@ -617,44 +617,6 @@ fn derived_sections(
         added += 1;
     }
     (added, repeated, 0)
-}
-
-/// True when a source sentence carries a typing slip that refonte may not
-/// correct in it (provenance keeps it as written) and that a key point would
-/// print a second time: `1.000` for `1 000`, `--` for a dash, `...`, a
-/// comma before a closing guillemet, `20%`, `1er`, an unaccented capital
-/// (`Etat`), a straight double quote.
-fn has_slips(text: &str) -> bool {
-    let b = text.as_bytes();
-    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
-    let dotted_thousands = (1..b.len()).any(|k| {
-        b[k] == b'.'
-            && digit(k - 1)
-            && digit(k + 1)
-            && digit(k + 2)
-            && digit(k + 3)
-            && !digit(k + 4)
-    });
-    let glued_percent = (1..b.len()).any(|k| b[k] == b'%' && digit(k - 1));
-    let lex = crate::lexicon::lexicons();
-    let slips = ["--", "...", ",»", ", »", "\""];
-    dotted_thousands
-        || glued_percent
-        || slips.iter().any(|s| text.contains(s))
-        || text.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            let ordinal = w.len() > 1
-                && w.starts_with(|c: char| c.is_ascii_digit())
-                && (w.ends_with("er") || w.ends_with('e'))
-                && w.trim_end_matches(['e', 'r'])
-                    .bytes()
-                    .all(|c| c.is_ascii_digit());
-            let unaccented = w.len() > 2
-                && w.starts_with('E')
-                && w[1..].starts_with(|c: char| c.is_lowercase())
-                && lex.pos.get(&format!("é{}", &w[1..])).is_some()
-                && lex.pos.get(&w.to_lowercase()).is_none();
-            ordinal || unaccented
-        })
 }
 
 /// The template at `first` or after it (in turn) whose heading, filled with
@@ -738,7 +700,7 @@ mod tests {
             "Le 5e arrondissement vote.",
             "Le ministre de l’Economie parle.",
         ] {
-            assert!(has_slips(slip), "{slip}");
+            assert!(crate::french::has_slips(slip), "{slip}");
         }
         for clean in [
             "Il y a 1 000 cas en 2020.",
@@ -746,7 +708,7 @@ mod tests {
             "Le ministre de l’Économie parle à Evian.",
             "Le score est de 3.5 points.",
         ] {
-            assert!(!has_slips(clean), "{clean}");
+            assert!(!crate::french::has_slips(clean), "{clean}");
         }
     }
 

@@ -69,10 +69,29 @@ pub fn opens_with<S: AsRef<str>>(words: &[S], accept: impl Fn(&str) -> bool) -> 
     false
 }
 
+/// Weight of a sentence with a typing slip that provenance keeps as written
+/// (`disant:`, `20%`, `...`): where the article is longer than needed, the
+/// clean sentences of about the same rank go first.
+const SLIP_WEIGHT: f64 = 0.7;
+
+/// The ranked sentences, best first, a sentence with a typing slip (see
+/// [`crate::french::has_slips`]) weighing [`SLIP_WEIGHT`] of its score; ties
+/// by position.
+fn order_clean_first(doc: &Document, ranking: &Ranking) -> Vec<usize> {
+    let weight = |i: usize| {
+        let slip = crate::french::has_slips(&doc.sentence_text(i));
+        ranking.scores[i] * if slip { SLIP_WEIGHT } else { 1.0 }
+    };
+    let mut v: Vec<(f64, usize)> = ranking.candidates.iter().map(|&i| (weight(i), i)).collect();
+    v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    v.into_iter().map(|(_, i)| i).collect()
+}
+
 /// The sentences to print, in source order.
 ///
 /// When the body holds no more than `target` words, every body sentence is
-/// kept. Otherwise sentences are taken in rank order until `target` words,
+/// kept. Otherwise sentences are taken in rank order (a sentence with a typing slip weighing [`SLIP_WEIGHT`] of
+/// its score) until `target` words,
 /// each with the chain of sentences it depends on; a sentence whose chain
 /// does not fit is passed over. The first body sentence is always kept.
 pub fn select(doc: &Document, ranking: &Ranking, target: usize) -> Vec<usize> {
@@ -102,7 +121,7 @@ pub fn select(doc: &Document, ranking: &Ranking, target: usize) -> Vec<usize> {
     if let Some(&first) = body.first() {
         take(&[first], &mut chosen, &mut count);
     }
-    for i in ranking.order() {
+    for i in order_clean_first(doc, ranking) {
         if count >= target {
             break;
         }
