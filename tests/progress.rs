@@ -30,13 +30,21 @@ fn batch(input: &str, extra: &[&str], stdin: &[u8]) -> Output {
     run(&args, stdin)
 }
 
+/// `rounds` rounds of records in a file of the scratch directory `name`:
+/// the directory, the input, the file's path, its number of lines and the
+/// run without progress options.
+fn fixture(name: &str, rounds: usize) -> (std::path::PathBuf, String, String, usize, Output) {
+    let input = records(rounds);
+    let (dir, file) = input_file(name, &input);
+    let n = input.lines().count();
+    let plain = batch(&file, &[], b"");
+    (dir, input, file, n, plain)
+}
+
 #[test]
 fn nothing_but_the_summary_on_a_pipe_by_default_or_with_never() {
-    let input = records(4);
-    let (_dir, file) = input_file("progress-pipe", &input);
-    let n = input.lines().count();
+    let (_dir, input, file, n, plain) = fixture("progress-pipe", 4);
     let file = file.as_str();
-    let plain = batch(file, &[], b"");
     assert_eq!(plain.status.code(), Some(65));
     assert_eq!(stderr(&plain), failed_line(n));
     for (name, args, stdin) in [
@@ -72,11 +80,8 @@ fn progress_lines(o: &Output) -> Vec<String> {
 
 #[test]
 fn always_on_a_pipe_prints_plain_lines_and_the_same_output() {
-    let input = records(4);
-    let (_dir, file) = input_file("progress-always", &input);
-    let n = input.lines().count();
+    let (_dir, input, file, n, plain) = fixture("progress-always", 4);
     let file = file.as_str();
-    let plain = batch(file, &[], b"");
     for jobs in ["1", "3"] {
         for from_stdin in [false, true] {
             let (from, stdin) = if from_stdin {
@@ -170,6 +175,15 @@ fn on_terminal(cmd: &str) -> (Option<i32>, Vec<u8>) {
     (o.status.code(), o.stdout)
 }
 
+/// Runs `cmd` on a pseudo-terminal, as [`on_terminal`], where it must exit
+/// 65 (one bad record); the screen and its text.
+fn one_failed_on_terminal(cmd: &str) -> (Vec<u8>, String) {
+    let (code, screen) = on_terminal(cmd);
+    assert_eq!(code, Some(65), "{cmd}");
+    let text = String::from_utf8_lossy(&screen).into_owned();
+    (screen, text)
+}
+
 /// What follows the last line clear on the terminal.
 fn after_last_clear(screen: &[u8]) -> &[u8] {
     let clear = b"\r\x1b[2K";
@@ -209,22 +223,17 @@ fn a_bar_on_a_terminal_is_cleared_before_the_summary() {
         eprintln!("skipped: no `script` (util-linux) or no pseudo-terminal here");
         return;
     }
-    let input = records(20);
-    let (dir, file) = input_file("progress-terminal", &input);
-    let n = input.lines().count();
+    let (dir, _input, file, n, plain) = fixture("progress-terminal", 20);
     let bin = env!("CARGO_BIN_EXE_refonte");
     let file = file.as_str();
-    let plain = batch(file, &[], b"");
     let summary = failed_line(n).replace('\n', "\r\n");
 
     // A file: a bar with its percentage and ETA.
     let out = dir.join("file.jsonl");
-    let (code, screen) = on_terminal(&format!(
+    let (screen, text) = one_failed_on_terminal(&format!(
         "'{bin}' batch '{file}' --task summarize --sentences 1 -o '{}'",
         out.display()
     ));
-    assert_eq!(code, Some(65));
-    let text = String::from_utf8_lossy(&screen);
     assert!(text.contains("% ") && text.contains(" ETA "), "{text:?}");
     assert!(text.contains(" records, "), "{text:?}");
     assert_eq!(after_last_clear(&screen), summary.as_bytes(), "{text:?}");
@@ -232,12 +241,10 @@ fn a_bar_on_a_terminal_is_cleared_before_the_summary() {
 
     // A pipe: a spinner with the bytes read.
     let out = dir.join("pipe.jsonl");
-    let (code, screen) = on_terminal(&format!(
+    let (screen, text) = one_failed_on_terminal(&format!(
         "cat '{file}' | '{bin}' batch - --task summarize --sentences 1 -o '{}'",
         out.display()
     ));
-    assert_eq!(code, Some(65));
-    let text = String::from_utf8_lossy(&screen);
     assert!(
         text.contains(" records, ") && text.contains(" read"),
         "{text:?}"
