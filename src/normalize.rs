@@ -299,6 +299,17 @@ fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
                 flush(b, base, line, &mut run, k);
                 b.replace(base + k, base + next_at, if opening { "«" } else { "»" });
                 run = next_at;
+                if !opening && glued_after_quote(line, next_at) {
+                    split_glued(b, base, line, next_at, &mut run);
+                }
+            }
+            // `« DANS LES PROCHAINES HEURES »Dans l’après-midi`: a subheading
+            // glued to the paragraph after its closing guillemet.
+            '»' if (prev.is_some_and(|p| !p.is_whitespace() && p != '(')
+                || line[..k].matches('«').count() > line[..k].matches('»').count())
+                && glued_after_quote(line, next_at) =>
+            {
+                split_glued(b, base, line, next_at, &mut run);
             }
             '\'' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`'
                 if prev.is_some_and(char::is_alphabetic)
@@ -446,6 +457,16 @@ fn elides(before: &str) -> bool {
     )
 }
 
+/// True when a capitalised word (`Dans`, `L’ancien`) follows a closing
+/// quotation mark at `at` with no space: French always sets one there.
+fn glued_after_quote(line: &str, at: usize) -> bool {
+    let mut rest = line[at.min(line.len())..].chars();
+    let (Some(up), Some(next)) = (rest.next(), rest.next()) else {
+        return false;
+    };
+    up.is_uppercase() && (next.is_lowercase() || is_apostrophe_char(next))
+}
+
 fn is_apostrophe_char(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
@@ -569,6 +590,17 @@ mod tests {
             cleaned("La défense de Fleur PellerinC’est en vertu de la loi."),
             "La défense de Fleur Pellerin\n\nC’est en vertu de la loi."
         );
+    }
+
+    #[test]
+    fn a_paragraph_glued_after_a_closing_quotation_mark_is_split() {
+        assert_eq!(
+            cleaned("• LA CLAUSE PAYÉE « DANS LES HEURES »Dans l’après-midi, il part."),
+            "• LA CLAUSE PAYÉE « DANS LES HEURES »\n\nDans l’après-midi, il part."
+        );
+        // A space after the guillemet: nothing to split.
+        let s = "Il dit « oui » Puis il part.";
+        assert_eq!(cleaned(s), s);
     }
 
     #[test]
