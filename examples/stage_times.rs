@@ -19,7 +19,7 @@ fn main() {
         .lines()
         .map_while(Result::ok)
         .collect();
-    let _ = refonte::lexicon::lexicons();
+    let _ = refonte::fr::lexicon::lexicons();
     let mut t = [Duration::ZERO; 8];
     let names = [
         "json",

@@ -3,7 +3,7 @@
 //! named entities (with titles and roles), quotations with their speakers,
 //! dates and numbers.
 
-use crate::lexicon::{Lexicons, Pos, lexicons};
+use crate::fr::lexicon::{Lexicons, Pos, lexicons};
 use crate::segment::{Segmented, Span, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
@@ -674,7 +674,7 @@ fn role_at(
         BUF.with_borrow_mut(|(lower, bare)| {
             lower_into(w, lower);
             bare.clear();
-            bare.extend(lower.chars().map(crate::lexicon::strip_accent));
+            bare.extend(lower.chars().map(crate::fr::lexicon::strip_accent));
             let first = bare.split('’').next().unwrap_or("");
             lex.title_first_words.contains(first)
         })
@@ -688,7 +688,10 @@ fn role_at(
     for len in (1..=lex.titles_max_words.min(n - i)).rev() {
         let phrase = words[i..i + len].join(" ").replace("’ ", "’");
         lower_into(&phrase, &mut lower);
-        if lex.titles.contains(&crate::lexicon::strip_accents(&lower)) {
+        if lex
+            .titles
+            .contains(&crate::fr::lexicon::strip_accents(&lower))
+        {
             title_len = len;
             break;
         }

@@ -336,9 +336,9 @@ pub fn run_with_progress<R: BufRead + Send, W: Write>(
     let mut line_no = 0usize;
     let limit = line_limit(refonte.max_bytes());
     // Compile the lazily built patterns while the first chunk is read.
-    rayon::spawn(crate::lexicon::warm_up);
+    rayon::spawn(crate::fr::lexicon::warm_up);
     if matches!(task, Task::Rewrite { .. }) {
-        rayon::spawn(crate::lexicon::warm_up_tagging);
+        rayon::spawn(crate::fr::lexicon::warm_up_tagging);
     }
     let mut current = read_chunk(&mut input, &mut line_no, limit, resume, &mut stats.skipped)?;
     loop {

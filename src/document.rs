@@ -157,7 +157,7 @@ impl Document {
                 self.title = Some(normalize::clean_line(&text));
                 self.title_paragraph = Some(0);
             }
-            Some(t) if crate::lexicon::fold(t) == crate::lexicon::fold(&text) => {
+            Some(t) if crate::fr::lexicon::fold(t) == crate::fr::lexicon::fold(&text) => {
                 self.title_paragraph = Some(0);
             }
             Some(_) => {}

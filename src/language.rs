@@ -41,7 +41,7 @@ fn profiles() -> &'static (FxHashMap<&'static str, u8>, usize) {
     PROFILES.get_or_init(|| {
         let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
         for (k, &(_, file)) in FILES.iter().enumerate() {
-            for w in crate::lexicon::entries(file) {
+            for w in crate::fr::lexicon::entries(file) {
                 *map.entry(w).or_default() |= 1 << k;
             }
         }

@@ -39,11 +39,10 @@ pub mod batch;
 pub mod compare;
 pub mod document;
 pub mod error;
+pub mod fr;
 pub mod frame;
-pub mod french;
 pub mod input;
 pub mod language;
-pub mod lexicon;
 pub mod normalize;
 pub mod offsets;
 pub mod rank;
@@ -108,7 +107,7 @@ impl RefonteBuilder {
     /// The immutable, reusable engine.
     pub fn build(self) -> Refonte {
         // Parse the lexicons now rather than inside the first record.
-        let _ = lexicon::lexicons();
+        let _ = crate::fr::lexicon::lexicons();
         Refonte {
             max_bytes: self.max_bytes,
             force: self.force,

@@ -3,7 +3,7 @@
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use refonte::batch::{self, Task};
-use refonte::french::Typography;
+use refonte::fr::Typography;
 use refonte::input::{self, Article, Format};
 use refonte::render::{Html, Markdown, Render, Review};
 use refonte::rewrite::RewriteOptions;
@@ -489,7 +489,7 @@ fn engine(common: &Common, output: &OutputOpts) -> Refonte {
 
 fn rewrite(args: RewriteArgs) -> Result<ExitCode, Failure> {
     // The tagger's index is built while the input is read and cleaned.
-    std::thread::spawn(refonte::lexicon::warm_up_tagging);
+    std::thread::spawn(refonte::fr::lexicon::warm_up_tagging);
     let file = args.file.as_deref();
     let bytes = read_input(file, args.common.max_bytes)?;
     let mut article = article_of(&bytes, file, &args.common, args.title)?;

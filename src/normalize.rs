@@ -4,8 +4,8 @@
 //! Each pass is mapped (see [`crate::offsets`]): cleaning never loses track
 //! of which input bytes a character came from.
 
+use crate::fr::lexicon::{Lexicons, lexicons};
 use crate::input::HEADING_MARK;
-use crate::lexicon::{Lexicons, lexicons};
 use crate::offsets::{OffsetMap, TextBuilder};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 

@@ -6,8 +6,8 @@
 use crate::analyze::EntityKind;
 use crate::article::{HeadingKind, LengthReport, Rewrite, Section};
 use crate::document::Document;
+use crate::fr::Typography;
 use crate::frame::{self, Context, connect, heading, keyphrase, meta, templates_for, title};
-use crate::french::Typography;
 use crate::rank::RankOptions;
 use crate::section::{self, SectionOptions};
 use crate::select::{self, depends_on_previous};
@@ -566,7 +566,7 @@ fn derived_sections(
             || depends_on_previous(doc, i)
             || doc.terms.sentence_words[i] > 45
             || contracted
-            || crate::french::has_slips(&text)
+            || crate::fr::has_slips(&text)
         {
             continue;
         }
@@ -656,7 +656,7 @@ fn people_list(ctx: &Context) -> Vec<Vec<SentenceOut>> {
         }
         let (a, b) = doc.source_span(span);
         people.push(vec![SentenceOut {
-            text: crate::french::upper_first(&text),
+            text: crate::fr::upper_first(&text),
             kind: SentenceKind::Source,
             source_index: Some(e.sentence),
             source_span: Some([a, b]),
@@ -700,7 +700,7 @@ mod tests {
             "Le 5e arrondissement vote.",
             "Le ministre de l’Economie parle.",
         ] {
-            assert!(crate::french::has_slips(slip), "{slip}");
+            assert!(crate::fr::has_slips(slip), "{slip}");
         }
         for clean in [
             "Il y a 1 000 cas en 2020.",
@@ -708,7 +708,7 @@ mod tests {
             "Le ministre de l’Économie parle à Evian.",
             "Le score est de 3.5 points.",
         ] {
-            assert!(!crate::french::has_slips(clean), "{clean}");
+            assert!(!crate::fr::has_slips(clean), "{clean}");
         }
     }
 

@@ -7,8 +7,8 @@
 //! sentence (`« Qui paiera ? » a-t-il demandé.`), elisions are split from
 //! their word (`l’` + `État`) and hyphenated compounds are kept whole.
 
+use crate::fr::lexicon::{Lexicons, lexicons};
 use crate::input::HEADING_MARK;
-use crate::lexicon::{Lexicons, lexicons};
 use std::ops::Range;
 
 /// A byte range of the cleaned text.

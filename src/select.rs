@@ -3,7 +3,7 @@
 //! sentences that others depend on.
 
 use crate::document::Document;
-use crate::lexicon::lexicons;
+use crate::fr::lexicon::lexicons;
 use crate::rank::Ranking;
 use crate::segment::TokenKind;
 
@@ -49,7 +49,7 @@ fn first_words(doc: &Document, i: usize) -> Vec<String> {
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
         .take(lexicons().openers_max_words)
-        .map(|t| crate::lexicon::fold(t.span.of(&doc.text)))
+        .map(|t| crate::fr::lexicon::fold(t.span.of(&doc.text)))
         .collect()
 }
 
@@ -75,11 +75,11 @@ pub fn opens_with<S: AsRef<str>>(words: &[S], accept: impl Fn(&str) -> bool) -> 
 const SLIP_WEIGHT: f64 = 0.7;
 
 /// The ranked sentences, best first, a sentence with a typing slip (see
-/// [`crate::french::has_slips`]) weighing [`SLIP_WEIGHT`] of its score; ties
+/// [`crate::fr::has_slips`]) weighing [`SLIP_WEIGHT`] of its score; ties
 /// by position.
 fn order_clean_first(doc: &Document, ranking: &Ranking) -> Vec<usize> {
     let weight = |i: usize| {
-        let slip = crate::french::has_slips(&doc.sentence_text(i));
+        let slip = crate::fr::has_slips(&doc.sentence_text(i));
         ranking.scores[i] * if slip { SLIP_WEIGHT } else { 1.0 }
     };
     let mut v: Vec<(f64, usize)> = ranking.candidates.iter().map(|&i| (weight(i), i)).collect();

@@ -2,8 +2,8 @@
 //! roles, quotations with speakers, dates and numbers.
 
 use refonte::analyze::{self, EntityKind};
+use refonte::fr::lexicon::lexicons;
 use refonte::input::Article;
-use refonte::lexicon::lexicons;
 use refonte::{Document, segment};
 
 fn doc(text: &str) -> Document {

@@ -10,7 +10,7 @@
 use libfuzzer_sys::fuzz_target;
 use refonte::Refonte;
 use refonte::batch::{self, Task};
-use refonte::french::Typography;
+use refonte::fr::Typography;
 use refonte::input::{self, Article, Format};
 use refonte::render::{Html, Markdown, Render};
 use refonte::rewrite::RewriteOptions;

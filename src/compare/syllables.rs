@@ -8,7 +8,7 @@
 //! as the part-of-speech lexicon says) is dropped. The same file lists words
 //! the rules miss (`pays`).
 
-use crate::lexicon;
+use crate::fr::lexicon;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 

@@ -12,7 +12,7 @@
 //! three sentences that open with the same word.
 
 use super::{Context, pick};
-use crate::lexicon::{Connector, Relation, lexicons};
+use crate::fr::lexicon::{Connector, Relation, lexicons};
 use crate::select::{depends_on_previous, opens_with_connector};
 
 /// True when a connector can go before sentence `i`: it may take one in
@@ -35,7 +35,7 @@ fn options(relations: &[Relation], avoid: &[&str]) -> Vec<&'static Connector> {
 /// The connectors that `text` already says, as words anywhere in it
 /// (`… avait par ailleurs dit` holds `Par ailleurs`): one more would repeat it.
 pub fn said_in(text: &str) -> Vec<&'static str> {
-    let lower = crate::lexicon::fold(text);
+    let lower = crate::fr::lexicon::fold(text);
     let connectors = &lexicons().connectors;
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let mut out: Vec<&'static str> = Vec::new();
@@ -64,7 +64,7 @@ fn folded_automaton(keep: impl Fn(&Connector) -> bool) -> aho_corasick::AhoCoras
         .connectors
         .iter()
         .filter(|c| keep(c))
-        .map(|c| crate::lexicon::fold(&c.text))
+        .map(|c| crate::fr::lexicon::fold(&c.text))
         .collect();
     aho_corasick::AhoCorasick::new(folded).expect("connector patterns are plain strings")
 }
@@ -168,7 +168,7 @@ pub fn inner_connector(ctx: &Context, salt: u64, avoid: &[&str]) -> Option<Strin
 pub fn attach(ctx: &Context, connector: &str, sentence: &str) -> String {
     format!(
         "{connector}, {}",
-        crate::french::lower_first(sentence, |w| ctx.is_proper(w))
+        crate::fr::lower_first(sentence, |w| ctx.is_proper(w))
     )
 }
 
@@ -213,7 +213,7 @@ pub fn reader_openers(text: &str) -> Vec<String> {
 /// lexicons, or contains one Yoast counts.
 pub fn has_transition(text: &str) -> bool {
     let lex = lexicons();
-    let lower = crate::lexicon::fold(text);
+    let lower = crate::fr::lexicon::fold(text);
     let first_words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())

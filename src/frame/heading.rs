@@ -12,8 +12,8 @@
 
 use super::{Context, templates_for};
 use crate::article::HeadingKind;
+use crate::fr::lexicon::{Pos, lexicons};
 use crate::frame::keyphrase::count_in;
-use crate::lexicon::{Pos, lexicons};
 use crate::section::Paragraphs;
 use crate::segment::ParagraphKind;
 use rustc_hash::FxHashMap;
@@ -73,13 +73,13 @@ fn sentence_case_capitals(ctx: &Context, heading: &str) -> String {
     let text = &ctx.doc.text;
     let mut out = String::with_capacity(heading.len());
     let mut word = String::new();
-    let lex = crate::lexicon::lexicons();
+    let lex = crate::fr::lexicon::lexicons();
     let flush = |word: &mut String, out: &mut String| {
         if word.is_empty() {
             return;
         }
         let lower = word.to_lowercase();
-        let title_case = crate::french::upper_first(&lower);
+        let title_case = crate::fr::upper_first(&lower);
         let common = lex.is_stop(&lower) || lex.pos.get(&lower).is_some();
         if ctx.is_proper(&title_case) && occurs_in_running_text(text, &title_case) {
             // A name the article writes capitalised: `Benoît Hamon`.
@@ -103,7 +103,7 @@ fn sentence_case_capitals(ctx: &Context, heading: &str) -> String {
         }
     }
     flush(&mut word, &mut out);
-    crate::french::upper_first(&out)
+    crate::fr::upper_first(&out)
 }
 
 /// True when `word` occurs as a whole word in `text` beside a word with a
@@ -167,7 +167,7 @@ fn words(s: &str) -> usize {
 fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars().flat_map(char::to_lowercase) {
-        let c = crate::lexicon::strip_accent(c);
+        let c = crate::fr::lexicon::strip_accent(c);
         if c.is_alphanumeric() || c == ' ' {
             out.push(c);
         }
@@ -214,7 +214,7 @@ fn candidates(
             };
             out.push(Candidate {
                 core: key(&text),
-                text: crate::french::upper_first(&text),
+                text: crate::fr::upper_first(&text),
                 kind,
                 score: 6.0,
             });
@@ -236,7 +236,7 @@ fn candidates(
         if !(3..=10).contains(&n) || inner.contains('«') || inner.contains('“') || cut {
             continue;
         }
-        let text = format!("« {} »", crate::french::upper_first(inner));
+        let text = format!("« {} »", crate::fr::upper_first(inner));
         let overlap = terms_weight(ctx, inner, weights);
         out.push(Candidate {
             core: key(inner),
@@ -360,7 +360,7 @@ fn candidates(
         let has_focus = count_in(np, focus) > 0;
         out.push(Candidate {
             core: key(np),
-            text: crate::french::upper_first(np),
+            text: crate::fr::upper_first(np),
             kind: HeadingKind::Phrase,
             score: *score * if words(np) >= 3 { 1.0 } else { 0.8 },
         });
@@ -372,7 +372,7 @@ fn candidates(
                 core: key(np),
                 text: format!(
                     "{} : {}",
-                    crate::french::upper_first(focus),
+                    crate::fr::upper_first(focus),
                     lower_unless_proper(ctx, np)
                 ),
                 kind: HeadingKind::Phrase,
@@ -422,7 +422,7 @@ fn terms_weight(ctx: &Context, text: &str, weights: &FxHashMap<u32, f64>) -> f64
 }
 
 fn lower_unless_proper(ctx: &Context, np: &str) -> String {
-    crate::french::lower_first(np, |w| ctx.is_proper(w))
+    crate::fr::lower_first(np, |w| ctx.is_proper(w))
 }
 
 /// `- "Piscine ou barbecue" -` → `« Piscine ou barbecue »`.
@@ -525,7 +525,7 @@ fn choose(
 fn fallback(ctx: &Context, focus: &str, s: usize) -> String {
     let t = templates_for("section");
     if t.is_empty() || focus.is_empty() {
-        return crate::french::upper_first(focus);
+        return crate::fr::upper_first(focus);
     }
     t[super::pick(ctx.seed, 1000 + s as u64, t.len())]
         .fill(&crate::frame::keyphrase::with_determiner(ctx, focus))

@@ -139,7 +139,7 @@ pub fn choose(
     given: Option<&str>,
     accept: impl Fn(&str) -> bool,
 ) -> Focus {
-    let lex = crate::lexicon::lexicons();
+    let lex = crate::fr::lexicon::lexicons();
     let mut cands: Vec<Candidate> = Vec::new();
     let mut push = |text: &str, proper: bool, first_sentence: usize| {
         let text = text.trim();
@@ -332,7 +332,7 @@ pub fn with_determiner(ctx: &Context, focus: &str) -> String {
         return format!("{d}{focus}");
     }
     let head = focus.split_whitespace().next().unwrap_or(focus);
-    match crate::french::definite_article(head) {
+    match crate::fr::definite_article(head) {
         Some("l’") => format!("l’{focus}"),
         Some(a) => format!("{a} {focus}"),
         None => focus.to_string(),
@@ -393,7 +393,7 @@ const WEAK: &[&str] = &[
 /// A candidate can be a keyphrase: not a function word, a date word or a
 /// weak noun; a capitalised single word must be a name (capitalised in the
 /// middle of a sentence somewhere), not a sentence's capitalised first word.
-fn usable(text: &str, body: &str, lex: &crate::lexicon::Lexicons) -> bool {
+fn usable(text: &str, body: &str, lex: &crate::fr::lexicon::Lexicons) -> bool {
     let lower = text.to_lowercase();
     if lex.is_stop(&lower)
         || WEAK.contains(&lower.as_str())

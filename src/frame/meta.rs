@@ -4,9 +4,9 @@
 //! parentheses — or by joining two, never by writing new words.
 
 use super::Context;
+use crate::fr::Typography;
+use crate::fr::lexicon::lexicons;
 use crate::frame::keyphrase::count_in;
-use crate::french::Typography;
-use crate::lexicon::lexicons;
 
 /// Shortest description, in printed characters: Yoast rates 120 itself as
 /// too short (its test is `length <= 120`).
@@ -311,7 +311,7 @@ fn without_leading_selon(s: &str) -> Option<String> {
     if s[..comma].split_whitespace().count() > 8 {
         return None;
     }
-    Some(crate::french::upper_first(&s[comma + 2..]))
+    Some(crate::fr::upper_first(&s[comma + 2..]))
 }
 
 /// A sentence cut after its last clause that leaves 121–156 characters, with `…`.

@@ -11,7 +11,7 @@ pub mod title;
 
 use crate::analyze::Facts;
 use crate::document::Document;
-use crate::lexicon::{entries, lexicons};
+use crate::fr::lexicon::{entries, lexicons};
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
@@ -57,13 +57,13 @@ impl Template {
     /// Fills the slot with `np` (contracting `de`/`à` as French requires).
     pub fn fill(&self, np: &str) -> String {
         let out = if self.text.contains("{np_de}") {
-            self.text.replace("{np_de}", &crate::french::de(np))
+            self.text.replace("{np_de}", &crate::fr::de(np))
         } else if self.text.contains("{np_a}") {
-            self.text.replace("{np_a}", &crate::french::a(np))
+            self.text.replace("{np_a}", &crate::fr::a(np))
         } else {
             self.text.replace("{np}", np)
         };
-        crate::french::upper_first(&crate::french::fix_contractions(&out))
+        crate::fr::upper_first(&crate::fr::fix_contractions(&out))
     }
 }
 

@@ -9,8 +9,8 @@
 
 use super::Context;
 use crate::article::Candidate;
+use crate::fr::{Typography, lower_first, slugify, upper_first};
 use crate::frame::keyphrase::count_in;
-use crate::french::{Typography, lower_first, slugify, upper_first};
 
 /// Titles for an article.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +28,7 @@ pub struct Titles {
 /// A title as readers compare titles: case, accents, quotation marks and
 /// spaces aside (a colon in place of a comma counts as a change).
 fn norm(s: &str) -> String {
-    crate::lexicon::strip_accents(&s.to_lowercase())
+    crate::fr::lexicon::strip_accents(&s.to_lowercase())
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '«' | '»' | '"' | '“' | '”'))
         .map(|c| if c == '’' { '\'' } else { c })
@@ -100,7 +100,7 @@ fn without_place(t: &str, place: &str) -> Option<String> {
 /// (`des familles modestes`) or in a coordination (`à l’école et au
 /// collège`).
 fn phrase_can_go(before: &str, prep: &str, place: &str, rest: &str) -> bool {
-    let lex = crate::lexicon::lexicons();
+    let lex = crate::fr::lexicon::lexicons();
     let prev = before
         .split_whitespace()
         .next_back()
@@ -122,7 +122,7 @@ fn phrase_can_go(before: &str, prep: &str, place: &str, rest: &str) -> bool {
         && lex
             .pos
             .get(prev_word)
-            .is_some_and(|e| e.pos() == crate::lexicon::Pos::Noun)
+            .is_some_and(|e| e.pos() == crate::fr::lexicon::Pos::Noun)
     {
         return false;
     }
@@ -148,13 +148,13 @@ fn phrase_can_go(before: &str, prep: &str, place: &str, rest: &str) -> bool {
     // `des familles modestes`: the adjective would be left without its noun.
     !lex.pos
         .get(next)
-        .is_some_and(|e| e.pos() == crate::lexicon::Pos::Adj)
+        .is_some_and(|e| e.pos() == crate::fr::lexicon::Pos::Adj)
 }
 
 /// A leading label in capitals (`VIDÉO. `, `EN DIRECT - `) removed: it
 /// names the page's format, not the story.
 fn without_label(title: &str) -> &str {
-    let lex = crate::lexicon::lexicons();
+    let lex = crate::fr::lexicon::lexicons();
     for sep in [". ", " - ", " – ", " | ", " : ", ": "] {
         if let Some((label, rest)) = title.split_once(sep)
             && !rest.trim().is_empty()
@@ -162,7 +162,7 @@ fn without_label(title: &str) -> &str {
             && !label.chars().any(char::is_lowercase)
             && lex
                 .title_labels
-                .contains(&crate::lexicon::fold(label.trim()))
+                .contains(&crate::fr::lexicon::fold(label.trim()))
         {
             return rest.trim_start();
         }
@@ -185,11 +185,11 @@ fn spelled_as_text(ctx: &Context, title: &str) -> String {
             out.push_str(w);
             continue;
         }
-        let bare = crate::lexicon::strip_accents(&normalize_word(w));
+        let bare = crate::fr::lexicon::strip_accents(&normalize_word(w));
         let mut same: Vec<&String> = ctx
             .words
             .iter()
-            .filter(|k| crate::lexicon::strip_accents(k) == bare)
+            .filter(|k| crate::fr::lexicon::strip_accents(k) == bare)
             .collect();
         same.sort();
         match same.first() {
@@ -266,7 +266,7 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
                     cands.push(upper_first(side));
                 }
             }
-            if let Some(prep) = crate::french::place_preposition(&a) {
+            if let Some(prep) = crate::fr::place_preposition(&a) {
                 // A country as the rubric: `Libye : la poussée…` → `En
                 // Libye, la poussée…`.
                 cands.push(format!("{} {a}, {}", upper_first(prep), lower(&b)));
@@ -389,8 +389,7 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
     cands.extend(without_unknown);
     let mut scored: Vec<Candidate> = Vec::new();
     for c in cands {
-        let c =
-            crate::french::fix_contractions(&c.split_whitespace().collect::<Vec<_>>().join(" "));
+        let c = crate::fr::fix_contractions(&c.split_whitespace().collect::<Vec<_>>().join(" "));
         // After a colon French goes on in lowercase (names and quotations aside).
         let c = match split_colon(&c) {
             Some((a, b)) if c.matches(':').count() == 1 => {
@@ -422,7 +421,7 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
         if let Some((_, b)) = split_colon(&c) {
             // A country sent to the end (`… : Libye`) reads backwards;
             // `En Libye, …` says it.
-            if crate::french::place_preposition(&b).is_some() {
+            if crate::fr::place_preposition(&b).is_some() {
                 score -= 8.0;
             }
         }
@@ -564,7 +563,7 @@ pub fn pixel_width(s: &str) -> f64 {
     let units: f64 = s
         .chars()
         .map(|c| {
-            let base = crate::lexicon::strip_accents(&c.to_string())
+            let base = crate::fr::lexicon::strip_accents(&c.to_string())
                 .chars()
                 .next()
                 .unwrap_or(c);
@@ -624,7 +623,7 @@ pub fn seo_title(title: &str, focus: &str, typo: Typography) -> String {
 /// does not end on a function word or an open guillemet.
 fn cut_at_word(s: &str, max: usize, typo: Typography) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
-    let lex = crate::lexicon::lexicons();
+    let lex = crate::fr::lexicon::lexicons();
     for n in (1..=words.len()).rev() {
         let cand = words[..n].join(" ");
         let cand = cand

@@ -18,9 +18,9 @@
 use super::html::{attr, text};
 use super::{Html, Markdown, Render, json};
 use crate::article::{HeadingKind, Rewrite, Section};
-use crate::french::Typography;
+use crate::fr::Typography;
+use crate::fr::lexicon::{fold, lexicons, strip_accents};
 use crate::input::{Article, Format};
-use crate::lexicon::{fold, lexicons, strip_accents};
 use crate::summarize::{SentenceKind, SentenceOut, rank_document};
 use crate::{Refonte, Result, source_hash};
 use std::fmt::Write;

@@ -12,19 +12,19 @@ use std::sync::OnceLock;
 
 /// The raw files, compiled in.
 mod raw {
-    pub const STOP_REMOVE: &str = include_str!("../lexicons/fr/stopwords_remove.txt");
-    pub const STOP_ADD: &str = include_str!("../lexicons/fr/stopwords_add.txt");
-    pub const ABBREVIATIONS: &str = include_str!("../lexicons/fr/abbreviations.txt");
-    pub const TITLES: &str = include_str!("../lexicons/fr/titles.txt");
-    pub const REPORTING: &str = include_str!("../lexicons/fr/reporting_verbs.txt");
-    pub const BOILERPLATE: &str = include_str!("../lexicons/fr/boilerplate.txt");
-    pub const CODE_MARKERS: &str = include_str!("../lexicons/fr/code_markers.txt");
-    pub const ANAPHORA: &str = include_str!("../lexicons/fr/anaphora.txt");
-    pub const CONNECTORS: &str = include_str!("../lexicons/fr/connectors.txt");
-    pub const DATES: &str = include_str!("../lexicons/fr/dates.txt");
-    pub const H_ASPIRE: &str = include_str!("../lexicons/fr/h_aspire.txt");
-    pub const TITLE_LABELS: &str = include_str!("../lexicons/fr/title_labels.txt");
-    pub const POS: &str = include_str!("../lexicons/fr/pos.tsv");
+    pub const STOP_REMOVE: &str = include_str!("../../lexicons/fr/stopwords_remove.txt");
+    pub const STOP_ADD: &str = include_str!("../../lexicons/fr/stopwords_add.txt");
+    pub const ABBREVIATIONS: &str = include_str!("../../lexicons/fr/abbreviations.txt");
+    pub const TITLES: &str = include_str!("../../lexicons/fr/titles.txt");
+    pub const REPORTING: &str = include_str!("../../lexicons/fr/reporting_verbs.txt");
+    pub const BOILERPLATE: &str = include_str!("../../lexicons/fr/boilerplate.txt");
+    pub const CODE_MARKERS: &str = include_str!("../../lexicons/fr/code_markers.txt");
+    pub const ANAPHORA: &str = include_str!("../../lexicons/fr/anaphora.txt");
+    pub const CONNECTORS: &str = include_str!("../../lexicons/fr/connectors.txt");
+    pub const DATES: &str = include_str!("../../lexicons/fr/dates.txt");
+    pub const H_ASPIRE: &str = include_str!("../../lexicons/fr/h_aspire.txt");
+    pub const TITLE_LABELS: &str = include_str!("../../lexicons/fr/title_labels.txt");
+    pub const POS: &str = include_str!("../../lexicons/fr/pos.tsv");
 }
 
 /// The relation a section-opening connector expresses.
