@@ -33,10 +33,10 @@ use crate::Refonte;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::fr::lexicon;
+use crate::fr::{count_words, seo, words};
 use crate::frame::keyphrase::count_in;
 use crate::input::{self, Article, Format};
 use crate::render::{Markdown, Render};
-use crate::rewrite::count_words;
 use crate::rouge;
 use crate::segment::ParagraphKind;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -868,36 +868,12 @@ pub fn compare(
     })
 }
 
-/// Words as [`count_words`] counts them: runs of letters and digits joined by
-/// an apostrophe or a hyphen.
-fn words_of(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next_alnum = iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if start.is_some() && matches!(c, '’' | '\'' | '-') && next_alnum {
-            // Joiner inside a word.
-        } else if let Some(a) = start.take() {
-            out.push(&s[a..i]);
-        }
-    }
-    if let Some(a) = start {
-        out.push(&s[a..]);
-    }
-    out
-}
-
 /// Length and Kandel & Moles reading ease of body sentences.
 pub fn length_stats(sentences: &[String], sections: usize) -> LengthStats {
     let mut words = 0usize;
     let mut syllables = 0usize;
     for s in sentences {
-        for w in words_of(s) {
+        for w in crate::fr::words(s) {
             words += 1;
             syllables += syllables::count(w);
         }
@@ -966,7 +942,7 @@ fn faithfulness(r: &Read, index: &SourceIndex) -> Faithfulness {
     units.extend(r.headings());
     units.extend(r.body_sentences());
     for unit in &units {
-        for w in words_of(unit).into_iter().skip(1) {
+        for w in words(unit).into_iter().skip(1) {
             let capital = w.chars().next().is_some_and(char::is_uppercase);
             if !capital || w.chars().any(|c| c.is_ascii_digit()) || in_source(w) {
                 continue;
@@ -990,7 +966,7 @@ fn faithfulness(r: &Read, index: &SourceIndex) -> Faithfulness {
     // Numbers written in words: new unless the source writes the same words
     // or the same value in digits.
     for p in &printed {
-        for w in words_of(p) {
+        for w in words(p) {
             if let Some(v) = number_word_value(w)
                 && !in_source(w)
                 && !index.digit_strings.contains(&v.to_string())
@@ -1057,7 +1033,7 @@ fn grounded(heading: &str, index: &SourceIndex) -> bool {
 /// undone; `de le faire`, where `le` is a pronoun before a verb, is not one.
 fn contraction_errors(text: &str) -> usize {
     let lex = lexicon::lexicons();
-    let words: Vec<String> = words_of(text).into_iter().map(lexicon::fold).collect();
+    let words: Vec<String> = words(text).into_iter().map(lexicon::fold).collect();
     let verb = |w: Option<&String>| {
         w.and_then(|w| lex.pos.get(w))
             .is_some_and(|e| e.tags.split('|').any(|t| matches!(t, "VER" | "AUX")))
@@ -1077,12 +1053,12 @@ fn repeated_words(sentences: &[String]) -> usize {
     let mut repeated = 0;
     for s in sentences {
         let toks = rouge::tokens(s);
-        if words_of(s).len() < 6 {
+        if words(s).len() < 6 {
             continue;
         }
         let n = seen.entry(toks).or_default();
         if *n > 0 {
-            repeated += words_of(s).len();
+            repeated += words(s).len();
         }
         *n += 1;
     }
@@ -1199,24 +1175,31 @@ fn seo(
     checks.push(match &r.meta.seo_title {
         None => check("seo_title", None, "none"),
         Some(t) => {
-            let len = t.chars().count();
+            let len = seo::printed_len(t);
             check(
                 "seo_title",
-                Some(len > 0 && len <= 60),
-                format!("{len} characters (≤ 60)"),
+                Some(seo::seo_title_fits(t)),
+                format!(
+                    "{len} characters (≤ {}), ≈ {} px (≤ {})",
+                    seo::SEO_TITLE_MAX_CHARS,
+                    seo::pixel_width(t).round(),
+                    seo::SEO_TITLE_MAX_PIXELS
+                ),
             )
         }
     });
     checks.push(match &r.meta.description {
         None => check("description", None, "none"),
         Some(d) => {
-            let len = d.chars().count();
+            let len = seo::printed_len(d);
             let has = count_in(d, keyphrase) > 0;
             check(
                 "description",
-                Some((120..=156).contains(&len) && has),
+                Some(seo::description_fits(d) && has),
                 format!(
-                    "{len} characters (120–156), keyphrase {}",
+                    "{len} characters ({}–{}), keyphrase {}",
+                    seo::DESCRIPTION_MIN_CHARS,
+                    seo::DESCRIPTION_MAX_CHARS,
                     if has { "in" } else { "missing" }
                 ),
             )
@@ -1613,8 +1596,8 @@ mod tests {
     #[test]
     fn words_are_counted_as_refonte_counts_them() {
         let s = "L’État a dit : « porte-parole » -- 3,5 % d’ici l’an 2024 ' - fin";
-        assert_eq!(words_of(s).len(), count_words(s));
-        assert_eq!(words_of("l’État porte-parole"), ["l’État", "porte-parole"]);
+        assert_eq!(words(s).len(), count_words(s));
+        assert_eq!(words("l’État porte-parole"), ["l’État", "porte-parole"]);
     }
 
     #[test]

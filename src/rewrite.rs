@@ -6,7 +6,7 @@
 use crate::analyze::EntityKind;
 use crate::article::{HeadingKind, LengthReport, Rewrite, Section};
 use crate::document::Document;
-use crate::fr::Typography;
+use crate::fr::{Typography, count_words};
 use crate::frame::{self, Context, connect, heading, keyphrase, meta, templates_for, title};
 use crate::rank::RankOptions;
 use crate::section::{self, SectionOptions};
@@ -38,30 +38,6 @@ impl Default for RewriteOptions {
             sections: SectionOptions::default(),
         }
     }
-}
-
-/// Words as the checks count them: runs of letters and digits, joined by an
-/// apostrophe or a hyphen (`l’État`, `porte-parole` are one word each).
-pub fn count_words(s: &str) -> usize {
-    let mut n = 0;
-    let mut in_word = false;
-    let chars: Vec<char> = s.chars().collect();
-    for (k, &c) in chars.iter().enumerate() {
-        if c.is_alphanumeric() {
-            if !in_word {
-                n += 1;
-                in_word = true;
-            }
-        } else if in_word
-            && matches!(c, '’' | '\'' | '-')
-            && chars.get(k + 1).is_some_and(|x| x.is_alphanumeric())
-        {
-            // Joiner inside a word.
-        } else {
-            in_word = false;
-        }
-    }
-    n
 }
 
 /// Words of source sentences the body aims at: the floor (the document's
@@ -681,41 +657,5 @@ fn typeset(r: &mut Rewrite, typo: Typography) {
     for s in &mut r.sections {
         t(&mut s.heading);
         s.paragraphs.iter_mut().flatten().for_each(src);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn typing_slips_are_seen() {
-        for slip in [
-            "Il y a 1.000 cas.",
-            "La Chypre --dont le sud-- résiste.",
-            "Il hésite...",
-            "« Une vague, » dit-il.",
-            "Une hausse de 20% cette année.",
-            "Le 1er janvier, tout change.",
-            "Le 5e arrondissement vote.",
-            "Le ministre de l’Economie parle.",
-        ] {
-            assert!(crate::fr::has_slips(slip), "{slip}");
-        }
-        for clean in [
-            "Il y a 1 000 cas en 2020.",
-            "Une hausse de 20 % cette année.",
-            "Le ministre de l’Économie parle à Evian.",
-            "Le score est de 3.5 points.",
-        ] {
-            assert!(!crate::fr::has_slips(clean), "{clean}");
-        }
-    }
-
-    #[test]
-    fn words_are_counted_like_the_checks() {
-        assert_eq!(count_words("L’État et le porte-parole ont dit « oui »."), 7);
-        assert_eq!(count_words("1 200 euros, soit 3,5 %"), 6);
-        assert_eq!(count_words(""), 0);
     }
 }

@@ -56,11 +56,11 @@ pub struct Rouge {
 /// French ROUGE tokens: NFC, lowercase, runs of letters and digits.
 pub fn tokens(text: &str) -> Vec<String> {
     let lower: String = text.nfc().flat_map(char::to_lowercase).collect();
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
+    let mut out = Vec::new();
+    crate::fr::words::each_word_with(&lower, crate::fr::words::NONE, |_, w| {
+        out.push(w.to_string())
+    });
+    out
 }
 
 fn ngram_score(cand: &[String], refr: &[String], n: usize) -> Score {

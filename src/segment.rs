@@ -266,9 +266,7 @@ fn push_sentence_in(
     });
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
-}
+use crate::fr::words::is_word_char;
 
 const ELISIONS: &[&str] = &[
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
@@ -340,43 +338,7 @@ fn tok(start: usize, end: usize, kind: TokenKind) -> Token {
 
 /// Length of a word at `i`: word characters joined by single hyphens or apostrophes.
 fn word_len(s: &str, i: usize) -> usize {
-    let b = s.as_bytes();
-    let word_char_len = |j: usize| -> usize {
-        match b.get(j) {
-            Some(c) if c.is_ascii_alphanumeric() => 1,
-            Some(c) if *c >= 0x80 => s[j..]
-                .chars()
-                .next()
-                .filter(|&c| is_word_char(c))
-                .map_or(0, char::len_utf8),
-            _ => 0,
-        }
-    };
-    let mut j = i;
-    loop {
-        // ASCII letters and digits, the bulk of any word, take one comparison.
-        while j < b.len() && b[j].is_ascii_alphanumeric() {
-            j += 1;
-        }
-        let n = word_char_len(j);
-        if n > 0 {
-            j += n;
-            continue;
-        }
-        // A joiner continues the word only when a word character follows it.
-        let joiner = if b.get(j) == Some(&b'-') {
-            1
-        } else if s[j..].starts_with('’') || s[j..].starts_with('\u{2011}') {
-            3
-        } else {
-            0
-        };
-        if joiner > 0 && word_char_len(j + joiner) > 0 {
-            j += joiner;
-            continue;
-        }
-        return j - i;
-    }
+    crate::fr::words::word_end(s, i, crate::fr::words::SOURCE) - i
 }
 
 /// Length of a number at `i`: `1 200`, `3,5`, `2.600.000`, `1 200,50`.

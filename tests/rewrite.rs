@@ -210,10 +210,7 @@ fn word_floor_is_reached_from_the_source_or_reported() {
         // No section under ~80 words unless it is a list; no paragraph over 150.
         for s in &out.sections {
             for p in &s.paragraphs {
-                let words: usize = p
-                    .iter()
-                    .map(|x| refonte::rewrite::count_words(&x.text))
-                    .sum();
+                let words: usize = p.iter().map(|x| refonte::fr::count_words(&x.text)).sum();
                 assert!(words <= 160, "{path}: paragraph of {words} words");
             }
         }

@@ -10,7 +10,6 @@ use super::elision::{
 };
 use super::lexicon::{self, Pos, fold};
 use super::typography::{is_apostrophe, is_hspace};
-use unicode_normalization::char::is_combining_mark;
 
 // ---------------------------------------------------------------------------
 // de, à, articles
@@ -197,40 +196,27 @@ pub(super) struct Tok<'a> {
 
 pub(super) fn tokenize(s: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let n = chars.len();
-    let end_of = |k: usize| chars.get(k).map_or(s.len(), |&(b, _)| b);
-    let mut k = 0;
-    while k < n {
-        let (start, c) = chars[k];
-        let (kind, len) = if c.is_alphanumeric() {
-            let mut j = k + 1;
-            while j < n {
-                let d = chars[j].1;
-                let joins = d == '-'
-                    && chars[j - 1].1.is_alphanumeric()
-                    && chars.get(j + 1).is_some_and(|&(_, e)| e.is_alphanumeric());
-                if d.is_alphanumeric() || is_combining_mark(d) || joins {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            (Kind::Word, j - k)
+    let mut i = 0;
+    while let Some(c) = s[i..].chars().next() {
+        let end = if c.is_alphanumeric() {
+            super::words::word_end(s, i, super::words::HYPHEN)
         } else if is_hspace(c) {
-            let run = chars[k..]
-                .iter()
-                .take_while(|&&(_, d)| is_hspace(d))
-                .count();
-            (Kind::Space, run)
+            i + s[i..].find(|d: char| !is_hspace(d)).unwrap_or(s.len() - i)
         } else {
-            (Kind::Other, 1)
+            i + c.len_utf8()
+        };
+        let kind = if c.is_alphanumeric() {
+            Kind::Word
+        } else if is_hspace(c) {
+            Kind::Space
+        } else {
+            Kind::Other
         };
         toks.push(Tok {
-            text: &s[start..end_of(k + len)],
+            text: &s[i..end],
             kind,
         });
-        k += len;
+        i = end;
     }
     toks
 }

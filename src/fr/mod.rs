@@ -26,9 +26,11 @@ pub mod case;
 pub mod elision;
 pub mod lexicon;
 pub mod places;
+pub mod seo;
 pub mod slips;
 pub mod slug;
 pub mod typography;
+pub mod words;
 
 pub use articles::{a, de, definite_article, fix_contractions};
 pub use case::{lower_first, sentence_case, upper_first};
@@ -37,6 +39,7 @@ pub use places::place_preposition;
 pub use slips::has_slips;
 pub use slug::slugify;
 pub use typography::Typography;
+pub use words::{count_words, each_lower_word, each_word, words};
 
 /// No-break space (U+00A0).
 pub(crate) const NBSP: char = '\u{A0}';

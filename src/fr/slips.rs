@@ -52,3 +52,32 @@ pub fn has_slips(text: &str) -> bool {
             ordinal || unaccented
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typing_slips_are_seen() {
+        for slip in [
+            "Il y a 1.000 cas.",
+            "La Chypre --dont le sud-- résiste.",
+            "Il hésite...",
+            "« Une vague, » dit-il.",
+            "Une hausse de 20% cette année.",
+            "Le 1er janvier, tout change.",
+            "Le 5e arrondissement vote.",
+            "Le ministre de l’Economie parle.",
+        ] {
+            assert!(has_slips(slip), "{slip}");
+        }
+        for clean in [
+            "Il y a 1 000 cas en 2020.",
+            "Une hausse de 20 % cette année.",
+            "Le ministre de l’Économie parle à Evian.",
+            "Le score est de 3.5 points.",
+        ] {
+            assert!(!has_slips(clean), "{clean}");
+        }
+    }
+}

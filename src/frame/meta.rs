@@ -8,11 +8,7 @@ use crate::fr::Typography;
 use crate::fr::lexicon::lexicons;
 use crate::frame::keyphrase::count_in;
 
-/// Shortest description, in printed characters: Yoast rates 120 itself as
-/// too short (its test is `length <= 120`).
-pub const MIN_CHARS: usize = 121;
-/// Longest description, in printed characters.
-pub const MAX_CHARS: usize = 156;
+use crate::fr::seo::{DESCRIPTION_MAX_CHARS as MAX_CHARS, DESCRIPTION_MIN_CHARS as MIN_CHARS};
 /// How many sentences are tried, alone and in pairs.
 const TRIED: usize = 8;
 

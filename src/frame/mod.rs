@@ -12,6 +12,7 @@ pub mod title;
 use crate::analyze::Facts;
 use crate::document::Document;
 use crate::fr::lexicon::{entries, lexicons};
+use crate::fr::words::each_lower_word;
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
@@ -277,44 +278,6 @@ pub fn lower_words(text: &str) -> FxHashSet<String> {
         }
     });
     set
-}
-
-/// Calls `f` on each word of a text as the checks cut them: letters and
-/// digits joined by an apostrophe or a hyphen, as written.
-pub fn each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
-    let mut start = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let joiner = matches!(c, '’' | '\'' | '-')
-            && start.is_some()
-            && chars.peek().is_some_and(|&(_, x)| x.is_alphanumeric());
-        if c.is_alphanumeric() || joiner {
-            start.get_or_insert(i);
-        } else if let Some(st) = start.take() {
-            f(&text[st..i]);
-        }
-    }
-    if let Some(st) = start {
-        f(&text[st..]);
-    }
-}
-
-/// [`each_word`], each word lowercased with `'` for `’`.
-pub fn each_lower_word(text: &str, mut f: impl FnMut(&str)) {
-    let mut lower = String::new();
-    each_word(text, |w| {
-        lower.clear();
-        for c in w.chars() {
-            if c == '’' {
-                lower.push('\'');
-            } else if c.is_ascii() {
-                lower.push(c.to_ascii_lowercase());
-            } else {
-                lower.extend(c.to_lowercase());
-            }
-        }
-        f(&lower);
-    });
 }
 
 /// A document read from `text` alone, for the stage tests of the framing.

@@ -9,7 +9,7 @@
 
 use super::Context;
 use crate::article::Candidate;
-use crate::fr::{Typography, lower_first, slugify, upper_first};
+use crate::fr::{Typography, lower_first, seo, slugify, upper_first, words};
 use crate::frame::keyphrase::count_in;
 
 /// Titles for an article.
@@ -176,7 +176,7 @@ fn without_label(title: &str) -> &str {
 fn spelled_as_text(ctx: &Context, title: &str) -> String {
     let mut out = String::with_capacity(title.len() + 4);
     let mut pos = 0;
-    for w in words_of(title) {
+    for w in words(title) {
         let at = pos + title[pos..].find(w).unwrap_or(0);
         out.push_str(&title[pos..at]);
         pos = at + w.len();
@@ -213,7 +213,7 @@ fn spelled_as_text(ctx: &Context, title: &str) -> String {
 /// True when `s` has a capitalised word (after its first) that the
 /// article's text never uses.
 fn names_unknown_to(ctx: &Context, s: &str) -> bool {
-    words_of(s).into_iter().skip(1).any(|w| {
+    words(s).into_iter().skip(1).any(|w| {
         w.chars().next().is_some_and(char::is_uppercase) && !ctx.words.contains(&normalize_word(w))
     })
 }
@@ -364,7 +364,7 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
     let known = &ctx.words;
     let unknown_words = |c: &str| -> Vec<String> {
         c.split([':', '.', '!', '?'])
-            .flat_map(|part| words_of(part).into_iter().skip(1))
+            .flat_map(|part| words(part).into_iter().skip(1))
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .filter(|w| !known.contains(&normalize_word(w)))
             .map(str::to_string)
@@ -493,20 +493,13 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
     }
 }
 
-/// Words as the checks cut them (see [`super::each_word`]).
-fn words_of(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    super::each_word(s, |w| out.push(w));
-    out
-}
-
 fn normalize_word(w: &str) -> String {
     w.to_lowercase().replace('’', "'")
 }
 
 fn words_lower(s: &str) -> Vec<String> {
     let mut out = Vec::new();
-    super::each_lower_word(s, |w| out.push(w.to_string()));
+    crate::fr::each_lower_word(s, |w| out.push(w.to_string()));
     out
 }
 
@@ -556,43 +549,8 @@ fn short_quote(ctx: &Context) -> Option<String> {
         .find(|q| (2..=6).contains(&q.split_whitespace().count()))
 }
 
-/// Approximate width in pixels of a title in Arial 20 px, as search
-/// results show it (from the font's advance widths; accented letters as
-/// their base letter).
-pub fn pixel_width(s: &str) -> f64 {
-    let units: f64 = s
-        .chars()
-        .map(|c| {
-            let base = crate::fr::lexicon::strip_accents(&c.to_string())
-                .chars()
-                .next()
-                .unwrap_or(c);
-            match base {
-                ' ' | '\u{a0}' | '\u{202f}' => 278,
-                'f' | 't' | '.' | ',' | ':' | ';' | '!' | 'I' => 278,
-                'i' | 'j' | 'l' | '’' | '\'' => 222,
-                'r' | '-' | '(' | ')' => 333,
-                'm' | 'M' => 833,
-                'w' => 722,
-                'W' => 944,
-                'c' | 'k' | 's' | 'v' | 'x' | 'y' | 'z' | 'J' => 500,
-                'C' | 'D' | 'H' | 'N' | 'R' | 'U' => 722,
-                'G' | 'O' | 'Q' => 778,
-                'F' | 'T' | 'Z' => 611,
-                'L' => 556,
-                c if c.is_uppercase() => 667,
-                _ => 556,
-            }
-        })
-        .sum::<u32>() as f64;
-    units * 20.0 / 1000.0
-}
-
-/// Widest SEO title, in pixels (search results cut at about 600).
-const MAX_PIXELS: f64 = 580.0;
-
 fn fits_seo(s: &str, typo: Typography) -> bool {
-    typo.prints_within(s, 0, 60) && pixel_width(&typo.apply(s)) <= MAX_PIXELS
+    typo.prints_within(s, 0, seo::SEO_TITLE_MAX_CHARS) && seo::seo_title_fits(&typo.apply(s))
 }
 
 /// The SEO title: the H1 when it fits 60 characters and 580 pixels, else its
@@ -610,13 +568,13 @@ pub fn seo_title(title: &str, focus: &str, typo: Typography) -> String {
         }
         if starts_with_focus(&a, focus) && printed_len(&a, typo) < 25 {
             // Keyphrase side too short alone: keep as much of the other side as fits.
-            let cut = cut_at_word(title, 60, typo);
+            let cut = cut_at_word(title, seo::SEO_TITLE_MAX_CHARS, typo);
             if cut.len() > a.len() + 3 {
                 return cut;
             }
         }
     }
-    cut_at_word(title, 60, typo)
+    cut_at_word(title, seo::SEO_TITLE_MAX_CHARS, typo)
 }
 
 /// The longest prefix of whole words within `max` printed characters that
@@ -633,7 +591,7 @@ fn cut_at_word(s: &str, max: usize, typo: Typography) -> String {
         let last = cand.split_whitespace().next_back().unwrap_or("");
         let open = cand.matches('«').count() > cand.matches('»').count();
         if typo.prints_within(&cand, 0, max)
-            && pixel_width(&typo.apply(&cand)) <= MAX_PIXELS
+            && seo::pixel_width(&typo.apply(&cand)) <= seo::SEO_TITLE_MAX_PIXELS
             && !lex.is_stop(&last.to_lowercase())
             // Never a number without what follows it ("3,5" without "%").
             && !last.ends_with(|c: char| c.is_ascii_digit())

@@ -18,8 +18,8 @@
 use super::html::{attr, text};
 use super::{Html, Markdown, Render, json};
 use crate::article::{HeadingKind, Rewrite, Section};
-use crate::fr::Typography;
 use crate::fr::lexicon::{fold, lexicons, strip_accents};
+use crate::fr::{Typography, seo};
 use crate::input::{Article, Format};
 use crate::summarize::{SentenceKind, SentenceOut, rank_document};
 use crate::{Refonte, Result, source_hash};
@@ -29,12 +29,6 @@ use std::fmt::Write;
 const CSS: &str = include_str!("../../assets/review.css");
 /// The page's script: the links between the two columns.
 const JS: &str = include_str!("../../assets/review.js");
-
-/// Longest SEO title, in characters (SPEC §2).
-const SEO_TITLE_MAX_CHARS: usize = 60;
-/// Bounds of the meta description, in characters: those the rewrite aims at.
-const DESCRIPTION_CHARS: (usize, usize) =
-    (crate::frame::meta::MIN_CHARS, crate::frame::meta::MAX_CHARS);
 
 /// One sentence of the source as segmented.
 #[derive(Debug, Clone, PartialEq)]
@@ -264,22 +258,24 @@ impl Review {
         }
         cands.push_str("</ol>");
         item(o, "Titres candidats (score)", &cands);
-        let seo_chars = a.seo_title.chars().count();
-        let px = crate::frame::title::pixel_width(&a.seo_title);
+        let seo_chars = seo::printed_len(&a.seo_title);
+        let px = seo::pixel_width(&a.seo_title);
         item(
             o,
             "Titre SEO",
             &format!(
                 "{}<br><span class=\"num{}\">{seo_chars} caractères · ≈ {} px</span> \
-                 <span class=\"note\">(au plus {SEO_TITLE_MAX_CHARS} caractères, \
-                 environ 580 px)</span>",
+                 <span class=\"note\">(au plus {} caractères, \
+                 environ {} px)</span>",
                 text(&a.seo_title),
-                flag(seo_chars <= SEO_TITLE_MAX_CHARS && px <= 580.0),
-                px.round()
+                flag(seo::seo_title_fits(&a.seo_title)),
+                px.round(),
+                seo::SEO_TITLE_MAX_CHARS,
+                seo::SEO_TITLE_MAX_PIXELS
             ),
         );
-        let desc_chars = a.description.chars().count();
-        let (lo, hi) = DESCRIPTION_CHARS;
+        let desc_chars = seo::printed_len(&a.description);
+        let (lo, hi) = (seo::DESCRIPTION_MIN_CHARS, seo::DESCRIPTION_MAX_CHARS);
         item(
             o,
             "Méta-description",
@@ -287,7 +283,7 @@ impl Review {
                 "{}<br><span class=\"num{}\">{desc_chars} caractères</span> \
                  <span class=\"note\">({lo} à {hi})</span>",
                 text(&a.description),
-                flag((lo..=hi).contains(&desc_chars))
+                flag(seo::description_fits(&a.description))
             ),
         );
         item(o, "Slug", &format!("<code>{}</code>", text(&a.slug)));
