@@ -3,7 +3,7 @@
 //! named entities (with titles and roles), quotations with their speakers,
 //! dates and numbers.
 
-use crate::fr::lexicon::{Lexicons, Pos, lexicons};
+use crate::fr::lexicon::{Class, Lexicons, Pos, lexicons};
 use crate::segment::{Segmented, Span, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
@@ -518,21 +518,7 @@ fn dates_and_numbers(
         if toks[k].kind == TokenKind::Number {
             let mut end = k + 1;
             if let Some(next) = words.get(end) {
-                let unit = matches!(
-                    *next,
-                    "%" | "€"
-                        | "$"
-                        | "millions"
-                        | "milliards"
-                        | "million"
-                        | "milliard"
-                        | "euros"
-                        | "dollars"
-                        | "km"
-                        | "kilomètres"
-                        | "ans"
-                        | "mètres"
-                );
+                let unit = lex.quantity_words.contains(*next);
                 if unit {
                     end += 1;
                 }
@@ -555,45 +541,26 @@ fn is_capitalized(w: &str) -> bool {
 /// Words that join two capitalised parts of one name (`Banque de France`,
 /// `Conseil d’État`, `Charles de Gaulle`).
 fn is_name_link(w: &str) -> bool {
-    matches!(w, "de" | "du" | "des" | "d’")
+    lexicons().function_words.is(w, Class::De)
 }
 
-const ORG_WORDS: &[&str] = &[
-    "Parti",
-    "Union",
-    "Conseil",
-    "Assemblée",
-    "Ministère",
-    "Banque",
-    "Groupe",
-    "Organisation",
-    "Agence",
-    "Fédération",
-    "Commission",
-    "Cour",
-    "Tribunal",
-    "Université",
-    "Association",
-    "Société",
-    "Comité",
-    "Fondation",
-    "Institut",
-    "Office",
-    "Sénat",
-    "Gouvernement",
-    "Département",
-    "Fonds",
-    "Direction",
-    "Syndicat",
-    "Club",
-    "Centre",
-    "Mouvement",
-    "Affaires",
-    "État",
-    "Etat",
-];
+/// `la` or `l’`, the article a name link may take (`Banque de la Réunion`).
+fn is_feminine_or_elided_article(w: &str) -> bool {
+    lexicons()
+        .function_words
+        .get(w)
+        .is_some_and(|f| f.is(Class::DefiniteArticle) && f.number == 's' && f.gender != 'm')
+}
 
-const COURTESY: &[&str] = &["M.", "M", "Mme", "Mlle", "MM", "Mmes", "Dr", "Me", "Pr"];
+/// A determiner that may open a person's role (`le ministre`, `du président`,
+/// `une députée`): a definite article, `du`/`au`, or a singular indefinite one.
+fn opens_a_title(lower: &str) -> bool {
+    lexicons().function_words.get(lower).is_some_and(|f| {
+        f.is(Class::DefiniteArticle)
+            || ((f.is(Class::De) || f.is(Class::A)) && f.gender == 'm' && f.number == 's')
+            || (f.is(Class::IndefiniteArticle) && f.number == 's')
+    })
+}
 
 /// `XIXe`, `Ier`, `IV`: numerals, not names.
 fn is_roman_or_ordinal(w: &str) -> bool {
@@ -622,7 +589,7 @@ fn name_end(words: &[&str], toks: &[crate::segment::Token], k: usize) -> usize {
         }
         if end - k == 1 && end < words.len() && is_name_link(words[end]) {
             let mut next = end + 1;
-            if next < words.len() && matches!(words[next], "la" | "l’") {
+            if next < words.len() && is_feminine_or_elided_article(words[next]) {
                 next += 1;
             }
             if cap(next) {
@@ -665,6 +632,7 @@ fn role_at(
     lex: &Lexicons,
 ) -> Option<Role> {
     let n = words.len();
+    let fw = &lex.function_words;
     // Asked at every word: most words are refused here, without allocating.
     let is_first_word = |w: &str| {
         thread_local! {
@@ -699,11 +667,7 @@ fn role_at(
     if title_len == 0 {
         return None;
     }
-    let start = if i > 0
-        && matches!(
-            words[i - 1].to_lowercase().as_str(),
-            "le" | "la" | "les" | "l’" | "du" | "au" | "un" | "une"
-        ) {
+    let start = if i > 0 && opens_a_title(&words[i - 1].to_lowercase()) {
         i - 1
     } else {
         i
@@ -725,11 +689,11 @@ fn role_at(
     let mut institution = None;
     // Up to three complements: "des Affaires étrangères", "du département d’État", "de Biden".
     for _ in 0..3 {
-        if j >= n || !matches!(words[j], "de" | "du" | "des" | "d’" | "à" | "au" | "aux") {
+        if j >= n || !fw.is_any(words[j], &[Class::De, Class::A]) {
             break;
         }
         let mut k = j + 1;
-        if k < n && matches!(words[k], "la" | "l’" | "le" | "les") {
+        if k < n && fw.is(words[k], Class::DefiniteArticle) {
             k += 1;
         }
         if cap(k) {
@@ -799,7 +763,7 @@ fn entities(
             if let Some((a, b)) = role.institution {
                 // "des Affaires étrangères" names an institution; "de Biden" a person.
                 let w = words[a];
-                let kind = if ORG_WORDS.contains(&w) || is_common_word(w, lex) {
+                let kind = if lex.organisations.contains(w) || is_common_word(w, lex) {
                     EntityKind::Organization
                 } else {
                     EntityKind::Other
@@ -814,14 +778,14 @@ fn entities(
         let w = words[k];
         if toks[k].kind != TokenKind::Word
             || !is_capitalized(w)
-            || COURTESY.contains(&w)
+            || lex.honorifics.contains(w)
             || is_roman_or_ordinal(w)
         {
             k += 1;
             continue;
         }
         // A courtesy title before the name: "M." is read as "M" and ".".
-        let courtesy = (k > 0 && COURTESY.contains(&words[k - 1]))
+        let courtesy = (k > 0 && lex.honorifics.contains(words[k - 1]))
             || (k > 1 && words[k - 1] == "." && words[k - 2] == "M");
         // A sentence's first word (or a quotation's) is a name only if it is not a known word.
         let opens = !courtesy
@@ -835,13 +799,13 @@ fn entities(
             continue;
         }
         let end = name_end(words, toks, k);
-        let prep = k > 0 && matches!(words[k - 1], "à" | "en" | "au" | "aux" | "vers" | "depuis");
+        let prep = k > 0 && lex.function_words.is(words[k - 1], Class::Place);
         let acronym = w.chars().filter(|c| c.is_uppercase()).count() >= 2
             && w.chars()
                 .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
         let kind = if courtesy {
             EntityKind::Person
-        } else if acronym || ORG_WORDS.contains(&w) {
+        } else if acronym || lex.organisations.contains(w) {
             EntityKind::Organization
         } else if prep {
             EntityKind::Place
@@ -936,7 +900,7 @@ fn speaker_after(
     }
     // Auxiliary then participle, or a verb alone: "a déclaré", "déclare".
     let mut j = k;
-    if matches!(w.as_str(), "a" | "avait" | "aurait" | "ont" | "avaient") {
+    if lex.function_words.is(&w, Class::AuxAvoir) {
         j += 1;
     }
     let verb = words.get(j)?.to_lowercase();
@@ -1087,11 +1051,19 @@ pub struct NounPhrase {
     pub proper: bool,
 }
 
-/// Determiners that may open a noun phrase printed alone (a heading).
-const DETERMINERS: &[&str] = &[
-    "le", "la", "les", "l’", "un", "une", "des", "ce", "cet", "cette", "ces", "son", "sa", "ses",
-    "leur", "leurs", "notre", "nos",
-];
+/// True when `lower` is a determiner that may open a noun phrase printed
+/// alone (a heading): an article, a demonstrative or a possessive.
+fn opens_noun_phrase(lower: &str, lex: &Lexicons) -> bool {
+    lex.function_words.is_any(
+        lower,
+        &[
+            Class::DefiniteArticle,
+            Class::IndefiniteArticle,
+            Class::Demonstrative,
+            Class::Possessive,
+        ],
+    )
+}
 
 /// The noun phrases of sentence `si`: `(ADJ) NOUN (ADJ)* (de (la) NOUN (ADJ)*)?` and runs of names.
 pub fn noun_phrases(
@@ -1127,7 +1099,7 @@ pub fn noun_phrases(
         };
         let with_determiner = (k > 0)
             .then(|| seg.tokens[first - 1])
-            .filter(|t| DETERMINERS.contains(&t.span.of(text).to_lowercase().as_str()))
+            .filter(|t| opens_noun_phrase(&t.span.of(text).to_lowercase(), lex))
             .map(|t| Span {
                 start: t.span.start,
                 end: span.end,
@@ -1163,7 +1135,7 @@ fn tag_of(w: &str, lower: &str, kind: TokenKind, first: bool, lex: &Lexicons) ->
         TokenKind::Elision if matches!(lower, "l’") => return Tag::Det,
         _ => return Tag::Other,
     }
-    if matches!(lower, "de" | "du" | "des") {
+    if lex.function_words.is(lower, Class::De) {
         return Tag::Link;
     }
     if matches!(lower, "la") {

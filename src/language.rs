@@ -20,16 +20,18 @@ pub const MIN_WORDS: usize = 20;
 /// Only the first words of a long text are counted.
 pub const MAX_WORDS: usize = 1_000;
 
+use crate::fr::lexicon::files;
+
 const FRENCH: &str = "French";
 
 const FILES: [(&str, &str); 7] = [
-    (FRENCH, include_str!("../lexicons/lang/fr.txt")),
-    ("English", include_str!("../lexicons/lang/en.txt")),
-    ("German", include_str!("../lexicons/lang/de.txt")),
-    ("Spanish", include_str!("../lexicons/lang/es.txt")),
-    ("Italian", include_str!("../lexicons/lang/it.txt")),
-    ("Portuguese", include_str!("../lexicons/lang/pt.txt")),
-    ("Dutch", include_str!("../lexicons/lang/nl.txt")),
+    (FRENCH, files::LANG_FR.text),
+    ("English", files::LANG_EN.text),
+    ("German", files::LANG_DE.text),
+    ("Spanish", files::LANG_ES.text),
+    ("Italian", files::LANG_IT.text),
+    ("Portuguese", files::LANG_PT.text),
+    ("Dutch", files::LANG_NL.text),
 ];
 
 /// Every profile's words, each with the set of profiles it belongs to

@@ -268,12 +268,13 @@ fn push_sentence_in(
 
 use crate::fr::words::is_word_char;
 
-const ELISIONS: &[&str] = &[
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
-];
-
 fn is_elision_prefix(w: &str) -> bool {
-    w.len() <= 6 && ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(w))
+    w.len() <= 6 && {
+        let lower = w.to_ascii_lowercase();
+        crate::fr::lexicon::lexicons()
+            .elided_prefixes
+            .contains(lower.as_str())
+    }
 }
 
 /// Tokenizes `text[start..end]`, appending to `tokens`.

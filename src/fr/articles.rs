@@ -5,8 +5,7 @@
 use super::APOS;
 use super::case::{is_capitalised, lower_at};
 use super::elision::{
-    ELIDABLE, case_like, elide, is_all_caps, is_le_surname, join, looks_like_verb,
-    starts_with_vowel_sound,
+    case_like, elide, is_all_caps, is_le_surname, join, looks_like_verb, starts_with_vowel_sound,
 };
 use super::lexicon::{self, Pos, fold};
 use super::typography::{is_apostrophe, is_hspace};
@@ -328,7 +327,10 @@ fn fix_once(s: &str) -> String {
             continue;
         }
         // Elision (but `Manoel de Oliveira`: a particle between names).
-        if ELIDABLE.contains(&w1.as_str()) && w2_alone && !is_name_particle(&toks, i) {
+        if lexicon::lexicons().elidable.contains(w1.as_str())
+            && w2_alone
+            && !is_name_particle(&toks, i)
+        {
             let e = elide(t.text, w2);
             if e.ends_with(APOS) {
                 out.push_str(&e);

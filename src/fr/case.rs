@@ -4,6 +4,7 @@
 use super::APOS;
 use super::articles::{Kind, tokenize, word_after};
 use super::elision::is_le_surname;
+use super::lexicon::{Class, lexicons};
 use super::places::place_preposition;
 use super::typography::is_apostrophe;
 
@@ -107,7 +108,7 @@ pub fn lower_first(s: &str, is_proper: impl Fn(&str) -> bool) -> String {
     if word == "A" && rest[1..].starts_with(' ') {
         return format!("{}à{}", &s[..i], &rest[1..]);
     }
-    if matches!(word, "Le" | "La" | "Les") {
+    if is_capital_article(word) {
         let after = rest[word_len..].trim_start();
         let next: String = after
             .chars()
@@ -156,7 +157,7 @@ pub fn sentence_case(s: &str, is_proper: impl Fn(&str) -> bool) -> String {
     // article + name pair.
     let pair_kept = |a: usize, b: usize| {
         let (wa, wb) = (toks[a].text, toks[b].text);
-        matches!(wa, "Le" | "La" | "Les")
+        is_capital_article(wa)
             && is_capitalised(wb)
             && word_after(&toks, a) == Some(b)
             && (is_proper(&format!("{wa} {wb}")) || is_le_surname(wa, wb))
@@ -188,7 +189,7 @@ pub fn sentence_case(s: &str, is_proper: impl Fn(&str) -> bool) -> String {
                     let next = toks.get(k + 2).filter(|t| t.kind == Kind::Word);
                     next.is_some_and(|t| is_proper(&format!("{w}{APOS}{}", t.text)))
                 } else {
-                    (w.chars().count() == 1 && !matches!(w, "À" | "A" | "Y" | "Ô"))
+                    (w.chars().count() == 1 && !is_function_word(w))
                         || is_proper(w)
                         || place_preposition(w).is_some()
                         || word_after(&toks, k).is_some_and(|b| pair_kept(k, b))
@@ -207,6 +208,20 @@ pub fn sentence_case(s: &str, is_proper: impl Fn(&str) -> bool) -> String {
         out.push_str(t.text);
     }
     upper_first(&out)
+}
+
+/// `Le`, `La`, `Les`: a definite article written with its capital, not elided.
+fn is_capital_article(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    w == upper_first(&lower)
+        && lexicons().function_words.is(&lower, Class::DefiniteArticle)
+        && !lower.ends_with(APOS)
+}
+
+/// True when a word, lowercased, is a function word: a one-letter word that
+/// is one (`À`, `A`, `Y`, `Ô`) is a word, not an initial.
+fn is_function_word(w: &str) -> bool {
+    lexicons().function_words.get(&w.to_lowercase()).is_some()
 }
 
 #[cfg(test)]

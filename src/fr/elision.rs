@@ -6,53 +6,6 @@ use super::case::upper_first;
 use super::lexicon::{self, Pos, fold};
 use unicode_normalization::char::decompose_canonical;
 
-/// Words that elide their last vowel before a vowel sound (`si` only before
-/// `il` / `ils`; `ce` has its own rule, see [`elide`]).
-pub(super) const ELIDABLE: &[&str] = &[
-    "le", "la", "de", "que", "ne", "se", "je", "me", "te", "ce", "si", "jusque", "lorsque",
-    "puisque", "quoique",
-];
-
-/// Words that begin with a vowel but take no elision (`le onze`, `le oui`).
-const NO_ELISION: &[&str] = &[
-    "onze",
-    "onzième",
-    "onzièmes",
-    "oui",
-    "ouistiti",
-    "ouistitis",
-    "uhlan",
-    "uhlans",
-];
-
-/// Words in `y` + vowel that are nonetheless vowel-initial (`les yeux`, `l’Yonne`).
-const Y_VOWEL: &[&str] = &["yeux", "yeuse", "yeuses", "yonne"];
-
-/// Forms of `être` (and `en`) before which `ce` becomes `c’` (`c’est`).
-const CE_ELIDES_BEFORE: &[&str] = &[
-    "est", "était", "étaient", "étais", "eût", "eut", "en", "eussent", "eusse",
-];
-
-/// Surnames that begin with a capitalised `Le`, which does not contract
-/// (`de Le Pen`, not `du Pen`); other `Le` + name (`Le Monde`, `Le Havre`)
-/// contract as usual.
-const LE_SURNAMES: &[&str] = &[
-    "pen",
-    "maire",
-    "drian",
-    "foll",
-    "clézio",
-    "corbusier",
-    "nôtre",
-    "scouarnec",
-    "guen",
-    "bris",
-    "gall",
-    "goff",
-    "roux",
-    "cornu",
-];
-
 // ---------------------------------------------------------------------------
 // Vowel sounds and elision
 // ---------------------------------------------------------------------------
@@ -124,13 +77,13 @@ pub fn starts_with_vowel_sound(word: &str) -> bool {
         return false;
     }
     let head = head_word(w);
-    if NO_ELISION.contains(&head.as_str()) {
+    if lexicon::lexicons().no_elision.contains(head.as_str()) {
         return false;
     }
     match b0 {
         'a' | 'e' | 'i' | 'o' | 'u' => true,
         'y' => {
-            if Y_VOWEL.contains(&head.as_str()) {
+            if lexicon::lexicons().y_vowel.contains(head.as_str()) {
                 return true;
             }
             !chars.next().is_some_and(|c| is_vowel_base(base_letter(c)))
@@ -189,7 +142,10 @@ pub(super) fn looks_like_verb(w: &str) -> bool {
 
 /// True when `le` + `next` is a surname with a capitalised `Le` (`Le Pen`).
 pub(super) fn is_le_surname(article: &str, next: &str) -> bool {
-    article.starts_with(['L']) && LE_SURNAMES.contains(&first_word_lower(next).as_str())
+    article.starts_with(['L'])
+        && lexicon::lexicons()
+            .surnames_after_le
+            .contains(first_word_lower(next).as_str())
 }
 
 /// Elides `word` before `next` when `next` starts with a vowel sound
@@ -209,7 +165,7 @@ pub(super) fn is_le_surname(article: &str, next: &str) -> bool {
 ///   too (`l’un des`), so write `la une` (a newspaper's front page) yourself.
 pub fn elide(word: &str, next: &str) -> String {
     let lower = fold(word);
-    if !ELIDABLE.contains(&lower.as_str()) || !starts_with_vowel_sound(next) {
+    if !lexicon::lexicons().elidable.contains(lower.as_str()) || !starts_with_vowel_sound(next) {
         return word.to_string();
     }
     let next_word = first_word_lower(next);
@@ -228,7 +184,10 @@ pub fn elide(word: &str, next: &str) -> String {
             }
         }
         "ce" => {
-            if CE_ELIDES_BEFORE.contains(&next_word.as_str()) {
+            if lexicon::lexicons()
+                .ce_elides_before
+                .contains(next_word.as_str())
+            {
                 elided(word)
             } else if lexicon::lexicons()
                 .pos

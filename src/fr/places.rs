@@ -11,7 +11,7 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 // ---------------------------------------------------------------------------
 
 /// The places file, compiled in.
-const COUNTRIES: &str = include_str!("../../lexicons/fr/countries.txt");
+const COUNTRIES: &str = lexicon::files::COUNTRIES.text;
 
 /// The lookup key of a place name: lowercase, no accents, `’` apostrophe,
 /// hyphens as spaces, single spaces.

@@ -5,12 +5,6 @@ use super::lexicon::{self, fold};
 use super::typography::{is_apostrophe, thousands_separators};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-/// Prefixes left by splitting an elided word at its apostrophe (`l’État` →
-/// `l`), dropped from slugs.
-const ELIDED_PREFIXES: &[&str] = &[
-    "l", "d", "qu", "s", "n", "j", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "quoiqu", "quelqu",
-];
-
 // ---------------------------------------------------------------------------
 // Slugs
 // ---------------------------------------------------------------------------
@@ -95,7 +89,9 @@ pub fn slugify(s: &str, max_len: usize) -> String {
         let count = parts.len();
         for (k, part) in parts.into_iter().enumerate() {
             let elided = (k + 1 < count || folded.ends_with(APOS))
-                && (ELIDED_PREFIXES.contains(&part) || lex.is_stop(&format!("{part}{APOS}")));
+                && (lex.elided_prefixes.contains(part)
+                    || lex.elided_word_parts.contains(part)
+                    || lex.is_stop(&format!("{part}{APOS}")));
             let stop = whole_stop || elided || lex.is_stop(part);
             for p in ascii_pieces(part) {
                 pieces.push((p, stop));

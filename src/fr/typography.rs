@@ -486,23 +486,7 @@ fn number_separators(chars: &[char]) -> Vec<usize> {
     seps
 }
 
-/// Units and currencies after which a number takes a no-break space (`5 km`,
-/// `20 €`, `3 ans`), as Grammalecte checks them: `%` has its own rule.
-const UNITS: &[&str] = &[
-    "‰", "€", "$", "£", "¥", "°C", "℃", "Å", "ℓ", "h", "j", "min", "jour", "jours", "semaines",
-    "mois", "an", "ans", "euro", "euros", "heure", "heures", "px", "MHz", "GHz", "t", "ha", "MW",
-    "GW", "MWh", "GWh", "TWh", "Mo", "Go",
-];
-
-/// SI units taking the prefixes of [`SI_PREFIXES`].
-const SI_UNITS: &[&str] = &[
-    "s", "l", "g", "J", "K", "V", "Ω", "m", "m²", "m³", "W", "Wh", "Hz", "dB",
-];
-
-/// Prefixes of [`SI_UNITS`] (the empty one included).
-const SI_PREFIXES: &[&str] = &["", "k", "c", "m", "µ", "n"];
-
-/// True when `chars` starts with a unit of [`UNITS`] or [`SI_UNITS`] that
+/// True when `chars` starts with a unit of `lexicons/fr/units.txt` that
 /// ends the word (`km/h` → `km`; `mai`, `kilos` are not units).
 fn starts_with_unit(chars: &[char]) -> bool {
     let ends_word = |len: usize| {
@@ -530,10 +514,11 @@ fn starts_with_unit(chars: &[char]) -> bool {
         }
         Some(k)
     };
-    UNITS.iter().any(|u| matches(u))
-        || SI_PREFIXES.iter().any(|p| {
+    let lex = super::lexicon::lexicons();
+    lex.unit_symbols.iter().any(|u| matches(u))
+        || lex.si_prefixes.iter().any(|p| {
             matches_from(0, p).is_some_and(|k| {
-                SI_UNITS
+                lex.si_units
                     .iter()
                     .any(|u| matches_from(k, u).is_some_and(ends_word))
             })

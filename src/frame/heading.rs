@@ -12,7 +12,7 @@
 
 use super::{Context, templates_for};
 use crate::article::HeadingKind;
-use crate::fr::lexicon::{Pos, lexicons};
+use crate::fr::lexicon::{Class, Pos, lexicons};
 use crate::frame::keyphrase::count_in;
 use crate::section::Paragraphs;
 use crate::segment::ParagraphKind;
@@ -247,6 +247,7 @@ fn candidates(
     }
     // 3. Noun phrases of the section, with their determiner.
     let lex = lexicons();
+    let fw = &lex.function_words;
     let mut phrases: Vec<(String, f64)> = Vec::new();
     let mut phrase_keys: rustc_hash::FxHashSet<String> = Default::default();
     // Phrases cut after a contracted `des`: they stand alone as a heading,
@@ -267,10 +268,7 @@ fn candidates(
                     .unwrap_or("")
                     .to_lowercase();
                 lex.pos.get(&before).is_some_and(|e| e.has(Pos::Noun))
-                    || [
-                        "cours", "près", "auprès", "lors", "partir", "autour", "face",
-                    ]
-                    .contains(&before.as_str())
+                    || fw.is(&before, Class::LocutionHead)
             });
             let span = match np.with_determiner {
                 Some(d) if !contracted_des => d,
@@ -295,44 +293,15 @@ fn candidates(
                     .next_back()
                     .unwrap_or("")
                     .to_lowercase();
-                let after_prep = matches!(
-                    before.as_str(),
-                    "de" | "d’"
-                        | "du"
-                        | "des"
-                        | "à"
-                        | "au"
-                        | "aux"
-                        | "en"
-                        | "sur"
-                        | "pour"
-                        | "par"
-                        | "avec"
-                        | "contre"
-                        | "dans"
-                        | "sans"
-                        | "entre"
-                ) || before.ends_with("d’");
+                let after_prep = fw.is_any(&before, &[Class::De, Class::A, Class::Preposition])
+                    || before.ends_with("d’");
                 if !after_prep {
                     continue;
                 }
             }
             // A possessive points back to a sentence the heading cannot show.
             let det = text.split_whitespace().next().unwrap_or("").to_lowercase();
-            if matches!(
-                det.as_str(),
-                "son"
-                    | "sa"
-                    | "ses"
-                    | "leur"
-                    | "leurs"
-                    | "notre"
-                    | "nos"
-                    | "ce"
-                    | "cet"
-                    | "cette"
-                    | "ces"
-            ) {
+            if fw.is_any(&det, &[Class::Possessive, Class::Demonstrative]) {
                 continue;
             }
             if np.terms.is_empty() || !phrase_keys.insert(key(&text)) {
@@ -386,12 +355,13 @@ fn candidates(
                 let l = w.to_lowercase();
                 // Not `des`: after a noun it is `de` + `les` ("au cours des
                 // dernières années"), and "Pour conclure, des…" misreads.
-                [
-                    "le", "la", "les", "l’", "un", "une", "ce", "cet", "cette", "ces", "son", "sa",
-                    "ses", "leur", "leurs",
-                ]
-                .iter()
-                .any(|d| l == *d || l.starts_with("l’"))
+                l.starts_with("l’")
+                    || fw.get(&l).is_some_and(|f| {
+                        f.is(Class::DefiniteArticle)
+                            || (f.is(Class::IndefiniteArticle) && f.number == 's')
+                            || f.is(Class::Demonstrative)
+                            || f.is(Class::Possessive)
+                    })
             })
         {
             let t = section_templates[super::pick(

@@ -16,7 +16,7 @@ use crate::fr::words::each_lower_word;
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
-const TEMPLATES: &str = include_str!("../../lexicons/fr/templates.txt");
+const TEMPLATES: &str = crate::fr::lexicon::files::TEMPLATES.text;
 
 /// One frame of `lexicons/fr/templates.txt`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,10 +193,7 @@ impl<'a> Context<'a> {
             return true;
         }
         // An honorific before a name keeps its capital: `Mme Brunet`.
-        if matches!(
-            w,
-            "Mme" | "Mmes" | "Mlle" | "Mlles" | "Mgr" | "MM" | "Dr" | "Pr"
-        ) {
+        if lexicons().honorifics.contains(w) {
             return true;
         }
         if w.chars().filter(|c| c.is_uppercase()).count() >= 2 {
@@ -256,17 +253,10 @@ pub fn content_words(text: &str) -> Vec<String> {
     out
 }
 
-/// Function words of 4 letters or more, which never ground a heading.
-const FUNCTION: &[&str] = &[
-    "avec", "dans", "pour", "sans", "sous", "entre", "vers", "chez", "depuis", "pendant", "selon",
-    "contre", "leurs", "leur", "notre", "votre", "cette", "celle", "celui", "ceux", "elles",
-    "nous", "vous", "elle", "être", "avoir", "fait", "sont", "était", "comme", "mais", "donc",
-    "plus", "moins", "très", "aussi", "tout", "tous", "toute", "toutes", "dont", "quand", "alors",
-    "ainsi", "après", "avant", "encore", "même",
-];
-
+/// A word of 4 letters or more that may name a heading's topic (not in
+/// `lexicons/fr/topic_stopwords.txt`).
 fn is_content_word(w: &str) -> bool {
-    w.chars().count() >= 4 && !FUNCTION.contains(&w)
+    w.chars().count() >= 4 && !lexicons().topic_stopwords.contains(w)
 }
 
 /// The set of a text's words as [`each_lower_word`] cuts them.

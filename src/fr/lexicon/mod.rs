@@ -1,0 +1,521 @@
+//! French language data: every plain file under `lexicons/`, loaded and
+//! checked in one place.
+//!
+//! The files are compiled into the binary ([`files`]: no file is read at run
+//! time) and parsed once, on first use, into [`Lexicons`]. Every file has a
+//! `#` header naming its source and licence; entries are one per line, NFC,
+//! unique, with the typographic apostrophe `’` ([`check`] verifies it for
+//! every file). A malformed entry is a [`LexiconError`] naming the file and
+//! the line, never a silent default.
+
+pub mod boilerplate;
+pub mod check;
+pub mod closed;
+pub mod files;
+pub mod pos;
+pub mod read;
+
+pub use closed::{Class, FunctionWord, FunctionWords};
+pub use pos::{Pos, PosEntry, PosLexicon};
+pub use read::{LexiconError, entries};
+
+use aho_corasick::AhoCorasick;
+use boilerplate::Boilerplate;
+use read::{Section, columns, numbered, section, sections};
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
+/// The relation a section-opening connector expresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Relation {
+    /// `Par ailleurs`, `En outre`.
+    Addition,
+    /// `Pourtant`, `Cependant`.
+    Contrast,
+    /// `Dans ce contexte`.
+    Context,
+    /// `Dès lors`.
+    Consequence,
+    /// `Dans le même temps`.
+    Time,
+    /// `Enfin`.
+    Last,
+    /// `Sur un autre plan`: a change of subject, at a section's start only.
+    Shift,
+}
+
+impl Relation {
+    fn parse(s: &str) -> Option<Relation> {
+        Some(match s {
+            "addition" => Relation::Addition,
+            "contrast" => Relation::Contrast,
+            "context" => Relation::Context,
+            "consequence" => Relation::Consequence,
+            "time" => Relation::Time,
+            "last" => Relation::Last,
+            "shift" => Relation::Shift,
+            _ => return None,
+        })
+    }
+}
+
+/// A connector of `connectors.txt`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Connector {
+    /// The relation it expresses.
+    pub relation: Relation,
+    /// As written at a sentence's start, without its comma.
+    pub text: String,
+    /// True when Yoast's French analysis counts it as a transition word.
+    pub transition: bool,
+}
+
+/// All French language data refonte uses.
+#[derive(Debug)]
+pub struct Lexicons {
+    /// Curated stop words (lowercase).
+    pub stop_words: FxHashSet<String>,
+    /// Abbreviations after which a period never ends a sentence, without their final period.
+    pub abbrev_never_end: FxHashSet<String>,
+    /// Abbreviations whose period may also end a sentence (`etc.`), without the period.
+    pub abbrev_may_end: FxHashSet<String>,
+    /// Abbreviations with an inner period (`J.-C`), longest first, without the final period.
+    pub dotted_abbreviations: Vec<String>,
+    /// Titles and roles of people (lowercase, without accents, possibly several words).
+    pub titles: FxHashSet<String>,
+    /// Longest title in words.
+    pub titles_max_words: usize,
+    /// First words of the titles (lowercase, without accents): a cheap first test.
+    pub title_first_words: FxHashSet<String>,
+    /// Reporting verbs' forms (lowercase).
+    pub reporting_verbs: FxHashSet<String>,
+    /// Whole-line boilerplate patterns, compiled on first use.
+    boilerplate: OnceLock<Boilerplate>,
+    /// Substrings that mark a line of leftover code.
+    pub code_markers: AhoCorasick,
+    /// Sentence openers that refer back (pronouns and demonstratives).
+    pub anaphoric_openers: FxHashSet<String>,
+    /// Sentence openers that connect to what precedes (connectors).
+    pub connector_openers: FxHashSet<String>,
+    /// Longest anaphoric or connector opener in words.
+    pub openers_max_words: usize,
+    /// Connectors refonte may add at a section start, by relation, in file order.
+    pub connectors: Vec<Connector>,
+    /// Weekday names.
+    pub weekdays: FxHashSet<String>,
+    /// Month names.
+    pub months: FxHashSet<String>,
+    /// Month abbreviations, with their period.
+    pub month_abbreviations: FxHashSet<String>,
+    /// Relative date expressions (`hier`, `la veille`).
+    pub relative_dates: FxHashSet<String>,
+    /// Words beginning with an aspirated h (no elision before them).
+    pub h_aspire: FxHashSet<String>,
+    /// Labels a site puts before a headline (`vidéo`, `en direct`), lowercase.
+    pub title_labels: FxHashSet<String>,
+    /// Function words of 4 letters or more that never name a heading's topic (`avec`, `être`).
+    pub topic_stopwords: FxHashSet<String>,
+    /// Words that elide their last vowel before a vowel sound (`le`, `que`, `jusque`).
+    pub elidable: FxHashSet<String>,
+    /// Vowel-initial words that take no elision (`onze`, `oui`).
+    pub no_elision: FxHashSet<String>,
+    /// Words in `y` + vowel that are vowel-initial (`yeux`, `Yonne`).
+    pub y_vowel: FxHashSet<String>,
+    /// Forms before which `ce` becomes `c’` (`est`, `était`, `en`).
+    pub ce_elides_before: FxHashSet<String>,
+    /// What an elided clitic leaves before its apostrophe (`l`, `qu`, `jusqu`), lowercase.
+    pub elided_prefixes: FxHashSet<String>,
+    /// First parts of words written with an elision that are no clitic (`quelqu`).
+    pub elided_word_parts: FxHashSet<String>,
+    /// Honorifics before a name, as written (`M.`, `Mme`, `Mgr`).
+    pub honorifics: FxHashSet<String>,
+    /// Capitalised words that open an institution's name (`Conseil`, `Banque`).
+    pub organisations: FxHashSet<String>,
+    /// Surnames after a `Le` that does not contract (`pen` of `Le Pen`), lowercase.
+    pub surnames_after_le: FxHashSet<String>,
+    /// Units and currencies after which a number takes a no-break space.
+    pub unit_symbols: Vec<String>,
+    /// SI units that take the prefixes of [`Lexicons::si_prefixes`].
+    pub si_units: Vec<String>,
+    /// SI prefixes, the empty one first.
+    pub si_prefixes: Vec<String>,
+    /// Words that make one quantity with the number before them (`%`, `millions`, `ans`).
+    pub quantity_words: FxHashSet<String>,
+    /// The closed classes: articles, determiners, prepositions, conjunctions, pronouns.
+    pub function_words: FunctionWords,
+    /// The part-of-speech lexicon.
+    pub pos: PosLexicon,
+}
+
+static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
+
+/// The French lexicons, parsed on first use.
+///
+/// The files are compiled in and the tests load them, so a malformed file
+/// cannot ship; should one be built in anyway, this stops with the file
+/// and line of the fault rather than run on a partial lexicon.
+pub fn lexicons() -> &'static Lexicons {
+    LEXICONS.get_or_init(|| Lexicons::load().unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// Builds every lazily built part of the lexicons now (batch mode calls it
+/// on another thread while the first records are read).
+pub fn warm_up() {
+    let _ = lexicons().boilerplate();
+}
+
+/// Builds the part-of-speech index now: the rewrite tags words, and on
+/// another thread this overlaps with reading and cleaning the input.
+pub fn warm_up_tagging() {
+    let _ = lexicons().pos.get("");
+}
+
+/// Normalises a lexicon or text entry for lookups: NFC is guaranteed by the
+/// files; this lowercases and unifies the apostrophe.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\'' | '\u{2018}' | '\u{02BC}' => out.push('’'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c if !c.is_uppercase() => out.push(c),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Lowercase French letters without their accents (`é` → `e`, `ç` → `c`).
+pub fn strip_accents(s: &str) -> String {
+    s.chars().map(strip_accent).collect()
+}
+
+/// One lowercase French letter without its accent.
+pub fn strip_accent(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' => 'i',
+        'ô' | 'ö' => 'o',
+        'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ÿ' => 'y',
+        c => c,
+    }
+}
+
+fn set_of<'a>(it: impl Iterator<Item = &'a str>) -> FxHashSet<String> {
+    it.map(fold).collect()
+}
+
+fn words_in(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+impl Lexicons {
+    /// Reads and checks every French data file the pipeline uses.
+    pub fn load() -> Result<Lexicons, LexiconError> {
+        let (abbrev_never_end, abbrev_may_end, dotted_abbreviations) = abbreviations()?;
+        let (titles, titles_max_words, title_first_words) = titles();
+        let (anaphoric_openers, connector_openers, openers_max_words) = openers()?;
+        let dates = sections(
+            files::DATES,
+            &["weekdays", "months", "month abbreviations", "relative"],
+        )?;
+        let elision = sections(
+            files::ELISION,
+            &[
+                "elidable",
+                "no elision",
+                "y vowel",
+                "ce elides before",
+                "elided prefixes",
+                "elided word parts",
+            ],
+        )?;
+        let names = sections(
+            files::NAMES,
+            &["honorifics", "organisations", "surnames after le"],
+        )?;
+        let units = sections(
+            files::UNITS,
+            &["symbols", "si units", "si prefixes", "quantities"],
+        )?;
+        let folded = |s: &[Section], name: &str| set_of(section(s, name).words());
+        let as_written = |s: &[Section], name: &str| -> FxHashSet<String> {
+            section(s, name).words().map(str::to_string).collect()
+        };
+        let listed = |s: &[Section], name: &str| -> Vec<String> {
+            section(s, name).words().map(str::to_string).collect()
+        };
+        let mut si_prefixes = vec![String::new()];
+        si_prefixes.extend(listed(&units, "si prefixes"));
+        Ok(Lexicons {
+            stop_words: stop_words(),
+            abbrev_never_end,
+            abbrev_may_end,
+            dotted_abbreviations,
+            titles,
+            titles_max_words,
+            title_first_words,
+            reporting_verbs: set_of(entries(files::REPORTING_VERBS.text)),
+            boilerplate: OnceLock::new(),
+            code_markers: code_markers(),
+            anaphoric_openers,
+            connector_openers,
+            openers_max_words,
+            connectors: connectors()?,
+            weekdays: folded(&dates, "weekdays"),
+            months: folded(&dates, "months"),
+            month_abbreviations: folded(&dates, "month abbreviations"),
+            relative_dates: folded(&dates, "relative"),
+            h_aspire: set_of(entries(files::H_ASPIRE.text)),
+            title_labels: set_of(entries(files::TITLE_LABELS.text)),
+            topic_stopwords: set_of(entries(files::TOPIC_STOPWORDS.text)),
+            elidable: folded(&elision, "elidable"),
+            no_elision: folded(&elision, "no elision"),
+            y_vowel: folded(&elision, "y vowel"),
+            ce_elides_before: folded(&elision, "ce elides before"),
+            elided_prefixes: folded(&elision, "elided prefixes"),
+            elided_word_parts: folded(&elision, "elided word parts"),
+            honorifics: as_written(&names, "honorifics"),
+            organisations: as_written(&names, "organisations"),
+            surnames_after_le: folded(&names, "surnames after le"),
+            unit_symbols: listed(&units, "symbols"),
+            si_units: listed(&units, "si units"),
+            si_prefixes,
+            quantity_words: as_written(&units, "quantities"),
+            function_words: FunctionWords::load()?,
+            pos: PosLexicon::new(files::POS.text),
+        })
+    }
+
+    /// The boilerplate patterns, compiled on first use (see [`lexicons`]
+    /// on why a fault here stops the program).
+    fn boilerplate(&self) -> &Boilerplate {
+        self.boilerplate
+            .get_or_init(|| Boilerplate::compile().unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    /// True when `lower` (a lowercase word) is a stop word.
+    pub fn is_stop(&self, lower: &str) -> bool {
+        self.stop_words.contains(lower)
+    }
+
+    /// True when the whole trimmed line is boilerplate (a share line, a credit, `Lire aussi`…).
+    ///
+    /// Lines of 300 bytes or more are article prose, never boilerplate.
+    pub fn is_boilerplate_line(&self, line: &str) -> bool {
+        let line = line.trim();
+        if line.is_empty() || line.len() >= 300 {
+            return false;
+        }
+        self.boilerplate().is_match(line)
+    }
+
+    /// True when the line looks like leftover JavaScript or HTML rather than prose.
+    pub fn is_code_line(&self, line: &str) -> bool {
+        let line = line.trim();
+        // Code when a marker opens the line or two different markers occur.
+        let mut first = None;
+        for m in self.code_markers.find_iter(line) {
+            if m.start() == 0 || first.is_some_and(|p| p != m.pattern()) {
+                return true;
+            }
+            first = Some(m.pattern());
+        }
+        false
+    }
+}
+
+/// The stop list: the crate `stop-words` French list minus `stopwords_remove.txt`
+/// plus `stopwords_add.txt`.
+fn stop_words() -> FxHashSet<String> {
+    let removed = set_of(entries(files::STOPWORDS_REMOVE.text));
+    let mut stop_words: FxHashSet<String> = stop_words::get("fr")
+        .iter()
+        .map(|w| fold(w))
+        .filter(|w| !removed.contains(w))
+        .collect();
+    stop_words.extend(entries(files::STOPWORDS_ADD.text).map(fold));
+    stop_words
+}
+
+/// The sets of [`abbreviations`]: never end a sentence, may end one, and the dotted ones.
+type Abbreviations = (FxHashSet<String>, FxHashSet<String>, Vec<String>);
+
+/// Abbreviations that never end a sentence, that may, and the dotted ones
+/// (`J.-C`) of both, longest first; all without their final period.
+fn abbreviations() -> Result<Abbreviations, LexiconError> {
+    let s = sections(
+        files::ABBREVIATIONS,
+        &["never end a sentence", "may end a sentence"],
+    )?;
+    let without_period = |name: &str| -> FxHashSet<String> {
+        section(&s, name)
+            .words()
+            .map(|e| e.trim_end_matches('.').to_string())
+            .collect()
+    };
+    let never = without_period("never end a sentence");
+    let may = without_period("may end a sentence");
+    let mut dotted: Vec<String> = never
+        .iter()
+        .chain(may.iter())
+        .filter(|a| a.contains('.'))
+        .cloned()
+        .collect();
+    dotted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    Ok((never, may, dotted))
+}
+
+/// Titles and roles (folded, without accents: capitals often lose theirs in
+/// the press, "secrétaire d’Etat"), the longest in words, and their first words.
+fn titles() -> (FxHashSet<String>, usize, FxHashSet<String>) {
+    let titles: FxHashSet<String> = entries(files::TITLES.text)
+        .map(|t| strip_accents(&fold(t)))
+        .collect();
+    let max_words = titles.iter().map(|t| words_in(t)).max().unwrap_or(1);
+    let first_words = titles
+        .iter()
+        .filter_map(|t| t.split([' ', '’']).next().map(str::to_string))
+        .collect();
+    (titles, max_words, first_words)
+}
+
+/// The anaphoric openers, the connector openers and the longest of both in words.
+fn openers() -> Result<(FxHashSet<String>, FxHashSet<String>, usize), LexiconError> {
+    let s = sections(files::ANAPHORA, &["pronouns and determiners", "connectors"])?;
+    let anaphoric = set_of(section(&s, "pronouns and determiners").words());
+    let connectors = set_of(section(&s, "connectors").words());
+    let max_words = anaphoric
+        .iter()
+        .chain(connectors.iter())
+        .map(|t| words_in(t))
+        .max()
+        .unwrap_or(1);
+    Ok((anaphoric, connectors, max_words))
+}
+
+/// The connectors of `connectors.txt`: relation, text, and whether Yoast counts it.
+fn connectors() -> Result<Vec<Connector>, LexiconError> {
+    let file = files::CONNECTORS;
+    numbered(file)
+        .map(|(line, entry)| {
+            let cols = columns(file, line, entry, 2, 3)?;
+            let relation = Relation::parse(cols[0]).ok_or_else(|| {
+                LexiconError::at(file, line, format!("unknown relation {:?}", cols[0]))
+            })?;
+            let transition = match cols.get(2) {
+                None => false,
+                Some(&"transition") => true,
+                Some(other) => {
+                    return Err(LexiconError::at(
+                        file,
+                        line,
+                        format!("third column must be `transition`, found {other:?}"),
+                    ));
+                }
+            };
+            Ok(Connector {
+                relation,
+                text: cols[1].to_string(),
+                transition,
+            })
+        })
+        .collect()
+}
+
+/// The code markers: lines as written, trailing spaces included (`var `).
+fn code_markers() -> AhoCorasick {
+    let markers: Vec<&str> = files::CODE_MARKERS
+        .text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .collect();
+    AhoCorasick::new(markers).expect("code markers are plain strings")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lexicon_loads() {
+        if let Err(e) = Lexicons::load() {
+            panic!("{e}");
+        }
+    }
+
+    #[test]
+    fn pos_table_is_sorted_by_bytes() {
+        let lex = &lexicons().pos;
+        let mut prev = "";
+        for line in lex.data().lines() {
+            let form = line.split('\t').next().unwrap();
+            assert!(prev < form, "pos.tsv not sorted at {prev:?} / {form:?}");
+            prev = form;
+        }
+    }
+
+    #[test]
+    fn pos_lookup_finds_common_words() {
+        let pos = &lexicons().pos;
+        assert!(pos.get("ministre").is_some_and(|e| e.has(Pos::Noun)));
+        assert!(pos.get("chinois").is_some_and(|e| e.has(Pos::Adj)));
+        assert!(pos.get("la").is_some_and(|e| e.has(Pos::Art)));
+        assert!(pos.get("qzxw").is_none());
+        assert!(pos.get("").is_none());
+    }
+
+    #[test]
+    fn stop_list_is_curated() {
+        let l = lexicons();
+        for w in ["le", "la", "de", "et", "qu’", "l’", "dans"] {
+            assert!(l.is_stop(w), "{w} should be a stop word");
+        }
+        for w in ["ministre", "président", "fait", "nouveau", "personnes"] {
+            assert!(!l.is_stop(w), "{w} should not be a stop word");
+        }
+    }
+
+    #[test]
+    fn boilerplate_lines_are_recognised() {
+        let l = lexicons();
+        assert!(l.is_boilerplate_line("Source link -57"));
+        assert!(l.is_boilerplate_line("Lire aussi : la réforme des retraites"));
+        assert!(
+            !l.is_boilerplate_line("Le ministre a lu aussi le rapport de la Cour des comptes.")
+        );
+    }
+
+    #[test]
+    fn sectioned_files_fill_their_sets() {
+        let l = lexicons();
+        assert!(l.connector_openers.contains("alors que"));
+        assert!(l.anaphoric_openers.contains("cela"));
+        assert!(l.abbrev_never_end.contains("Mme") || l.abbrev_never_end.contains("M"));
+        assert!(l.months.contains("janvier") && l.weekdays.contains("lundi"));
+        assert!(l.elided_prefixes.contains("jusqu") && l.elidable.contains("que"));
+        assert!(l.honorifics.contains("Mgr") && l.organisations.contains("Banque"));
+        assert_eq!(l.si_prefixes[0], "");
+        assert!(l.quantity_words.contains("milliards"));
+    }
+
+    #[test]
+    fn a_bad_connector_line_is_an_error() {
+        let bad = files::File {
+            name: "test/connectors.txt",
+            text: "# h\naddition\tPar ailleurs\nsurprise\tTiens\n",
+        };
+        let err = numbered(bad)
+            .map(|(line, e)| {
+                let cols = columns(bad, line, e, 2, 3)?;
+                Relation::parse(cols[0])
+                    .ok_or_else(|| LexiconError::at(bad, line, "unknown relation"))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap_err();
+        assert_eq!(err.line, 3);
+    }
+}
