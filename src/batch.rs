@@ -10,7 +10,8 @@
 use crate::Refonte;
 use crate::error::Error;
 use crate::input::{Article, Format};
-use crate::summarize::{Length, SentenceOut};
+use crate::model::SentenceOut;
+use crate::summarize::Length;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};

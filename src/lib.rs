@@ -34,7 +34,6 @@
 #![deny(missing_docs)]
 
 pub mod analyze;
-pub mod article;
 pub mod batch;
 pub mod compare;
 pub mod document;
@@ -43,6 +42,7 @@ pub mod fr;
 pub mod frame;
 pub mod input;
 pub mod language;
+pub mod model;
 pub mod normalize;
 pub mod offsets;
 pub mod rank;
@@ -181,7 +181,7 @@ impl Refonte {
     }
 
     /// The SEO rewrite of an article.
-    pub fn rewrite(&self, article: &Article) -> Result<article::Rewrite> {
+    pub fn rewrite(&self, article: &Article) -> Result<model::Rewrite> {
         let doc = self.document(article)?;
         let hash = source_hash(&article.text);
         Ok(rewrite::rewrite(&doc, &self.rewrite, &self.rank, hash))

@@ -536,11 +536,17 @@ fn rewrite(args: RewriteArgs) -> Result<ExitCode, Failure> {
 fn review_page(
     refonte: &Refonte,
     article: &Article,
-    out: &refonte::article::Rewrite,
+    out: &refonte::model::Rewrite,
     html: &Html,
     strict: bool,
 ) -> Result<String, Failure> {
-    let mut review = Review::new(refonte, article, html.clone()).map_err(|e| Failure::data(&e))?;
+    let mut review = Review::new(
+        article,
+        out,
+        refonte.rewrite_options(),
+        refonte.rank_options(),
+        html.clone(),
+    );
     let strict = if strict { "oui" } else { "non" };
     review
         .options

@@ -4,14 +4,15 @@
 //! description, slug and keyphrase — typeset once at the end.
 
 use crate::analyze::EntityKind;
-use crate::article::{HeadingKind, LengthReport, Rewrite, Section};
 use crate::document::Document;
 use crate::fr::{Typography, count_words};
 use crate::frame::{self, Context, connect, heading, keyphrase, meta, templates_for, title};
+use crate::model::{HeadingKind, LengthReport, Request, Rewrite, Section, SourceSentence};
+use crate::model::{SentenceKind, SentenceOut};
 use crate::rank::RankOptions;
 use crate::section::{self, SectionOptions};
 use crate::select::{self, depends_on_previous};
-use crate::summarize::{SentenceKind, SentenceOut, rank_document};
+use crate::summarize::rank_document;
 
 /// Default word floor of the body.
 pub const DEFAULT_MIN_WORDS: usize = 700;
@@ -263,6 +264,12 @@ pub fn rewrite(
         version: crate::VERSION,
         source_hash,
         lang: "fr",
+        sources: source_sentences(doc, &ranking),
+        request: Request {
+            title: doc.title.clone(),
+            keyphrase: doc.keyphrase.clone(),
+            min_words: doc.min_words,
+        },
     };
     typeset(&mut out, typo);
     out
@@ -640,6 +647,28 @@ fn people_list(ctx: &Context) -> Vec<Vec<SentenceOut>> {
         }]);
     }
     people
+}
+
+/// Every source sentence with its span and, when the ranking scored it, its score.
+fn source_sentences(doc: &Document, ranking: &crate::rank::Ranking) -> Vec<SourceSentence> {
+    let mut ranked = vec![false; doc.seg.sentences.len()];
+    for &i in &ranking.candidates {
+        if let Some(r) = ranked.get_mut(i) {
+            *r = true;
+        }
+    }
+    doc.seg
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let (a, b) = doc.source_span(s.span);
+            SourceSentence {
+                span: [a, b],
+                score: ranked[i].then(|| ranking.scores[i]),
+            }
+        })
+        .collect()
 }
 
 /// Applies the output typography to every printed string.

@@ -1,6 +1,7 @@
 //! The extractive summary: the best-ranked sentences, printed in source order.
 
 use crate::document::Document;
+use crate::model::SentenceOut;
 use crate::rank::{self, RankOptions, Ranking};
 use serde::Serialize;
 
@@ -18,58 +19,6 @@ impl Default for Length {
     fn default() -> Self {
         Length::Sentences(3)
     }
-}
-
-/// Where an output sentence comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SentenceKind {
-    /// A sentence of the source, as cleaned.
-    Source,
-    /// Text from refonte's templates.
-    Template,
-}
-
-/// An output sentence with its provenance (SPEC §7).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SentenceOut {
-    /// The sentence as printed.
-    pub text: String,
-    /// Source or template.
-    pub kind: SentenceKind,
-    /// Index of the source sentence.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_index: Option<usize>,
-    /// UTF-8 byte span of the sentence in the input as given.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_span: Option<[usize; 2]>,
-    /// TextRank score of the source sentence.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub score: Option<f64>,
-}
-
-impl SentenceOut {
-    /// The output object for source sentence `i` of `doc`.
-    pub fn source(doc: &Document, i: usize, score: f64) -> SentenceOut {
-        let (a, b) = doc.source_span(doc.seg.sentences[i].span);
-        SentenceOut {
-            text: doc.sentence_text(i),
-            kind: SentenceKind::Source,
-            source_index: Some(i),
-            source_span: Some([a, b]),
-            score: Some(round_score(score)),
-        }
-    }
-}
-
-/// Scores are printed with 6 significant digits: enough to order, stable to print.
-fn round_score(x: f64) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return 0.0;
-    }
-    let digits = 6 - (x.abs().log10().floor() as i32) - 1;
-    let f = 10f64.powi(digits);
-    (x * f).round() / f
 }
 
 /// An extractive summary.

@@ -122,7 +122,7 @@ proptest! {
 }
 
 /// Every source span of a rewrite, in print order.
-fn rewrite_spans(out: &refonte::article::Rewrite) -> Vec<([usize; 2], String)> {
+fn rewrite_spans(out: &refonte::model::Rewrite) -> Vec<([usize; 2], String)> {
     out.lead
         .iter()
         .chain(

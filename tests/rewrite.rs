@@ -3,9 +3,9 @@
 //! escaping, determinism.
 
 use refonte::Refonte;
-use refonte::article::Rewrite;
 use refonte::frame::content_words;
 use refonte::input::Article;
+use refonte::model::Rewrite;
 use refonte::render::{Html, Render};
 
 const FIXTURES: &[&str] = &[

@@ -11,9 +11,9 @@
 //! not all (Yoast asks for 30–75 %); no two headings are alike.
 
 use super::{Context, templates_for};
-use crate::article::HeadingKind;
 use crate::fr::lexicon::{Class, Pos, lexicons};
 use crate::frame::keyphrase::count_in;
+use crate::model::HeadingKind;
 use crate::section::Paragraphs;
 use crate::segment::ParagraphKind;
 use rustc_hash::FxHashMap;

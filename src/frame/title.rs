@@ -8,9 +8,9 @@
 //! and fit 50–70 characters rank first; the source title itself never wins.
 
 use super::Context;
-use crate::article::Candidate;
 use crate::fr::{Typography, lower_first, seo, slugify, upper_first, words};
 use crate::frame::keyphrase::count_in;
+use crate::model::Candidate;
 
 /// Titles for an article.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,7 +10,7 @@
 //! JSON-LD.
 
 use super::{Html, Render, all_keywords, paragraph_text};
-use crate::article::Rewrite;
+use crate::model::Rewrite;
 use serde::Serialize;
 use std::fmt::Write;
 

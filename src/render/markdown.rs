@@ -8,7 +8,7 @@
 //! no-break spaces are kept as they are.
 
 use super::{Markdown, Render, paragraph_text};
-use crate::article::Rewrite;
+use crate::model::Rewrite;
 use std::fmt::Write;
 
 impl Render for Markdown {

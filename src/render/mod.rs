@@ -13,21 +13,21 @@
 //!
 //! ```
 //! use refonte::render::{Html, Markdown, Render};
-//! # fn show(article: &refonte::article::Rewrite) {
+//! # fn show(article: &refonte::model::Rewrite) {
 //! let md = Markdown.render(article);
 //! let page = Html { base_url: Some("https://example.fr/actu".into()) }.render(article);
 //! # let _ = (md, page);
 //! # }
 //! ```
 
-use crate::article::Rewrite;
-use crate::summarize::SentenceOut;
+use crate::model::Rewrite;
+use crate::model::SentenceOut;
 
 mod html;
 mod markdown;
 mod review;
 
-pub use review::{Review, SourceSentence};
+pub use review::Review;
 
 /// The JSON object of SPEC §7: the article's fields, its Markdown and HTML
 /// renderings, and in batch mode the record's `id` and `ok`.
@@ -155,8 +155,8 @@ fn all_keywords(article: &Rewrite) -> Vec<&str> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::article::{Candidate, HeadingKind, LengthReport, Section};
-    use crate::summarize::SentenceKind;
+    use crate::model::SentenceKind;
+    use crate::model::{Candidate, HeadingKind, LengthReport, Section};
 
     /// A source sentence object.
     pub(crate) fn sent(text: &str) -> SentenceOut {
@@ -238,6 +238,8 @@ pub(crate) mod tests {
             version: "0.1.0",
             source_hash: "ab12".into(),
             lang: "fr",
+            sources: Vec::new(),
+            request: Default::default(),
         }
     }
 

@@ -17,12 +17,13 @@
 
 use super::html::{attr, text};
 use super::{Html, Markdown, Render, json};
-use crate::article::{HeadingKind, Rewrite, Section};
 use crate::fr::lexicon::{fold, lexicons, strip_accents};
 use crate::fr::{Typography, seo};
 use crate::input::{Article, Format};
-use crate::summarize::{SentenceKind, SentenceOut, rank_document};
-use crate::{Refonte, Result, source_hash};
+use crate::model::{HeadingKind, Rewrite, Section, SentenceKind, SentenceOut, SourceSentence};
+use crate::rank::RankOptions;
+use crate::rewrite::RewriteOptions;
+use crate::source_hash;
 use std::fmt::Write;
 
 /// The page's style sheet.
@@ -30,17 +31,10 @@ const CSS: &str = include_str!("../../assets/review.css");
 /// The page's script: the links between the two columns.
 const JS: &str = include_str!("../../assets/review.js");
 
-/// One sentence of the source as segmented.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SourceSentence {
-    /// UTF-8 byte span in the input as given.
-    pub span: [usize; 2],
-    /// TextRank score; `None` for a sentence the ranking left out (the title, a subheading).
-    pub score: Option<f64>,
-}
-
-/// Renders the review page of a rewrite: build it from the engine and the
-/// article that gave the rewrite, then [`Render::render`] the rewrite.
+/// Renders the review page of a rewrite: build it from the article that gave
+/// the rewrite, the rewrite itself and the options in force, then
+/// [`Render::render`] the rewrite. It reads the model only: it never runs
+/// the pipeline again.
 ///
 /// ```
 /// use refonte::{Refonte, input::Article, render::{Html, Render, Review}};
@@ -53,7 +47,14 @@ pub struct SourceSentence {
 ///     ..Article::default()
 /// };
 /// let rewrite = refonte.rewrite(&article).unwrap();
-/// let page = Review::new(&refonte, &article, Html::default()).unwrap().render(&rewrite);
+/// let review = Review::new(
+///     &article,
+///     &rewrite,
+///     refonte.rewrite_options(),
+///     refonte.rank_options(),
+///     Html::default(),
+/// );
+/// let page = review.render(&rewrite);
 /// assert!(page.starts_with("<!DOCTYPE html>"));
 /// ```
 #[derive(Debug, Clone)]
@@ -70,32 +71,17 @@ pub struct Review {
 }
 
 impl Review {
-    /// The review of `article` as `refonte` rewrites it: the source
-    /// sentences with their spans and scores (ranked as the rewrite ranked
-    /// them) and the options in force.
-    pub fn new(refonte: &Refonte, article: &Article, html: Html) -> Result<Review> {
-        let doc = refonte.document(article)?;
-        let ranking = rank_document(&doc, refonte.rank_options());
-        let mut ranked = vec![false; doc.seg.sentences.len()];
-        for &i in &ranking.candidates {
-            if let Some(r) = ranked.get_mut(i) {
-                *r = true;
-            }
-        }
-        let sentences = doc
-            .seg
-            .sentences
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let (a, b) = doc.source_span(s.span);
-                SourceSentence {
-                    span: [a, b],
-                    score: ranked[i].then(|| ranking.scores[i]),
-                }
-            })
-            .collect();
-        let ro = refonte.rewrite_options();
+    /// The review of `rewrite`, the rewrite of `article` with the options
+    /// `ro` and `rank`: the source sentences with their spans and scores
+    /// (as the rewrite ranked them) and the options in force.
+    pub fn new(
+        article: &Article,
+        rewrite: &Rewrite,
+        ro: &RewriteOptions,
+        rank: &RankOptions,
+        html: Html,
+    ) -> Review {
+        let request = &rewrite.request;
         let none = || "—".to_string();
         let options = vec![
             (
@@ -111,17 +97,18 @@ impl Review {
             ),
             (
                 "Titre fourni".to_string(),
-                doc.title.clone().unwrap_or_else(none),
+                request.title.clone().unwrap_or_else(none),
             ),
             (
                 "Expression clé imposée".to_string(),
-                doc.keyphrase
+                request
+                    .keyphrase
                     .clone()
                     .unwrap_or_else(|| "— (choisie par refonte)".into()),
             ),
             (
                 "Plancher demandé".to_string(),
-                match doc.min_words {
+                match request.min_words {
                     Some(n) => format!("{n} mots"),
                     None => format!("{} mots (par défaut)", ro.min_words),
                 },
@@ -146,17 +133,14 @@ impl Review {
                 format!("{} %", decimal(ro.margin * 100.0, 1)),
             ),
             ("Sections".to_string(), format!("{:?}", ro.sections)),
-            (
-                "Classement (TextRank)".to_string(),
-                format!("{:?}", refonte.rank_options()),
-            ),
+            ("Classement (TextRank)".to_string(), format!("{rank:?}")),
         ];
-        Ok(Review {
+        Review {
             input: article.text.clone(),
-            sentences,
+            sentences: rewrite.sources.clone(),
             options,
             html,
-        })
+        }
     }
 
     /// The outputs an editor may file, each as `refonte rewrite --format X`
@@ -631,14 +615,20 @@ mod tests {
     use super::*;
 
     fn page_of(text: &str) -> (Rewrite, Review, String) {
-        let refonte = Refonte::default();
+        let refonte = crate::Refonte::default();
         let article = Article {
             text: text.into(),
             format: Format::Text,
             ..Article::default()
         };
         let rewrite = refonte.rewrite(&article).expect("rewrite");
-        let review = Review::new(&refonte, &article, Html::default()).expect("review");
+        let review = Review::new(
+            &article,
+            &rewrite,
+            refonte.rewrite_options(),
+            refonte.rank_options(),
+            Html::default(),
+        );
         let page = review.render(&rewrite);
         (rewrite, review, page)
     }

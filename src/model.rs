@@ -1,13 +1,89 @@
-//! The rewritten article as data: what the frame stage builds and every
-//! renderer (Markdown, HTML, JSON) prints.
+//! The output model: the rewritten article as data, with the provenance of
+//! every sentence — what the rewrite builds, what every renderer (Markdown,
+//! HTML, JSON, the review page) prints, and what nothing later changes.
 //!
 //! Texts are stored as they will be printed: the typography pass
 //! (`Typography`) runs once on the whole article before
 //! rendering, so that the JSON's sentence texts, the Markdown and the HTML
-//! all carry the same bytes.
+//! all carry the same bytes. The model depends on no later stage: a renderer
+//! needs the model and the input text, never the pipeline.
 
-use crate::summarize::SentenceOut;
+use crate::document::Document;
 use serde::Serialize;
+
+/// Where an output sentence comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SentenceKind {
+    /// A sentence of the source, as cleaned.
+    Source,
+    /// Text from refonte's templates.
+    Template,
+}
+
+/// An output sentence with its provenance (SPEC §7).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceOut {
+    /// The sentence as printed.
+    pub text: String,
+    /// Source or template.
+    pub kind: SentenceKind,
+    /// Index of the source sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_index: Option<usize>,
+    /// UTF-8 byte span of the sentence in the input as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_span: Option<[usize; 2]>,
+    /// TextRank score of the source sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+}
+
+impl SentenceOut {
+    /// The output object for source sentence `i` of `doc`.
+    pub fn source(doc: &Document, i: usize, score: f64) -> SentenceOut {
+        let (a, b) = doc.source_span(doc.seg.sentences[i].span);
+        SentenceOut {
+            text: doc.sentence_text(i),
+            kind: SentenceKind::Source,
+            source_index: Some(i),
+            source_span: Some([a, b]),
+            score: Some(round_score(score)),
+        }
+    }
+}
+
+/// Scores are printed with 6 significant digits: enough to order, stable to print.
+pub fn round_score(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return 0.0;
+    }
+    let digits = 6 - (x.abs().log10().floor() as i32) - 1;
+    let f = 10f64.powi(digits);
+    (x * f).round() / f
+}
+
+/// One sentence of the source as segmented, printed or not: what the
+/// review page shows beside the rewrite.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceSentence {
+    /// UTF-8 byte span in the input as given.
+    pub span: [usize; 2],
+    /// TextRank score; `None` for a sentence the ranking left out (the title, a subheading).
+    pub score: Option<f64>,
+}
+
+/// What the request fixed, beside the options: the title, keyphrase and
+/// word floor given with the article (`None` when refonte chose).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Request {
+    /// The title given (flag, record field or request line).
+    pub title: Option<String>,
+    /// The focus keyphrase imposed.
+    pub keyphrase: Option<String>,
+    /// The word floor asked for.
+    pub min_words: Option<usize>,
+}
 
 /// How a subheading was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -94,4 +170,11 @@ pub struct Rewrite {
     pub source_hash: String,
     /// Language of the article (always `fr`).
     pub lang: &'static str,
+    /// Every sentence of the source, in text order (index = source index),
+    /// with its span and score: the provenance the review page shows.
+    #[serde(skip)]
+    pub sources: Vec<SourceSentence>,
+    /// What the request fixed.
+    #[serde(skip)]
+    pub request: Request,
 }
