@@ -1,7 +1,7 @@
 //! A document: an article read, cleaned, segmented and analysed, with the
 //! map from its cleaned text back to the input as given.
 
-use crate::analyze::{self, Facts, Terms};
+use crate::analyze::{self, Facts, SentenceFacts, Terms};
 use crate::error::{Error, Result};
 use crate::input::{self, Article};
 use crate::normalize::{self, Removal, RemovalKind};
@@ -40,6 +40,9 @@ pub struct Document {
     pub seg: Segmented,
     /// Content terms.
     pub terms: Terms,
+    /// What each sentence is (dependent, opening with a connector, with a
+    /// slip), by sentence index.
+    pub sentence_facts: Vec<SentenceFacts>,
 }
 
 impl Document {
@@ -88,6 +91,7 @@ impl Document {
             removed: cleaned.removed,
             seg,
             terms: Terms::default(),
+            sentence_facts: Vec::new(),
         };
         doc.find_title_paragraph();
         if doc.body_sentences() == 0 {
@@ -106,6 +110,7 @@ impl Document {
         }
         doc.check_sentence_lengths()?;
         doc.terms = analyze::terms(&doc.text, &doc.seg);
+        doc.sentence_facts = analyze::sentence_facts(&doc.text, &doc.seg, |i| doc.sentence_text(i));
         Ok(doc)
     }
 
@@ -162,6 +167,26 @@ impl Document {
             }
             Some(_) => {}
         }
+    }
+
+    /// True when sentence `i` cannot stand without the sentence before it
+    /// (see [`SentenceFacts::depends_on_previous`]).
+    pub fn depends_on_previous(&self, i: usize) -> bool {
+        self.sentence_facts
+            .get(i)
+            .is_some_and(|f| f.depends_on_previous)
+    }
+
+    /// True when sentence `i` already opens with a connector.
+    pub fn opens_with_connector(&self, i: usize) -> bool {
+        self.sentence_facts
+            .get(i)
+            .is_some_and(|f| f.opens_with_connector)
+    }
+
+    /// True when sentence `i` carries a typing slip that provenance keeps.
+    pub fn has_slips(&self, i: usize) -> bool {
+        self.sentence_facts.get(i).is_some_and(|f| f.slips)
     }
 
     /// Number of body sentences (not headings, not the title).

@@ -11,7 +11,7 @@ use crate::model::{HeadingKind, LengthReport, Request, Rewrite, Section, SourceS
 use crate::model::{SentenceKind, SentenceOut};
 use crate::rank::RankOptions;
 use crate::section::{self, SectionOptions};
-use crate::select::{self, depends_on_previous};
+use crate::select;
 use crate::summarize::rank_document;
 
 /// Default word floor of the body.
@@ -84,7 +84,7 @@ pub fn rewrite(
             .map(|&i| words_of(i))
             .sum::<usize>()
             < 30
-            || depends_on_previous(doc, selected[lead_len]))
+            || doc.depends_on_previous(selected[lead_len]))
     {
         lead_len += 1;
     }
@@ -121,7 +121,7 @@ pub fn rewrite(
             let words: usize = selected[..extra].iter().map(|&i| words_of(i)).sum();
             let tied = selected[..extra]
                 .windows(2)
-                .any(|w| w[1] != w[0] + 1 && depends_on_previous(doc, w[1]));
+                .any(|w| w[1] != w[0] + 1 && doc.depends_on_previous(w[1]));
             if tied || words > 120 {
                 break;
             }
@@ -546,10 +546,10 @@ fn derived_sections(
             || text.contains("-elle ");
         if lead.contains(&i)
             || out_of_context
-            || depends_on_previous(doc, i)
+            || doc.depends_on_previous(i)
             || doc.terms.sentence_words[i] > 45
             || contracted
-            || crate::fr::has_slips(&text)
+            || doc.has_slips(i)
         {
             continue;
         }

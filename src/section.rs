@@ -19,7 +19,6 @@
 
 use crate::document::Document;
 use crate::segment::ParagraphKind;
-use crate::select::depends_on_previous;
 
 /// Section and paragraph sizes, in words.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,7 +110,7 @@ fn gap_scores(doc: &Document, units: &[usize]) -> Vec<Option<f64>> {
     (0..n - 1)
         .map(|g| {
             let (a, b) = (units[g], units[g + 1]);
-            if depends_on_previous(doc, b) && b == a + 1 {
+            if doc.depends_on_previous(b) && b == a + 1 {
                 return None;
             }
             let peak = |range: std::ops::Range<usize>| {
@@ -265,7 +264,7 @@ fn paragraphs(doc: &Document, units: &[usize], max_words: usize) -> Paragraphs {
             let w = words(i);
             // Prefer a cut before a sentence that stands alone; past the
             // limit, cut anyway (the sentences stay next to each other).
-            let can_cut = !cur.is_empty() && !depends_on_previous(doc, i);
+            let can_cut = !cur.is_empty() && !doc.depends_on_previous(i);
             let must_cut = !cur.is_empty() && cur_words + w > max_words;
             if must_cut || (can_cut && (cur_words + w > max_words || cur_words >= aim)) {
                 split.push(std::mem::take(&mut cur));

@@ -3,71 +3,7 @@
 //! sentences that others depend on.
 
 use crate::document::Document;
-use crate::fr::lexicon::lexicons;
 use crate::rank::Ranking;
-use crate::segment::TokenKind;
-
-/// True when sentence `i` cannot stand without the sentence before it: it
-/// opens with a pronoun, a demonstrative or a connector (`Il`, `Cette
-/// décision`, `Mais`, `Ces derniers mois`), with a lowercase letter, or
-/// inside a quotation opened before it.
-pub fn depends_on_previous(doc: &Document, i: usize) -> bool {
-    if i == 0 {
-        return false;
-    }
-    if doc.seg.sentences[i].starts_in_quote {
-        return true;
-    }
-    let Some(first) = doc.seg.sentence_tokens(i).first() else {
-        return false;
-    };
-    if first
-        .span
-        .of(&doc.text)
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase)
-    {
-        return true;
-    }
-    let lex = lexicons();
-    opens_with(&first_words(doc, i), |p| {
-        lex.anaphoric_openers.contains(p) || lex.connector_openers.contains(p)
-    })
-}
-
-/// True when sentence `i` already opens with a connector (so none is added before it).
-pub fn opens_with_connector(doc: &Document, i: usize) -> bool {
-    let lex = lexicons();
-    opens_with(&first_words(doc, i), |p| lex.connector_openers.contains(p))
-}
-
-/// The first words of sentence `i`, folded (lowercase, `’`), as many as the longest opener.
-fn first_words(doc: &Document, i: usize) -> Vec<String> {
-    doc.seg
-        .sentence_tokens(i)
-        .iter()
-        .filter(|t| t.kind != TokenKind::Punct)
-        .take(lexicons().openers_max_words)
-        .map(|t| crate::fr::lexicon::fold(t.span.of(&doc.text)))
-        .collect()
-}
-
-/// True when the phrase made of the first one, two, three… of `words`
-/// (joined as the lexicons write openers: a space, none after `’`) is accepted.
-pub fn opens_with<S: AsRef<str>>(words: &[S], accept: impl Fn(&str) -> bool) -> bool {
-    let mut phrase = String::new();
-    for (n, w) in words.iter().enumerate() {
-        if n > 0 && !phrase.ends_with('’') {
-            phrase.push(' ');
-        }
-        phrase.push_str(w.as_ref());
-        if accept(&phrase) {
-            return true;
-        }
-    }
-    false
-}
 
 /// Weight of a sentence with a typing slip that provenance keeps as written
 /// (`disant:`, `20%`, `...`): where the article is longer than needed, the
@@ -75,11 +11,11 @@ pub fn opens_with<S: AsRef<str>>(words: &[S], accept: impl Fn(&str) -> bool) -> 
 const SLIP_WEIGHT: f64 = 0.7;
 
 /// The ranked sentences, best first, a sentence with a typing slip (see
-/// [`crate::fr::has_slips`]) weighing [`SLIP_WEIGHT`] of its score; ties
+/// [`crate::analyze::has_slips`]) weighing [`SLIP_WEIGHT`] of its score; ties
 /// by position.
 fn order_clean_first(doc: &Document, ranking: &Ranking) -> Vec<usize> {
     let weight = |i: usize| {
-        let slip = crate::fr::has_slips(&doc.sentence_text(i));
+        let slip = doc.has_slips(i);
         ranking.scores[i] * if slip { SLIP_WEIGHT } else { 1.0 }
     };
     let mut v: Vec<(f64, usize)> = ranking.candidates.iter().map(|&i| (weight(i), i)).collect();
@@ -131,7 +67,7 @@ pub fn select(doc: &Document, ranking: &Ranking, target: usize) -> Vec<usize> {
         // The sentence and those it depends on, back to one that stands alone.
         let mut chain = vec![i];
         let mut j = i;
-        while depends_on_previous(doc, j) && j > 0 && is_body[j - 1] && !chosen[j - 1] {
+        while doc.depends_on_previous(j) && j > 0 && is_body[j - 1] && !chosen[j - 1] {
             j -= 1;
             chain.push(j);
         }

@@ -13,12 +13,11 @@
 
 use super::{Context, pick};
 use crate::fr::lexicon::{Connector, Relation, lexicons};
-use crate::select::{depends_on_previous, opens_with_connector};
 
 /// True when a connector can go before sentence `i`: it may take one in
 /// place ([`can_take_in_place`]) and depends on no sentence before it.
 pub fn can_take(ctx: &Context, i: usize) -> bool {
-    can_take_in_place(ctx, i) && !depends_on_previous(ctx.doc, i)
+    can_take_in_place(ctx, i) && !ctx.doc.depends_on_previous(i)
 }
 
 fn options(relations: &[Relation], avoid: &[&str]) -> Vec<&'static Connector> {
@@ -125,7 +124,7 @@ pub fn can_take_varying(ctx: &Context, i: usize) -> bool {
     let mut chars = text.chars().filter(|c| !c.is_whitespace());
     chars.next() == Some('«')
         && chars.next().is_some_and(char::is_uppercase)
-        && !depends_on_previous(ctx.doc, i)
+        && !ctx.doc.depends_on_previous(i)
         && !text.ends_with('?')
 }
 
@@ -151,7 +150,7 @@ pub fn can_take_in_place(ctx: &Context, i: usize) -> bool {
     first_word.chars().next().is_some_and(char::is_uppercase)
         && !shouting
         && !adds
-        && !opens_with_connector(ctx.doc, i)
+        && !ctx.doc.opens_with_connector(i)
         && !text.ends_with('?')
 }
 
@@ -219,7 +218,7 @@ pub fn has_transition(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .take(lex.openers_max_words)
         .collect();
-    let opens = crate::select::opens_with(&first_words, |p| {
+    let opens = crate::analyze::sentences::opens_with(&first_words, |p| {
         lex.connector_openers.contains(p) && !matches!(p, "et" | "ou" | "ni" | "or")
     });
     opens || transitions().is_match(&lower)

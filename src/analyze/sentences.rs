@@ -1,0 +1,197 @@
+//! What each source sentence is, computed once: whether it depends on the
+//! sentence before it, whether it opens with a connector, whether it
+//! carries a typing slip that provenance keeps as written.
+
+use crate::fr::lexicon::{fold, lexicons};
+use crate::segment::{Segmented, TokenKind};
+
+/// The facts of one source sentence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SentenceFacts {
+    /// It cannot stand without the sentence before it (see [`depends_on_previous`]).
+    pub depends_on_previous: bool,
+    /// It already opens with a connector (`Mais`, `Alors que`, `Ces derniers mois`).
+    pub opens_with_connector: bool,
+    /// It carries a typing slip (see [`has_slips`]).
+    pub slips: bool,
+}
+
+/// The facts of every sentence of `seg`; `printed(i)` is sentence `i` as
+/// printed (cleaned, on one line).
+pub fn sentence_facts(
+    text: &str,
+    seg: &Segmented,
+    printed: impl Fn(usize) -> String,
+) -> Vec<SentenceFacts> {
+    (0..seg.sentences.len())
+        .map(|i| {
+            let first = first_words(text, seg, i);
+            SentenceFacts {
+                depends_on_previous: depends_on_previous(text, seg, i, &first),
+                opens_with_connector: opens_with_connector(&first),
+                slips: has_slips(&printed(i)),
+            }
+        })
+        .collect()
+}
+
+/// True when sentence `i` cannot stand without the sentence before it: it
+/// opens with a pronoun, a demonstrative or a connector (`Il`, `Cette
+/// décision`, `Mais`, `Ces derniers mois`), with a lowercase letter, or
+/// inside a quotation opened before it. `first` are its first words, folded.
+fn depends_on_previous(text: &str, seg: &Segmented, i: usize, first: &[String]) -> bool {
+    if i == 0 {
+        return false;
+    }
+    if seg.sentences[i].starts_in_quote {
+        return true;
+    }
+    let Some(token) = seg.sentence_tokens(i).first() else {
+        return false;
+    };
+    if token
+        .span
+        .of(text)
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+    {
+        return true;
+    }
+    let lex = lexicons();
+    opens_with(first, |p| {
+        lex.anaphoric_openers.contains(p) || lex.connector_openers.contains(p)
+    })
+}
+
+/// True when a sentence whose first words are `first` opens with a connector.
+fn opens_with_connector(first: &[String]) -> bool {
+    let lex = lexicons();
+    opens_with(first, |p| lex.connector_openers.contains(p))
+}
+
+/// The first words of sentence `i`, folded (lowercase, `’`), as many as the longest opener.
+fn first_words(text: &str, seg: &Segmented, i: usize) -> Vec<String> {
+    seg.sentence_tokens(i)
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .take(lexicons().openers_max_words)
+        .map(|t| fold(t.span.of(text)))
+        .collect()
+}
+
+/// True when the phrase made of the first one, two, three… of `words`
+/// (joined as the lexicons write openers: a space, none after `’`) is accepted.
+pub fn opens_with<S: AsRef<str>>(words: &[S], accept: impl Fn(&str) -> bool) -> bool {
+    let mut phrase = String::new();
+    for (n, w) in words.iter().enumerate() {
+        if n > 0 && !phrase.ends_with('’') {
+            phrase.push(' ');
+        }
+        phrase.push_str(w.as_ref());
+        if accept(&phrase) {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when a source sentence carries a typing slip that refonte may not
+/// correct in it (provenance keeps it as written) and that a key point would
+/// print a second time: `1.000` for `1 000`, `--` for a dash, `...`, a
+/// comma before a closing guillemet, `20%`, `1er`, an unaccented capital
+/// (`Etat`), a straight double quote, a colon or semicolon glued to the
+/// word before (`disant:`), an hour or unit glued to its number (`17h`).
+pub fn has_slips(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    let dotted_thousands = (1..b.len()).any(|k| {
+        b[k] == b'.'
+            && digit(k - 1)
+            && digit(k + 1)
+            && digit(k + 2)
+            && digit(k + 3)
+            && !digit(k + 4)
+    });
+    let glued_percent = (1..b.len()).any(|k| b[k] == b'%' && digit(k - 1));
+    // `disant: « …`: a mark Grammalecte wants a space before, where the
+    // source has none (`14:30` and `http://` are no marks).
+    let glued_mark = (1..b.len()).any(|k| {
+        matches!(b[k], b':' | b';')
+            && b[k - 1].is_ascii_alphabetic()
+            && b.get(k + 1).is_none_or(|&c| c == b' ')
+    });
+    let glued_unit = (1..b.len()).any(|k| {
+        digit(k - 1)
+            && matches!(b[k], b'h' | b'H')
+            && b.get(k + 1).is_none_or(|&c| !c.is_ascii_alphabetic())
+    });
+    let lex = lexicons();
+    let slips = ["--", "...", ",»", ", »", "\""];
+    dotted_thousands
+        || glued_percent
+        || glued_mark
+        || glued_unit
+        || slips.iter().any(|s| text.contains(s))
+        || text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            let ordinal = w.len() > 1
+                && w.starts_with(|c: char| c.is_ascii_digit())
+                && (w.ends_with("er") || w.ends_with('e'))
+                && w.trim_end_matches(['e', 'r'])
+                    .bytes()
+                    .all(|c| c.is_ascii_digit());
+            let unaccented = w.len() > 2
+                && w.starts_with('E')
+                && w[1..].starts_with(|c: char| c.is_lowercase())
+                && lex.pos.get(&format!("é{}", &w[1..])).is_some()
+                && lex.pos.get(&w.to_lowercase()).is_none();
+            ordinal || unaccented
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn facts_of(text: &str) -> Vec<SentenceFacts> {
+        let seg = segment(text);
+        sentence_facts(text, &seg, |i| seg.sentences[i].span.of(text).to_string())
+    }
+
+    #[test]
+    fn dependent_sentences_are_seen() {
+        let f = facts_of(
+            "La mairie a voté le budget. Il prévoit des travaux. Mais les élus hésitent. \
+             Le chantier commence en mars. Ces derniers mois, rien n’a bougé.",
+        );
+        let depends: Vec<bool> = f.iter().map(|s| s.depends_on_previous).collect();
+        assert_eq!(depends, [false, true, true, false, true]);
+        let connector: Vec<bool> = f.iter().map(|s| s.opens_with_connector).collect();
+        assert_eq!(connector, [false, false, true, false, true]);
+    }
+
+    #[test]
+    fn typing_slips_are_seen() {
+        for slip in [
+            "Il y a 1.000 cas.",
+            "La Chypre --dont le sud-- résiste.",
+            "Il hésite...",
+            "« Une vague, » dit-il.",
+            "Une hausse de 20% cette année.",
+            "Le 1er janvier, tout change.",
+            "Le 5e arrondissement vote.",
+            "Le ministre de l’Economie parle.",
+        ] {
+            assert!(has_slips(slip), "{slip}");
+        }
+        for clean in [
+            "Il y a 1 000 cas en 2020.",
+            "Une hausse de 20 % cette année.",
+            "Le ministre de l’Économie parle à Evian.",
+            "Le score est de 3.5 points.",
+        ] {
+            assert!(!has_slips(clean), "{clean}");
+        }
+    }
+}
