@@ -469,6 +469,21 @@ mod tests {
     }
 
     #[test]
+    fn pos_entries_know_their_verb_inflections() {
+        let pos = &lexicons().pos;
+        let est = pos.get("est").unwrap();
+        assert!(est.is_finite() && est.verb_lemma == "être");
+        let adopte = pos.get("adoptée").unwrap();
+        assert!(adopte.is_past_participle() && !adopte.is_finite());
+        assert_eq!(adopte.verb_lemma, "adopter");
+        assert!(pos.get("adopter").unwrap().is_infinitive());
+        assert!(pos.get("ayant").unwrap().is_present_participle());
+        // A noun whose form is also a verb: its verb lemma is the verb's.
+        assert_eq!(pos.get("porte").unwrap().verb_lemma, "porter");
+        assert!(pos.get("ministre").unwrap().verb.is_empty());
+    }
+
+    #[test]
     fn stop_list_is_curated() {
         let l = lexicons();
         for w in ["le", "la", "de", "et", "qu’", "l’", "dans"] {

@@ -62,6 +62,12 @@ pub struct PosEntry {
     freq_text: &'static str,
     /// Lemma of the most frequent reading.
     pub lemma: &'static str,
+    /// Inflections of the verb readings, as `pos.tsv` codes them (`ip3s`
+    /// = indicative present 3rd singular, `ps` = past participle, `n` =
+    /// infinitive), comma-separated; empty when the form is no verb.
+    pub verb: &'static str,
+    /// Lemma of the most frequent verb reading; empty when the form is no verb.
+    pub verb_lemma: &'static str,
     /// The first of `tags`, read once.
     first: Pos,
     /// One bit per category of `tags` (bit `Pos as u16`).
@@ -77,6 +83,33 @@ impl PosEntry {
     /// The most frequent reading's category.
     pub fn pos(&self) -> Pos {
         self.first
+    }
+
+    /// The inflections of its verb readings (`ip3s`, `ps`, `n`…).
+    pub fn inflections(&self) -> impl Iterator<Item = &'static str> + use<> {
+        let verb: &'static str = self.verb;
+        verb.split(',').filter(|c| !c.is_empty())
+    }
+
+    /// True when a verb reading is finite (indicative, subjunctive, conditional, imperative).
+    pub fn is_finite(&self) -> bool {
+        self.inflections()
+            .any(|c| matches!(c.as_bytes().first(), Some(b'i' | b's' | b'c' | b'm')))
+    }
+
+    /// True when a verb reading is a past participle.
+    pub fn is_past_participle(&self) -> bool {
+        self.inflections().any(|c| c == "ps")
+    }
+
+    /// True when a verb reading is a present participle.
+    pub fn is_present_participle(&self) -> bool {
+        self.inflections().any(|c| c == "pp")
+    }
+
+    /// True when a verb reading is an infinitive.
+    pub fn is_infinitive(&self) -> bool {
+        self.inflections().any(|c| c == "n")
     }
 
     /// True when any reading of the form has category `pos`.
@@ -161,12 +194,13 @@ impl PosLexicon {
 }
 
 fn parse_pos_line(line: &'static str) -> Option<PosEntry> {
-    // Six tab-separated fields: form, tags, gender, number, frequency, lemma.
-    let mut fields = [""; 6];
+    // Eight tab-separated fields: form, tags, gender, number, frequency,
+    // lemma, verb inflections, verb lemma.
+    let mut fields = [""; 8];
     let mut n = 0;
     let mut start = 0;
     for (i, b) in line.bytes().enumerate() {
-        if b == b'\t' && n < 5 {
+        if b == b'\t' && n < 7 {
             fields[n] = &line[start..i];
             n += 1;
             start = i + 1;
@@ -187,6 +221,15 @@ fn parse_pos_line(line: &'static str) -> Option<PosEntry> {
         number: letter(fields[3]),
         freq_text: fields[4],
         lemma: fields[5],
+        verb: match fields[6] {
+            "-" => "",
+            v => v,
+        },
+        verb_lemma: match fields[7] {
+            "=" => fields[5],
+            "-" => "",
+            v => v,
+        },
         first: Pos::parse(tags.split('|').next().unwrap_or("")),
         categories,
     })
