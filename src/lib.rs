@@ -45,6 +45,7 @@ pub mod language;
 pub mod model;
 pub mod normalize;
 pub mod offsets;
+pub mod parse;
 pub mod rank;
 pub mod render;
 pub mod report;

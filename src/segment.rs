@@ -277,6 +277,14 @@ fn is_elision_prefix(w: &str) -> bool {
     }
 }
 
+/// The tokens of a whole text (a title, a quotation, a heading), as
+/// [`segment`] cuts them.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize(text, 0, text.len(), lexicons(), &mut out);
+    out
+}
+
 /// Tokenizes `text[start..end]`, appending to `tokens`.
 fn tokenize(text: &str, start: usize, end: usize, lex: &Lexicons, tokens: &mut Vec<Token>) {
     let s = &text[start..end];

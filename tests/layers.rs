@@ -10,7 +10,7 @@ const LAYERS: &[&[&str]] = &[
     &["input", "language", "rouge"],
     &["normalize"],
     &["segment"],
-    &["analyze"],
+    &["analyze", "parse"],
     &["document"],
     &["model"],
     &["rank"],

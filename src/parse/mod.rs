@@ -1,0 +1,264 @@
+//! Shallow analysis of French sentences: part of speech in context, noun
+//! and verb groups, and clause boundaries — what the framing needs to
+//! write a headline from a sentence, to cut a title or a description at a
+//! phrase's end, and to tell whether a connector may open a sentence.
+//!
+//! A sentence is parsed from its tokens (as [`crate::segment`] cuts them):
+//!
+//! - [`tag`]: one [`Tag`] per token, from the lexicons' readings and the
+//!   neighbouring tokens;
+//! - groups ([`Group`]): noun groups (`les voisins de la Chine`, `Antony
+//!   Blinken`) and verb groups (`a invité`, `n’a pas été adopté`,
+//!   `devrait rencontrer`);
+//! - clauses ([`Clause`]): the pieces between commas, conjunctions,
+//!   relative pronouns and quotation marks, each with its [`ClauseKind`]
+//!   (main clause, relative, subordinate, attribution, apposition,
+//!   participial phrase, adjunct, quotation).
+//!
+//! It is shallow by design: no tree, no long-distance attachment; what it
+//! cannot tell it leaves unsaid ([`ClauseKind::Fragment`]), and every user
+//! refuses to write from a fragment. Spans index the text given, as every
+//! span of the pipeline does.
+
+pub mod clause;
+pub mod tag;
+
+pub use clause::{Clause, ClauseKind};
+pub use tag::Tag;
+
+use crate::fr::lexicon::lexicons;
+use crate::segment::{Span, Token};
+
+/// What a group of words is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupKind {
+    /// A noun group: determiners, adjectives, a noun or name, its
+    /// complements in `de` (`le voyage de deux jours de Blinken`).
+    Noun,
+    /// A verb group: clitics, negation, auxiliaries, the verb
+    /// (`ne l’a pas invité`, `devrait rencontrer`).
+    Verb,
+}
+
+/// A run of tokens that makes one group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Group {
+    /// Noun or verb group.
+    pub kind: GroupKind,
+    /// First token (index into [`Parsed::tokens`]).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+/// A parsed sentence.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// Its tokens, with spans into the text given.
+    pub tokens: Vec<Token>,
+    /// One tag per token.
+    pub tags: Vec<Tag>,
+    /// Its noun and verb groups, in order, not overlapping.
+    pub groups: Vec<Group>,
+    /// Its clauses, in order, covering every token.
+    pub clauses: Vec<Clause>,
+}
+
+impl Parsed {
+    /// Parses a sentence of `text` made of `tokens`.
+    pub fn new(text: &str, tokens: &[Token]) -> Parsed {
+        let lex = lexicons();
+        let readings = tag::readings(text, tokens, lex);
+        let tags = tag::tag_all(&readings, lex);
+        let groups = groups(&tags);
+        let clauses = clause::clauses(text, tokens, &tags, &groups, lex);
+        Parsed {
+            tokens: tokens.to_vec(),
+            tags,
+            groups,
+            clauses,
+        }
+    }
+
+    /// Parses a free text (a title, a quotation) as one sentence.
+    pub fn of_text(text: &str) -> Parsed {
+        Parsed::new(text, &crate::segment::tokens(text))
+    }
+
+    /// The text of tokens `start..end` as written (spaces included).
+    pub fn text_of<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
+        if start >= end || end > self.tokens.len() {
+            return "";
+        }
+        Span::new(
+            self.tokens[start].span.start as usize,
+            self.tokens[end - 1].span.end as usize,
+        )
+        .of(text)
+    }
+
+    /// The first clause that is a main clause (a subject and a finite verb).
+    pub fn main_clause(&self) -> Option<&Clause> {
+        self.clauses.iter().find(|c| c.kind == ClauseKind::Main)
+    }
+
+    /// True when no clause outside a quotation has a finite verb: a
+    /// fragment, a list item, a caption.
+    pub fn is_fragment(&self) -> bool {
+        !self.clauses.iter().any(|c| {
+            c.kind != ClauseKind::Quotation
+                && (c.start..c.end).any(|k| matches!(self.tags[k], Tag::Verb | Tag::Aux))
+        })
+    }
+
+    /// The kind of the sentence's first clause: what a reader meets first.
+    pub fn opener(&self) -> Option<ClauseKind> {
+        self.clauses.first().map(|c| c.kind)
+    }
+
+    /// The group that starts at token `k`, if one does.
+    pub fn group_at(&self, k: usize) -> Option<&Group> {
+        self.groups.iter().find(|g| g.start == k)
+    }
+}
+
+/// Noun and verb groups over a sentence's tags.
+fn groups(tags: &[Tag]) -> Vec<Group> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tags.len() {
+        if let Some(end) = noun_group_end(tags, k) {
+            out.push(Group {
+                kind: GroupKind::Noun,
+                start: k,
+                end,
+            });
+            k = end;
+        } else if let Some(end) = verb_group_end(tags, k) {
+            out.push(Group {
+                kind: GroupKind::Verb,
+                start: k,
+                end,
+            });
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    out
+}
+
+/// The end of the noun group starting at `k`: `(Det|Num)* Adj* N (N|Adj|Num)*`,
+/// then complements `de (Det)* … N (Adj)*` of it.
+fn noun_group_end(tags: &[Tag], k: usize) -> Option<usize> {
+    let at = |i: usize| tags.get(i).copied();
+    let core = |from: usize| -> Option<usize> {
+        let mut e = from;
+        while matches!(at(e), Some(Tag::Det | Tag::Num)) {
+            e += 1;
+        }
+        while matches!(at(e), Some(Tag::Adj)) {
+            e += 1;
+        }
+        if !at(e).is_some_and(Tag::is_nominal) && at(e) != Some(Tag::Num) {
+            return None;
+        }
+        e += 1;
+        while matches!(
+            at(e),
+            Some(Tag::Noun | Tag::Propn | Tag::Unknown | Tag::Adj | Tag::Num)
+        ) {
+            e += 1;
+        }
+        Some(e)
+    };
+    let mut end = core(k)?;
+    // A bare number is no noun group (`en 2018` is a date, `3,5 %` a quantity).
+    if end == k + 1 && at(k) == Some(Tag::Num) {
+        return None;
+    }
+    while at(end) == Some(Tag::Prep) {
+        match core(end + 1) {
+            Some(e) if e > end + 1 => end = e,
+            _ => break,
+        }
+    }
+    Some(end)
+}
+
+/// The end of the verb group starting at `k`: clitics and negation, then
+/// auxiliaries and adverbs, then a verb form; a following infinitive
+/// belongs to it (`devrait rencontrer`).
+fn verb_group_end(tags: &[Tag], k: usize) -> Option<usize> {
+    let at = |i: usize| tags.get(i).copied();
+    let mut e = k;
+    while matches!(at(e), Some(Tag::Pron | Tag::Neg)) && e < k + 4 {
+        e += 1;
+    }
+    let verb_start = e;
+    while matches!(at(e), Some(Tag::Aux | Tag::Adv | Tag::Neg)) {
+        e += 1;
+    }
+    if !matches!(
+        at(e),
+        Some(Tag::Verb | Tag::Participle | Tag::Infinitive | Tag::Gerund | Tag::Aux)
+    ) {
+        // Auxiliaries alone (`il a`, `c’est`) are a verb group.
+        return (e > verb_start
+            && (verb_start..e).any(|i| matches!(tags[i], Tag::Aux | Tag::Verb)))
+        .then_some(e);
+    }
+    e += 1;
+    while matches!(at(e), Some(Tag::Adv | Tag::Neg)) {
+        e += 1;
+    }
+    if at(e) == Some(Tag::Infinitive) {
+        e += 1;
+    }
+    // Trailing adverbs belong to what follows, not to the group.
+    while e > verb_start + 1 && matches!(at(e - 1), Some(Tag::Adv)) {
+        e -= 1;
+    }
+    Some(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups_of(s: &str) -> Vec<(GroupKind, String)> {
+        let p = Parsed::of_text(s);
+        p.groups
+            .iter()
+            .map(|g| (g.kind, p.text_of(s, g.start, g.end).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn noun_groups_take_their_complements() {
+        let g = groups_of(
+            "Le voyage de deux jours de Blinken intervient au milieu de relations glaciales.",
+        );
+        assert_eq!(
+            g[0],
+            (GroupKind::Noun, "Le voyage de deux jours de Blinken".into())
+        );
+        assert_eq!(g[1], (GroupKind::Verb, "intervient".into()));
+    }
+
+    #[test]
+    fn verb_groups_hold_clitics_auxiliaries_and_infinitives() {
+        let g = groups_of("Blinken devrait rencontrer de hauts responsables chinois.");
+        assert_eq!(g[1], (GroupKind::Verb, "devrait rencontrer".into()));
+        let g = groups_of("Le texte n’a pas été adopté.");
+        assert_eq!(g[1], (GroupKind::Verb, "n’a pas été adopté".into()));
+    }
+
+    #[test]
+    fn fragments_have_no_finite_verb() {
+        assert!(Parsed::of_text("Cheveux poivre et sel, 40 ans.").is_fragment());
+        assert!(!Parsed::of_text("Il part demain.").is_fragment());
+        // A verb inside a quotation does not make the sentence a clause.
+        assert!(Parsed::of_text("« Je pars », et puis rien.").is_fragment());
+    }
+}

@@ -1,0 +1,542 @@
+//! Part of speech in context: each token of a sentence gets one tag, chosen
+//! from its readings in the lexicons (`pos.tsv` for the open classes,
+//! `function_words.tsv` for the closed ones) by the tokens around it.
+//!
+//! The rules are few and local, as a French reader resolves the usual
+//! ambiguities: `le`/`la`/`les` are articles before a noun and pronouns
+//! before a verb; a form of `avoir` or `être` is an auxiliary when a past
+//! participle follows; a word that is a noun and a verb is a noun after a
+//! determiner and a verb after a subject pronoun; a capitalised word inside
+//! a sentence is a name.
+
+use crate::fr::lexicon::{Class, Lexicons, Pos, PosEntry};
+use crate::segment::{Token, TokenKind};
+
+/// A token's part of speech in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tag {
+    /// Article or determiner: `le`, `une`, `des`, `ce`, `son`, `chaque`.
+    Det,
+    /// Common noun.
+    Noun,
+    /// Proper noun, acronym or honorific (`Blinken`, `ONU`, `M.`).
+    Propn,
+    /// Adjective (and a past participle used as one: `un ballon présumé`).
+    Adj,
+    /// Number (`3,5`, `2018`).
+    Num,
+    /// Finite verb (`a`, `intervient`, `devrait`).
+    Verb,
+    /// Auxiliary (`a` in `a déclaré`, `est` in `est arrivé`, `été` in `a été adopté`).
+    Aux,
+    /// Past participle after an auxiliary, or one opening a phrase.
+    Participle,
+    /// Present participle (`s’exprimant`, `ayant`).
+    Gerund,
+    /// Infinitive.
+    Infinitive,
+    /// Pronoun (subject, object clitic, demonstrative).
+    Pron,
+    /// Relative pronoun (`qui`, `que` after a noun, `dont`, `où`).
+    Rel,
+    /// Preposition, including `de`/`à` in every form.
+    Prep,
+    /// Coordinating conjunction (`et`, `mais`, `ou`).
+    Coord,
+    /// Subordinating conjunction (`que`, `lorsque`, `si`).
+    Sub,
+    /// Adverb.
+    Adv,
+    /// Negation (`ne`, `n’`, `pas`, `jamais`).
+    Neg,
+    /// Opening guillemet or quote mark.
+    OpenQuote,
+    /// Closing guillemet or quote mark.
+    CloseQuote,
+    /// Any other punctuation.
+    Punct,
+    /// A word the lexicons do not know (lowercase): most often a noun or adjective.
+    Unknown,
+}
+
+impl Tag {
+    /// True for the tags of a word that can head or fill a noun phrase.
+    pub fn is_nominal(self) -> bool {
+        matches!(self, Tag::Noun | Tag::Propn | Tag::Unknown)
+    }
+
+    /// True for a verb form of the verb group (finite, auxiliary, participle, infinitive).
+    pub fn is_verbal(self) -> bool {
+        matches!(
+            self,
+            Tag::Verb | Tag::Aux | Tag::Participle | Tag::Gerund | Tag::Infinitive
+        )
+    }
+}
+
+/// What the tagger knows of a token before context: its text, lowercase
+/// form, and lexicon entries.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Reading<'t> {
+    pub text: &'t str,
+    pub kind: TokenKind,
+    pub entry: Option<PosEntry>,
+    pub function: Option<crate::fr::lexicon::FunctionWord>,
+    pub capitalised: bool,
+}
+
+impl Reading<'_> {
+    fn is(&self, class: Class) -> bool {
+        self.function.is_some_and(|f| f.is(class))
+    }
+
+    fn has(&self, pos: Pos) -> bool {
+        self.entry.is_some_and(|e| e.has(pos))
+    }
+
+    fn first(&self) -> Option<Pos> {
+        self.entry.map(|e| e.pos())
+    }
+
+    fn finite(&self) -> bool {
+        self.entry.is_some_and(|e| e.is_finite())
+    }
+
+    fn participle(&self) -> bool {
+        self.entry.is_some_and(|e| e.is_past_participle())
+    }
+
+    fn infinitive(&self) -> bool {
+        self.entry.is_some_and(|e| e.is_infinitive())
+    }
+
+    fn present_participle(&self) -> bool {
+        self.entry.is_some_and(|e| e.is_present_participle())
+    }
+
+    /// A word that may be a noun or an adjective.
+    fn nominal(&self) -> bool {
+        self.has(Pos::Noun)
+            || self.has(Pos::Adj)
+            || (self.entry.is_none() && self.function.is_none())
+    }
+}
+
+/// The readings of a sentence's tokens.
+pub(super) fn readings<'t>(text: &'t str, tokens: &[Token], lex: &Lexicons) -> Vec<Reading<'t>> {
+    let mut lower = String::new();
+    tokens
+        .iter()
+        .map(|t| {
+            let w = t.span.of(text);
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            let word = matches!(t.kind, TokenKind::Word | TokenKind::Elision);
+            Reading {
+                text: w,
+                kind: t.kind,
+                entry: word.then(|| lex.pos.get(&lower)).flatten(),
+                function: word.then(|| lex.function_words.get(&lower)).flatten(),
+                capitalised: w.chars().next().is_some_and(char::is_uppercase),
+            }
+        })
+        .collect()
+}
+
+/// The tags of a sentence's readings, in context.
+pub(super) fn tag_all(r: &[Reading<'_>], lex: &Lexicons) -> Vec<Tag> {
+    let mut tags: Vec<Tag> = (0..r.len()).map(|k| first_pass(r, k, lex)).collect();
+    // Context needs the neighbours' tags: a second pass settles what the
+    // first could not (auxiliaries, articles or pronouns, verbs or nouns).
+    for k in 0..r.len() {
+        tags[k] = in_context(r, &tags, k);
+    }
+    for k in 0..r.len() {
+        tags[k] = in_context(r, &tags, k);
+    }
+    tags
+}
+
+fn punct_tag(text: &str, prev: Option<&Reading<'_>>) -> Tag {
+    match text {
+        "«" | "“" => Tag::OpenQuote,
+        "»" | "”" => Tag::CloseQuote,
+        // A straight quote opens after a space or at the start, closes otherwise.
+        "\"" => match prev {
+            None => Tag::OpenQuote,
+            Some(p) if p.kind == TokenKind::Punct && p.text != "\"" => Tag::OpenQuote,
+            _ => Tag::CloseQuote,
+        },
+        _ => Tag::Punct,
+    }
+}
+
+/// A sentence start, or right after an opening quote, a colon or a dash:
+/// a capital there says nothing of a name.
+fn opens_a_phrase(r: &[Reading<'_>], k: usize) -> bool {
+    match k.checked_sub(1).map(|p| r[p].text) {
+        None => true,
+        Some(p) => matches!(
+            p,
+            "«" | "“" | "\"" | ":" | "—" | "–" | "-" | "(" | "." | "?" | "!" | "…"
+        ),
+    }
+}
+
+/// The tag a token would have without its neighbours' tags.
+fn first_pass(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> Tag {
+    let t = &r[k];
+    match t.kind {
+        TokenKind::Punct => return punct_tag(t.text, k.checked_sub(1).map(|p| &r[p])),
+        TokenKind::Number => return Tag::Num,
+        _ => {}
+    }
+    let upper = t.text.chars().filter(|c| c.is_uppercase()).count();
+    if upper >= 2 && t.text.chars().count() >= 2 && t.text.chars().all(|c| !c.is_lowercase()) {
+        return Tag::Propn;
+    }
+    if lex.honorifics.contains(t.text) {
+        return Tag::Propn;
+    }
+    if t.capitalised && !opens_a_phrase(r, k) {
+        // Inside a sentence, a capital makes a name (`Blinken`, `Pékin`),
+        // but not a capitalised article or preposition of a name's own
+        // (`Le Monde` is a name as a whole, its `Le` an article).
+        if t.function.is_none() {
+            return Tag::Propn;
+        }
+    }
+    if t.capitalised && opens_a_phrase(r, k) && t.entry.is_none() && t.function.is_none() {
+        return Tag::Propn;
+    }
+    if let Some(tag) = closed_class(t) {
+        return tag;
+    }
+    if inverted(t.text, lex) {
+        return Tag::Verb;
+    }
+    open_class(t)
+}
+
+/// `a-t-il`, `estime-t-elle`, `dit-on`: a verb with its subject pronoun
+/// after it, written as one word.
+fn inverted(word: &str, lex: &Lexicons) -> bool {
+    let lower = word.to_lowercase();
+    [
+        "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-on", "-ils", "-elles",
+    ]
+    .iter()
+    .find_map(|suffix| lower.strip_suffix(suffix))
+    .and_then(|verb| lex.pos.get(verb))
+    .is_some_and(|e| e.is_finite())
+}
+
+/// The tag of a function word, before context.
+fn closed_class(t: &Reading<'_>) -> Option<Tag> {
+    let f = t.function?;
+    Some(if f.is(Class::Negation) {
+        Tag::Neg
+    } else if f.is(Class::De) || f.is(Class::A) {
+        // `de`, `du`, `des`, `au`: settled in context (article or preposition).
+        Tag::Prep
+    } else if f.is(Class::RelativePronoun) && !f.is(Class::Subordinating) {
+        Tag::Rel
+    } else if f.is(Class::Subordinating) {
+        Tag::Sub
+    } else if f.is(Class::Coordinating) {
+        Tag::Coord
+    } else if f.is(Class::DefiniteArticle)
+        || f.is(Class::IndefiniteArticle)
+        || f.is(Class::Demonstrative)
+        || f.is(Class::Possessive)
+        || f.is(Class::IndefiniteDeterminer)
+        || f.is(Class::PartitiveArticle)
+    {
+        Tag::Det
+    } else if f.is(Class::De) || f.is(Class::A) || f.is(Class::Preposition) {
+        Tag::Prep
+    } else if f.is(Class::AuxAvoir) || f.is(Class::AuxEtre) {
+        // Settled in context: auxiliary, finite verb or participle.
+        if t.participle() && !t.finite() {
+            Tag::Participle
+        } else if t.finite() {
+            Tag::Verb
+        } else if t.present_participle() {
+            Tag::Gerund
+        } else {
+            Tag::Infinitive
+        }
+    } else if f.is(Class::SubjectPronoun)
+        || f.is(Class::ObjectPronoun)
+        || f.is(Class::DemonstrativePronoun)
+    {
+        Tag::Pron
+    } else {
+        return None;
+    })
+}
+
+/// The tag of an open-class word, before context: its most frequent reading.
+fn open_class(t: &Reading<'_>) -> Tag {
+    let Some(first) = t.first() else {
+        return Tag::Unknown;
+    };
+    match first {
+        Pos::Noun => Tag::Noun,
+        Pos::Adj => Tag::Adj,
+        Pos::Adv => Tag::Adv,
+        Pos::Prep => Tag::Prep,
+        Pos::Conj => Tag::Coord,
+        Pos::Art | Pos::Det => Tag::Det,
+        Pos::Pron => Tag::Pron,
+        Pos::Verb | Pos::Aux => {
+            if t.finite() {
+                Tag::Verb
+            } else if t.participle() {
+                Tag::Participle
+            } else if t.present_participle() {
+                Tag::Gerund
+            } else if t.infinitive() {
+                Tag::Infinitive
+            } else {
+                Tag::Verb
+            }
+        }
+        Pos::Other => Tag::Adv,
+    }
+}
+
+/// The next word's index after `k`, skipping adverbs and negation (`a déjà
+/// dit`, `n’a pas été`).
+fn next_core(tags: &[Tag], k: usize) -> Option<usize> {
+    (k + 1..tags.len()).find(|&j| !matches!(tags[j], Tag::Adv | Tag::Neg))
+}
+
+fn prev_word(tags: &[Tag], k: usize) -> Option<usize> {
+    (0..k)
+        .rev()
+        .find(|&j| !matches!(tags[j], Tag::Adv | Tag::Neg))
+}
+
+/// The tag of token `k` given its neighbours' current tags.
+fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
+    let t = &r[k];
+    let tag = tags[k];
+    let next = next_core(tags, k);
+    let next_tag = next.map(|j| tags[j]);
+    let prev = prev_word(tags, k);
+    let prev_tag = prev.map(|j| tags[j]);
+    let prev_text = prev.map(|j| r[j].text.to_lowercase());
+    if matches!(
+        tag,
+        Tag::Propn | Tag::Num | Tag::Punct | Tag::OpenQuote | Tag::CloseQuote
+    ) {
+        return tag;
+    }
+    // `le`, `la`, `les`, `l’`, `leur`: an article before a noun, a pronoun before a verb.
+    if (t.is(Class::DefiniteArticle) || t.is(Class::Possessive)) && t.is(Class::ObjectPronoun) {
+        return match next_tag {
+            Some(Tag::Verb | Tag::Aux | Tag::Infinitive)
+                if !next.is_some_and(|j| r[j].nominal() && !r[j].finite()) =>
+            {
+                Tag::Pron
+            }
+            _ => Tag::Det,
+        };
+    }
+    // `en`: a pronoun before a verb (`en témoigne`), a preposition otherwise.
+    if t.is(Class::Preposition) && t.is(Class::ObjectPronoun) {
+        return match next_tag {
+            Some(Tag::Verb | Tag::Aux) => Tag::Pron,
+            _ => Tag::Prep,
+        };
+    }
+    // `que`: a relative pronoun after a noun or a name (`la décision que…`).
+    if t.is(Class::Subordinating) && t.is(Class::RelativePronoun) {
+        return match prev_tag {
+            Some(Tag::Noun | Tag::Propn | Tag::Unknown) => Tag::Rel,
+            Some(Tag::Pron) if prev_text.as_deref().is_some_and(|p| p == "ce" || p == "c’") => {
+                Tag::Rel
+            }
+            _ => Tag::Sub,
+        };
+    }
+    // Forms of avoir and être: an auxiliary when a participle follows.
+    if t.is(Class::AuxAvoir) || t.is(Class::AuxEtre) {
+        // After a determiner, a noun: `l’été`, `un avoir`, `l’être`.
+        if matches!(prev_tag, Some(Tag::Det)) && t.has(Pos::Noun) {
+            return Tag::Noun;
+        }
+        let next_is_participle = matches!(next_tag, Some(Tag::Participle))
+            || (matches!(next_tag, Some(Tag::Aux)) && next.is_some_and(|j| r[j].participle()));
+        if next_is_participle && tag != Tag::Participle {
+            return Tag::Aux;
+        }
+        // `été` after an auxiliary: the passive's auxiliary (`a été adopté`).
+        if tag == Tag::Participle && matches!(prev_tag, Some(Tag::Aux | Tag::Verb)) {
+            return if matches!(next_tag, Some(Tag::Participle)) {
+                Tag::Aux
+            } else {
+                Tag::Participle
+            };
+        }
+        return if tag == Tag::Aux { Tag::Verb } else { tag };
+    }
+    // `des`, `du`: an article opening a noun group, a preposition after a
+    // noun (`les voisins des États-Unis`).
+    if t.is(Class::De) && (t.is(Class::IndefiniteArticle) || t.is(Class::PartitiveArticle)) {
+        return match prev_tag {
+            Some(Tag::Noun | Tag::Propn | Tag::Adj | Tag::Unknown | Tag::Num | Tag::Participle) => {
+                Tag::Prep
+            }
+            _ if t.text.eq_ignore_ascii_case("de") || t.text.eq_ignore_ascii_case("d’") => {
+                Tag::Prep
+            }
+            _ => Tag::Det,
+        };
+    }
+    // `s’`: `si` before `il`, `ils`; the reflexive pronoun otherwise.
+    if t.is(Class::Subordinating) && t.is(Class::ObjectPronoun) {
+        let next_word = r.get(k + 1).map(|n| n.text.to_lowercase());
+        return match next_word.as_deref() {
+            Some("il" | "ils") => Tag::Sub,
+            _ => Tag::Pron,
+        };
+    }
+    if t.function.is_some() {
+        return tag;
+    }
+    let after_det = matches!(prev_tag, Some(Tag::Det | Tag::Num))
+        || (matches!(prev_tag, Some(Tag::Adj))
+            && prev.is_some_and(|j| j > 0 && tags[..j].last() == Some(&Tag::Det)));
+    let after_subject = matches!(prev_tag, Some(Tag::Pron))
+        && prev.is_some_and(|j| {
+            r[j].is(Class::SubjectPronoun)
+                || r[j].is(Class::ObjectPronoun)
+                || r[j].is(Class::DemonstrativePronoun)
+        })
+        || matches!(prev_tag, Some(Tag::Rel)) && prev_text.as_deref() == Some("qui");
+    let after_aux = matches!(prev_tag, Some(Tag::Aux))
+        || (matches!(prev_tag, Some(Tag::Verb))
+            && prev.is_some_and(|j| r[j].is(Class::AuxAvoir) || r[j].is(Class::AuxEtre)));
+    let after_prep = matches!(prev_tag, Some(Tag::Prep));
+    if after_aux && t.participle() {
+        return Tag::Participle;
+    }
+    if after_det && t.nominal() {
+        return if t.has(Pos::Noun)
+            && (t.first() != Some(Pos::Adj) || next_tag.is_none_or(|n| !n.is_nominal()))
+        {
+            Tag::Noun
+        } else if t.has(Pos::Adj) {
+            Tag::Adj
+        } else {
+            Tag::Noun
+        };
+    }
+    if after_subject && t.finite() {
+        return Tag::Verb;
+    }
+    if after_prep && t.infinitive() && !after_det {
+        return Tag::Infinitive;
+    }
+    if prev_text.as_deref() == Some("en") && t.present_participle() {
+        return Tag::Gerund;
+    }
+    // A participle after a noun, with no auxiliary, qualifies it (`un ballon présumé`).
+    if tag == Tag::Participle && matches!(prev_tag, Some(Tag::Noun | Tag::Adj | Tag::Unknown)) {
+        return Tag::Adj;
+    }
+    tag
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fr::lexicon::lexicons;
+
+    fn tags(s: &str) -> Vec<(String, Tag)> {
+        let lex = lexicons();
+        let toks = crate::segment::tokens(s);
+        let r = readings(s, &toks, lex);
+        let t = tag_all(&r, lex);
+        r.iter().map(|x| x.text.to_string()).zip(t).collect()
+    }
+
+    fn tag_of(s: &str, word: &str) -> Tag {
+        tags(s)
+            .into_iter()
+            .find(|(w, _)| w == word)
+            .map(|(_, t)| t)
+            .unwrap_or_else(|| panic!("{word} not in {s}"))
+    }
+
+    #[test]
+    fn articles_before_nouns_pronouns_before_verbs() {
+        assert_eq!(tag_of("Il la voit chaque jour.", "la"), Tag::Pron);
+        assert_eq!(tag_of("Il voit la mer.", "la"), Tag::Det);
+        assert_eq!(tag_of("Le maire les a reçus.", "les"), Tag::Pron);
+        assert_eq!(tag_of("Le maire a reçu les élus.", "les"), Tag::Det);
+    }
+
+    #[test]
+    fn auxiliaries_need_a_participle() {
+        assert_eq!(tag_of("Blinken a invité Qin.", "a"), Tag::Aux);
+        assert_eq!(tag_of("Blinken a invité Qin.", "invité"), Tag::Participle);
+        assert_eq!(tag_of("Blinken a des discussions.", "a"), Tag::Verb);
+        let passive = tags("Le texte a été adopté par le Sénat.");
+        let of = |w: &str| passive.iter().find(|(x, _)| x == w).unwrap().1;
+        assert_eq!(of("a"), Tag::Aux);
+        assert_eq!(of("été"), Tag::Aux);
+        assert_eq!(of("adopté"), Tag::Participle);
+        assert_eq!(tag_of("Le ciel de l’été est clair.", "été"), Tag::Noun);
+    }
+
+    #[test]
+    fn nouns_after_determiners_verbs_after_subjects() {
+        assert_eq!(tag_of("La porte est fermée.", "porte"), Tag::Noun);
+        assert_eq!(tag_of("Elle porte un manteau.", "porte"), Tag::Verb);
+        assert_eq!(
+            tag_of("Le voyage intervient en février.", "intervient"),
+            Tag::Verb
+        );
+    }
+
+    #[test]
+    fn names_acronyms_and_honorifics() {
+        assert_eq!(
+            tag_of("Le ministre a reçu Antony Blinken.", "Blinken"),
+            Tag::Propn
+        );
+        assert_eq!(tag_of("Le sommet de l’ONU commence.", "ONU"), Tag::Propn);
+        assert_eq!(tag_of("Selon M. Dupont, rien ne change.", "M"), Tag::Propn);
+        // A capital at the start says nothing: `Le` is an article.
+        assert_eq!(tag_of("Le ministre parle.", "Le"), Tag::Det);
+    }
+
+    #[test]
+    fn relatives_after_nouns_conjunctions_elsewhere() {
+        assert_eq!(
+            tag_of("La décision que le maire a prise surprend.", "que"),
+            Tag::Rel
+        );
+        assert_eq!(tag_of("Il dit que la décision surprend.", "que"), Tag::Sub);
+        assert_eq!(tag_of("Le maire, qui a parlé, part.", "qui"), Tag::Rel);
+    }
+
+    #[test]
+    fn participles_and_infinitives() {
+        assert_eq!(
+            tag_of("S’exprimant vendredi, Blinken a parlé.", "exprimant"),
+            Tag::Gerund
+        );
+        assert_eq!(
+            tag_of("Il espère rencontrer Xi.", "rencontrer"),
+            Tag::Infinitive
+        );
+        assert_eq!(
+            tag_of("Un ballon espion présumé a été vu.", "présumé"),
+            Tag::Adj
+        );
+    }
+}
