@@ -1,5 +1,6 @@
 //! Command-line tests: `summarize`, `batch` (with a malformed line), exit
-//! statuses, and identical output for any number of jobs.
+//! statuses, identical output for any number of jobs, and `batch` refusing
+//! the options it would ignore.
 
 mod common;
 
@@ -210,4 +211,71 @@ fn a_record_alone_or_in_a_batch_gives_the_same_summary() {
     );
     let all = refonte(&["batch", "--task", "summarize"], Some(good.as_bytes()));
     assert_eq!(stdout(&alone).lines().next(), stdout(&all).lines().next());
+}
+
+#[test]
+fn batch_takes_format_json_and_refuses_any_other() {
+    let input = std::fs::read("tests/fixtures/batch.jsonl").unwrap();
+    let plain = refonte(&["batch", "--task", "summarize"], Some(&input));
+    let json = refonte(
+        &["batch", "--task", "summarize", "--format", "json"],
+        Some(&input),
+    );
+    assert!(json.status.success(), "{}", stderr(&json));
+    assert_eq!(json.stdout, plain.stdout);
+    let md = refonte(
+        &["batch", "--task", "summarize", "--format", "md"],
+        Some(&input),
+    );
+    assert_eq!(md.status.code(), Some(2), "{}", stderr(&md));
+    assert_eq!(
+        stderr(&md),
+        "refonte: invalid value 'md' for '--format <FORMAT>' [possible values: json] (see refonte --help) [usage]\n"
+    );
+    assert!(md.stdout.is_empty());
+}
+
+#[test]
+fn batch_refuses_an_option_it_would_ignore() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--task", "rewrite", "--sentences", "2"],
+            "the argument '--sentences' cannot be used with '--task rewrite'",
+        ),
+        (
+            &["--task", "rewrite", "--words", "50"],
+            "the argument '--words' cannot be used with '--task rewrite'",
+        ),
+        (
+            &["--task", "summarize", "--min-words", "300"],
+            "the argument '--min-words' cannot be used with '--task summarize'",
+        ),
+        (
+            &["--task", "summarize", "--typography", "plain"],
+            "the argument '--typography' cannot be used with '--task summarize'",
+        ),
+        (
+            &["--task", "summarize", "--base-url", "https://example.org"],
+            "the argument '--base-url' cannot be used with '--task summarize'",
+        ),
+        // A record's `text` is read in the format its content shows.
+        (
+            &["--task", "summarize", "--input-format", "html"],
+            "unexpected argument '--input-format' found",
+        ),
+    ];
+    let input = std::fs::read("tests/fixtures/batch.jsonl").unwrap();
+    for (options, message) in cases {
+        let args: Vec<&str> = std::iter::once("batch")
+            .chain(options.iter().copied())
+            .collect();
+        let o = refonte(&args, Some(&input));
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert_eq!(
+            stderr(&o),
+            format!("refonte: {message} (see refonte --help) [usage]\n"),
+            "{args:?}"
+        );
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
 }

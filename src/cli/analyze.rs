@@ -25,7 +25,8 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode, Failure> {
     let article = read_article(args.file.as_deref(), &args.common, args.title)?;
     let doc = args
         .common
-        .engine()
+        .engine
+        .build()
         .document(&article)
         .map_err(|e| Failure::data(&e))?;
     let text = pretty_json(&refonte::report::analysis(&doc))?;

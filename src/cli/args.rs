@@ -7,11 +7,20 @@ use refonte::input::Format;
 use refonte::rewrite::RewriteOptions;
 use refonte::summarize::Length;
 
+// Every command's options but batch's (its records' format is read from
+// their content).
 #[derive(Args)]
 pub struct Common {
     /// Input format (default: from the file name, then from the content).
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+// The engine's options, which every command takes.
+#[derive(Args)]
+pub struct EngineArgs {
     /// Largest input accepted, in bytes (per record in batch mode).
     #[arg(long, default_value_t = refonte::DEFAULT_MAX_BYTES)]
     pub max_bytes: usize,
@@ -20,9 +29,9 @@ pub struct Common {
     pub force: bool,
 }
 
-impl Common {
+impl EngineArgs {
     /// The engine for these options, with the default rewrite options.
-    pub fn engine(&self) -> Refonte {
+    pub fn build(&self) -> Refonte {
         Refonte::builder()
             .max_bytes(self.max_bytes)
             .force(self.force)
@@ -30,7 +39,7 @@ impl Common {
     }
 
     /// The engine for these options, printing rewrites in `typography`.
-    pub fn rewriting_engine(&self, typography: Typography) -> Refonte {
+    pub fn build_rewriting(&self, typography: Typography) -> Refonte {
         Refonte::builder()
             .max_bytes(self.max_bytes)
             .force(self.force)
@@ -61,17 +70,6 @@ impl From<InputFormat> for Format {
             InputFormat::Json => Format::Json,
         }
     }
-}
-
-#[derive(Args)]
-pub struct OutputOpts {
-    /// Typography: French (no-break spaces, ’, « »), plain (ASCII punctuation), or edited
-    /// (French inside the source sentences too).
-    #[arg(long, value_enum, default_value_t = TypographyArg::French)]
-    pub typography: TypographyArg,
-    /// Base URL of the canonical link in HTML (default: a relative `/{slug}`).
-    #[arg(long)]
-    pub base_url: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

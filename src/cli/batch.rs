@@ -1,7 +1,7 @@
 //! `refonte batch`: JSONL records in, one JSON line out per input line, in
 //! input order; `-o FILE --resume` continues an interrupted run.
 
-use super::args::{Common, LengthArgs, OutputOpts};
+use super::args::{EngineArgs, LengthArgs, TypographyArg};
 use super::io::{ignore_broken_pipe, open_lines, open_output, open_resumed};
 use super::meter::{AboveBar, Meter};
 use crate::{EXIT_DATA, EXIT_IO, EXIT_USAGE, Failure};
@@ -16,7 +16,9 @@ use std::process::ExitCode;
 pub struct BatchArgs {
     /// JSONL input: a file, or `-` (the default) for standard input.
     file: Option<String>,
-    /// What to do with each record.
+    /// What to do with each record. `--sentences` and `--words` go with `summarize`;
+    /// `--min-words`, `--typography` and `--base-url` with `rewrite`: given with the
+    /// other task, they are a usage error.
     #[arg(long, value_enum)]
     task: BatchTask,
     #[command(flatten)]
@@ -24,9 +26,17 @@ pub struct BatchArgs {
     /// Word floor for `--task rewrite` records without their own `min_words` (default 700).
     #[arg(long)]
     min_words: Option<usize>,
-    #[command(flatten)]
-    output_opts: OutputOpts,
-    /// Output format of each record (JSON is the only one; accepted for symmetry with `rewrite`).
+    /// Typography of `--task rewrite`: French (no-break spaces, ’, « »; the default), plain
+    /// (ASCII punctuation), or edited (French inside the source sentences too).
+    #[arg(long, value_enum)]
+    typography: Option<TypographyArg>,
+    /// Base URL of the canonical link in the HTML of `--task rewrite` (default: a relative
+    /// `/{slug}`).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Output format of each record: `json`, the only one (one JSON object per line),
+    /// accepted so that a call reads as `rewrite --format json` does; any other value is
+    /// a usage error.
     #[arg(long, value_enum, default_value_t = BatchFormat::Json)]
     format: BatchFormat,
     /// Worker threads (default: all cores). The output is the same for any value.
@@ -45,7 +55,7 @@ pub struct BatchArgs {
     #[arg(long, value_enum, default_value_t = ProgressArg::Auto)]
     progress: ProgressArg,
     #[command(flatten)]
-    common: Common,
+    engine: EngineArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -67,15 +77,19 @@ enum ProgressArg {
 }
 
 pub fn run(args: BatchArgs) -> Result<ExitCode, Failure> {
+    check_task_options(&args)?;
     if let Some(jobs) = args.jobs {
         start_threads(jobs)?;
     }
     let (reader, size) = open_lines(args.file.as_deref(), args.progress != ProgressArg::Never)?;
     let task = task_of(&args);
-    let _ = args.format;
-    let refonte = args
-        .common
-        .rewriting_engine(args.output_opts.typography.into());
+    // `batch::run` writes each record as a JSON line, the one format clap
+    // lets through; a format added to `BatchFormat` must be handled here.
+    match args.format {
+        BatchFormat::Json => {}
+    }
+    let typography = args.typography.unwrap_or(TypographyArg::French);
+    let refonte = args.engine.build_rewriting(typography.into());
     let output = args.output.as_deref();
     let (mut out, resume) = open_batch_output(output, args.resume)?;
     let meter = match args.progress {
@@ -102,6 +116,33 @@ pub fn run(args: BatchArgs) -> Result<ExitCode, Failure> {
     Ok(report(&stats, resume.as_ref()))
 }
 
+/// Refuses an option of the other task: one that would be read and ignored.
+fn check_task_options(args: &BatchArgs) -> Result<(), Failure> {
+    let (task, options) = match args.task {
+        BatchTask::Summarize => (
+            "summarize",
+            vec![
+                ("--min-words", args.min_words.is_some()),
+                ("--typography", args.typography.is_some()),
+                ("--base-url", args.base_url.is_some()),
+            ],
+        ),
+        BatchTask::Rewrite => (
+            "rewrite",
+            vec![
+                ("--sentences", args.length.sentences.is_some()),
+                ("--words", args.length.words.is_some()),
+            ],
+        ),
+    };
+    match options.into_iter().find(|&(_, given)| given) {
+        Some((option, _)) => Err(Failure::usage(&format!(
+            "the argument '{option}' cannot be used with '--task {task}'"
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// Runs the batch on `jobs` worker threads (`--jobs`).
 fn start_threads(jobs: usize) -> Result<(), Failure> {
     if jobs == 0 {
@@ -121,7 +162,7 @@ fn task_of(args: &BatchArgs) -> Task {
         BatchTask::Summarize => Task::Summarize(args.length.length()),
         BatchTask::Rewrite => Task::Rewrite {
             min_words: args.min_words,
-            base_url: args.output_opts.base_url.clone(),
+            base_url: args.base_url.clone(),
         },
     }
 }

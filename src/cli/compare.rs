@@ -42,7 +42,7 @@ pub fn run(args: CompareArgs) -> Result<ExitCode, Failure> {
     check_inputs(&names, &args)?;
     let bytes: Vec<Vec<u8>> = names
         .iter()
-        .map(|n| read_input(Some(n), args.common.max_bytes))
+        .map(|n| read_input(Some(n), args.common.engine.max_bytes))
         .collect::<Result<_, _>>()?;
     let named: Vec<Named> = names
         .iter()
@@ -61,7 +61,7 @@ pub fn run(args: CompareArgs) -> Result<ExitCode, Failure> {
         with_refonte: args.with_refonte,
         format: args.common.input_format.into(),
     };
-    let refonte = args.common.engine();
+    let refonte = args.common.engine.build();
     let result =
         compare::compare(&refonte, *source, reference, candidates, &opts).map_err(|e| {
             let f = Failure::data(&e.error);

@@ -18,7 +18,7 @@ pub fn read_article(
     common: &Common,
     title: Option<String>,
 ) -> Result<Article, Failure> {
-    let bytes = read_input(file, common.max_bytes)?;
+    let bytes = read_input(file, common.engine.max_bytes)?;
     article_of(&bytes, file, common, title)
 }
 

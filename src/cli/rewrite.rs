@@ -1,7 +1,7 @@
 //! `refonte rewrite`: one article into an SEO-ready French article, in
 //! Markdown, HTML, JSON or as the review page.
 
-use super::args::{Common, OutputOpts};
+use super::args::{Common, TypographyArg};
 use super::io::{read_article, write_output};
 use crate::Failure;
 use clap::{Args, ValueEnum};
@@ -30,8 +30,13 @@ pub struct RewriteArgs {
     /// Exit with status 1 when the body cannot reach the word floor honestly.
     #[arg(long)]
     strict: bool,
-    #[command(flatten)]
-    output_opts: OutputOpts,
+    /// Typography: French (no-break spaces, ’, « »), plain (ASCII punctuation), or edited
+    /// (French inside the source sentences too).
+    #[arg(long, value_enum, default_value_t = TypographyArg::French)]
+    typography: TypographyArg,
+    /// Base URL of the canonical link in HTML (default: a relative `/{slug}`).
+    #[arg(long)]
+    base_url: Option<String>,
     /// Write the output to this file instead of standard output.
     #[arg(short, long)]
     output: Option<String>,
@@ -62,12 +67,10 @@ pub fn run(args: RewriteArgs) -> Result<ExitCode, Failure> {
     if args.min_words.is_some() {
         article.min_words = args.min_words;
     }
-    let refonte = args
-        .common
-        .rewriting_engine(args.output_opts.typography.into());
+    let refonte = args.common.engine.build_rewriting(args.typography.into());
     let out = refonte.rewrite(&article).map_err(|e| Failure::data(&e))?;
     let html = Html {
-        base_url: args.output_opts.base_url.clone(),
+        base_url: args.base_url.clone(),
     };
     let mut text = match args.format {
         RewriteFormat::Md => Markdown.render(&out),

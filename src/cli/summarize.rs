@@ -30,7 +30,8 @@ pub fn run(args: SummarizeArgs) -> Result<ExitCode, Failure> {
     let article = read_article(args.file.as_deref(), &args.common, args.title)?;
     let summary = args
         .common
-        .engine()
+        .engine
+        .build()
         .summarize(&article, args.length.length())
         .map_err(|e| Failure::data(&e))?;
     let text = match args.format {
