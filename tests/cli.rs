@@ -213,6 +213,17 @@ fn a_record_alone_or_in_a_batch_gives_the_same_summary() {
     assert_eq!(stdout(&alone).lines().next(), stdout(&all).lines().next());
 }
 
+/// Checks that `o` is a usage error: exit status 2, nothing printed but
+/// clap's one-line `message`.
+fn assert_usage_error(o: &Output, message: &str) {
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(o));
+    assert_eq!(
+        stderr(o),
+        format!("refonte: {message} (see refonte --help) [usage]\n")
+    );
+    assert!(o.stdout.is_empty());
+}
+
 #[test]
 fn batch_takes_format_json_and_refuses_any_other() {
     let input = std::fs::read("tests/fixtures/batch.jsonl").unwrap();
@@ -227,55 +238,35 @@ fn batch_takes_format_json_and_refuses_any_other() {
         &["batch", "--task", "summarize", "--format", "md"],
         Some(&input),
     );
-    assert_eq!(md.status.code(), Some(2), "{}", stderr(&md));
-    assert_eq!(
-        stderr(&md),
-        "refonte: invalid value 'md' for '--format <FORMAT>' [possible values: json] (see refonte --help) [usage]\n"
+    assert_usage_error(
+        &md,
+        "invalid value 'md' for '--format <FORMAT>' [possible values: json]",
     );
-    assert!(md.stdout.is_empty());
 }
 
 #[test]
 fn batch_refuses_an_option_it_would_ignore() {
-    let cases: &[(&[&str], &str)] = &[
-        (
-            &["--task", "rewrite", "--sentences", "2"],
-            "the argument '--sentences' cannot be used with '--task rewrite'",
-        ),
-        (
-            &["--task", "rewrite", "--words", "50"],
-            "the argument '--words' cannot be used with '--task rewrite'",
-        ),
-        (
-            &["--task", "summarize", "--min-words", "300"],
-            "the argument '--min-words' cannot be used with '--task summarize'",
-        ),
-        (
-            &["--task", "summarize", "--typography", "plain"],
-            "the argument '--typography' cannot be used with '--task summarize'",
-        ),
-        (
-            &["--task", "summarize", "--base-url", "https://example.org"],
-            "the argument '--base-url' cannot be used with '--task summarize'",
-        ),
-        // A record's `text` is read in the format its content shows.
-        (
-            &["--task", "summarize", "--input-format", "html"],
-            "unexpected argument '--input-format' found",
-        ),
-    ];
     let input = std::fs::read("tests/fixtures/batch.jsonl").unwrap();
-    for (options, message) in cases {
-        let args: Vec<&str> = std::iter::once("batch")
-            .chain(options.iter().copied())
-            .collect();
-        let o = refonte(&args, Some(&input));
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
-        assert_eq!(
-            stderr(&o),
-            format!("refonte: {message} (see refonte --help) [usage]\n"),
-            "{args:?}"
+    let batch = |task: &str, option: &str, value: &str| {
+        refonte(&["batch", "--task", task, option, value], Some(&input))
+    };
+    // (task, an option of the other task, a value)
+    let misplaced = [
+        ("rewrite", "--sentences", "2"),
+        ("rewrite", "--words", "50"),
+        ("summarize", "--min-words", "300"),
+        ("summarize", "--typography", "plain"),
+        ("summarize", "--base-url", "https://example.org"),
+    ];
+    for (task, option, value) in misplaced {
+        assert_usage_error(
+            &batch(task, option, value),
+            &format!("the argument '{option}' cannot be used with '--task {task}'"),
         );
-        assert!(o.stdout.is_empty(), "{args:?}");
     }
+    // A record's `text` is read in the format its content shows.
+    assert_usage_error(
+        &batch("summarize", "--input-format", "html"),
+        "unexpected argument '--input-format' found",
+    );
 }

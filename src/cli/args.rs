@@ -111,9 +111,20 @@ impl LengthArgs {
     }
 }
 
-/// Text for people, or JSON for programs (`summarize`, `compare`).
+// How `summarize` and `compare` print: text for people or JSON for
+// programs, to standard output or a file.
+#[derive(Args)]
+pub struct TextOrJsonOutput {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub format: TextOrJson,
+    /// Write the output to this file instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<String>,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
-pub enum SummaryFormat {
+pub enum TextOrJson {
     Text,
     Json,
 }

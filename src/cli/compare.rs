@@ -1,7 +1,7 @@
 //! `refonte compare`: metrics of rewrites of one source side by side
 //! (length, ROUGE, novel words, hallucination candidates, SEO).
 
-use super::args::{Common, SummaryFormat};
+use super::args::{Common, TextOrJson, TextOrJsonOutput};
 use super::io::{pretty_json, read_input, write_output};
 use crate::{EXIT_USAGE, Failure};
 use clap::Args;
@@ -24,12 +24,8 @@ pub struct CompareArgs {
     /// Focus keyphrase for every candidate (default: the candidate's own, else refonte's for the source).
     #[arg(long)]
     keyphrase: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
-    format: SummaryFormat,
-    /// Write the output to this file instead of standard output.
-    #[arg(short, long)]
-    output: Option<String>,
+    #[command(flatten)]
+    out: TextOrJsonOutput,
     #[command(flatten)]
     common: Common,
 }
@@ -67,11 +63,11 @@ pub fn run(args: CompareArgs) -> Result<ExitCode, Failure> {
             let f = Failure::data(&e.error);
             Failure::new(f.status, format!("{}: {}", e.input, f.message))
         })?;
-    let text = match args.format {
-        SummaryFormat::Text => compare::table(&result),
-        SummaryFormat::Json => pretty_json(&result)?,
+    let text = match args.out.format {
+        TextOrJson::Text => compare::table(&result),
+        TextOrJson::Json => pretty_json(&result)?,
     };
-    write_output(args.output.as_deref(), &text)?;
+    write_output(args.out.output.as_deref(), &text)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,7 +1,7 @@
 //! `refonte summarize`: an extractive summary of one article, its
 //! best-ranked sentences in source order.
 
-use super::args::{Common, LengthArgs, SummaryFormat};
+use super::args::{Common, LengthArgs, TextOrJson, TextOrJsonOutput};
 use super::io::{pretty_json, read_article, write_output};
 use crate::Failure;
 use clap::Args;
@@ -16,12 +16,8 @@ pub struct SummarizeArgs {
     /// The article's title (overrides any title found in the input).
     #[arg(long)]
     title: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
-    format: SummaryFormat,
-    /// Write the output to this file instead of standard output.
-    #[arg(short, long)]
-    output: Option<String>,
+    #[command(flatten)]
+    out: TextOrJsonOutput,
     #[command(flatten)]
     common: Common,
 }
@@ -34,13 +30,13 @@ pub fn run(args: SummarizeArgs) -> Result<ExitCode, Failure> {
         .build()
         .summarize(&article, args.length.length())
         .map_err(|e| Failure::data(&e))?;
-    let text = match args.format {
-        SummaryFormat::Text => format!("{}\n", summary.summary),
-        SummaryFormat::Json => pretty_json(&summary)?,
+    let text = match args.out.format {
+        TextOrJson::Text => format!("{}\n", summary.summary),
+        TextOrJson::Json => pretty_json(&summary)?,
     };
     for w in &summary.warnings {
         eprintln!("refonte: warning: {w}");
     }
-    write_output(args.output.as_deref(), &text)?;
+    write_output(args.out.output.as_deref(), &text)?;
     Ok(ExitCode::SUCCESS)
 }
