@@ -32,10 +32,7 @@ pub struct EngineArgs {
 impl EngineArgs {
     /// The engine for these options, with the default rewrite options.
     pub fn build(&self) -> Refonte {
-        Refonte::builder()
-            .max_bytes(self.max_bytes)
-            .force(self.force)
-            .build()
+        self.build_rewriting(RewriteOptions::default().typography)
     }
 
     /// The engine for these options, printing rewrites in `typography`.
