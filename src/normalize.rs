@@ -165,14 +165,6 @@ fn char_before(s: &str, k: usize) -> Option<char> {
     s.get(..k).and_then(|r| r.chars().next_back())
 }
 
-/// Appends the pending verbatim run `line[*run..to]` of a line starting at `base`.
-fn flush(b: &mut TextBuilder, base: usize, line: &str, run: &mut usize, to: usize) {
-    if *run < to {
-        b.copy(base + *run, &line[*run..to]);
-    }
-    *run = to;
-}
-
 /// The straight double quotes of a line that can be read as opening or
 /// closing a quotation, with their role: by their neighbours first (after a
 /// space and before a letter: opening; after a letter and before a space or
@@ -209,181 +201,304 @@ fn quote_pairs(line: &str) -> Vec<(usize, bool)> {
 /// The loop runs over bytes: ASCII letters and digits, the bulk of any text,
 /// cost one comparison; everything else is decoded and looked at.
 fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
-    // Straight quotes that pair up become French guillemets.
-    let quotes = if line.contains('"') {
-        quote_pairs(line)
-    } else {
-        Vec::new()
-    };
-    let bytes = line.as_bytes();
-    let n = bytes.len();
-    let mut run = 0usize; // start of the pending verbatim run
-    let mut k = 0usize;
-    while k < n {
-        let byte = bytes[k];
-        if byte.is_ascii_alphanumeric() {
-            if byte.is_ascii_lowercase()
-                && k + 1 < n
-                && (bytes[k + 1].is_ascii_uppercase() || bytes[k + 1] >= 0x80)
-                && camel_glue(line, k + 1, lex)
-                || byte.is_ascii_uppercase()
-                    && k + 1 < n
-                    && bytes[k + 1].is_ascii_uppercase()
-                    && caps_glue(line, k + 1, lex)
-            {
-                split_glued(b, base, line, k + 1, &mut run);
-            }
-            k += 1;
-            continue;
+    let mut cleaner = LineCleaner::new(b, base, line, lex);
+    let mut k = 0;
+    while k < line.len() {
+        k = cleaner.step(k);
+    }
+    cleaner.flush(line.len());
+}
+
+/// One line being cleaned into a builder. What needs no repair is copied in
+/// verbatim runs, one copy per run: `run` is where the pending one starts.
+struct LineCleaner<'a, 'b> {
+    b: &'b mut TextBuilder,
+    /// Where the line starts in the builder's input.
+    base: usize,
+    line: &'a str,
+    run: usize,
+    /// The straight double quotes that pair up, with their role (opening or
+    /// not): they become French guillemets.
+    quotes: Vec<(usize, bool)>,
+    lex: &'a Lexicons,
+}
+
+impl<'a, 'b> LineCleaner<'a, 'b> {
+    fn new(b: &'b mut TextBuilder, base: usize, line: &'a str, lex: &'a Lexicons) -> Self {
+        let quotes = if line.contains('"') {
+            quote_pairs(line)
+        } else {
+            Vec::new()
+        };
+        LineCleaner {
+            b,
+            base,
+            line,
+            run: 0,
+            quotes,
+            lex,
         }
-        let Some(c) = char_at(line, k) else { break };
-        let len = c.len_utf8();
-        let next_at = k + len;
+    }
+
+    /// Cleans what starts at byte `k` (a character boundary); the position
+    /// of what comes next.
+    fn step(&mut self, k: usize) -> usize {
+        if self.line.as_bytes()[k].is_ascii_alphanumeric() {
+            self.ascii_letter_or_digit(k);
+            return k + 1;
+        }
+        let Some(c) = char_at(self.line, k) else {
+            return self.line.len();
+        };
+        let next_at = k + c.len_utf8();
         if is_invisible(c) {
-            flush(b, base, line, &mut run, k);
-            run = next_at;
-            k = next_at;
-            continue;
+            self.drop(k, next_at);
+            next_at
+        } else if is_hspace(c) {
+            self.spaces(k, next_at)
+        } else if c.is_lowercase() || c.is_uppercase() {
+            self.letter(c, next_at);
+            next_at
+        } else {
+            self.punctuation(c, k, next_at)
         }
-        if is_hspace(c) {
-            // A run of spaces becomes one space. A space before a comma or a
-            // period stays: the printed sentence must read as its source span.
-            let mut j = next_at;
-            while let Some(x) = char_at(line, j) {
-                if !(is_hspace(x) || is_invisible(x)) {
-                    break;
-                }
-                j += x.len_utf8();
-            }
-            // French typography's no-break spaces are kept (one of them stands
-            // for the whole run); any other run becomes one plain space.
-            let space = if j == k + 1 && c == ' ' {
-                " "
-            } else if line[k..j].contains('\u{202f}') {
-                "\u{202f}"
-            } else if line[k..j].contains('\u{a0}') {
-                "\u{a0}"
+    }
+
+    /// Appends the pending verbatim run, up to `to`.
+    fn flush(&mut self, to: usize) {
+        if self.run < to {
+            self.b.copy(self.base + self.run, &self.line[self.run..to]);
+        }
+        self.run = to;
+    }
+
+    /// Leaves `line[from..to]` out.
+    fn drop(&mut self, from: usize, to: usize) {
+        self.flush(from);
+        self.run = to;
+    }
+
+    /// Writes `with` in place of `line[from..to]`.
+    fn replace(&mut self, from: usize, to: usize, with: &str) {
+        self.flush(from);
+        self.b.replace(self.base + from, self.base + to, with);
+        self.run = to;
+    }
+
+    /// An ASCII letter or digit at `k`: a glued join may follow it (see
+    /// [`Self::letter`]); the byte after it is looked at first, for speed.
+    fn ascii_letter_or_digit(&mut self, k: usize) {
+        let (line, lex) = (self.line, self.lex);
+        let bytes = line.as_bytes();
+        let (byte, next) = (bytes[k], bytes.get(k + 1).copied());
+        let glued = byte.is_ascii_lowercase()
+            && next.is_some_and(|x| x.is_ascii_uppercase() || x >= 0x80)
+            && camel_glue(line, k + 1, lex)
+            || byte.is_ascii_uppercase()
+                && next.is_some_and(|x| x.is_ascii_uppercase())
+                && caps_glue(line, k + 1, lex);
+        if glued {
+            self.split_glued(k + 1);
+        }
+    }
+
+    /// A capital right after the letter `c` (which ends at `next_at`) may
+    /// start a glued paragraph: `CollombSelon`, `LONGÉVITÉInterrogée`.
+    fn letter(&mut self, c: char, next_at: usize) {
+        let (line, lex) = (self.line, self.lex);
+        let glued = char_at(line, next_at).is_some_and(char::is_uppercase)
+            && if c.is_lowercase() {
+                camel_glue(line, next_at, lex)
             } else {
-                " "
+                caps_glue(line, next_at, lex)
             };
-            if &line[k..j] != space {
-                flush(b, base, line, &mut run, k);
-                b.replace(base + k, base + j, space);
-                run = j;
-            }
-            k = j;
-            continue;
+        if glued {
+            self.split_glued(next_at);
         }
-        if c.is_lowercase() || c.is_uppercase() {
-            // A capital right after a letter may start a glued paragraph.
-            let glued = char_at(line, next_at).is_some_and(char::is_uppercase)
-                && if c.is_lowercase() {
-                    camel_glue(line, next_at, lex)
-                } else {
-                    caps_glue(line, next_at, lex)
-                };
-            if glued {
-                split_glued(b, base, line, next_at, &mut run);
+    }
+
+    /// A run of spaces from `k` (its first ending at `next_at`) becomes one
+    /// space. A space before a comma or a period stays: the printed sentence
+    /// must read as its source span.
+    fn spaces(&mut self, k: usize, next_at: usize) -> usize {
+        let line = self.line;
+        let mut j = next_at;
+        while let Some(x) = char_at(line, j) {
+            if !(is_hspace(x) || is_invisible(x)) {
+                break;
             }
-            k = next_at;
-            continue;
+            j += x.len_utf8();
         }
-        let prev = char_before(line, k);
-        let next = char_at(line, next_at);
+        // French typography's no-break spaces are kept (one of them stands
+        // for the whole run); any other run becomes one plain space.
+        let space = if j == k + 1 && line.as_bytes()[k] == b' ' {
+            " "
+        } else if line[k..j].contains('\u{202f}') {
+            "\u{202f}"
+        } else if line[k..j].contains('\u{a0}') {
+            "\u{a0}"
+        } else {
+            " "
+        };
+        if &line[k..j] != space {
+            self.replace(k, j, space);
+        }
+        j
+    }
+
+    /// Punctuation `c` at `k`, ending at `next_at`; the position of what
+    /// comes next.
+    fn punctuation(&mut self, c: char, k: usize, next_at: usize) -> usize {
+        let prev = char_before(self.line, k);
+        let next = char_at(self.line, next_at);
         match c {
-            '"' if quotes.iter().any(|&(i, _)| i == k) => {
-                let opening = quotes
-                    .iter()
-                    .find(|&&(i, _)| i == k)
-                    .is_some_and(|&(_, o)| o);
-                flush(b, base, line, &mut run, k);
-                b.replace(base + k, base + next_at, if opening { "«" } else { "»" });
-                run = next_at;
-                if !opening && glued_after_quote(line, next_at) {
-                    split_glued(b, base, line, next_at, &mut run);
-                }
+            '"' => self.straight_quote(k, next_at),
+            '»' => self.closing_guillemet(k, next_at, prev, next),
+            '«' => self.opening_guillemet(k, next_at, prev, next),
+            '\'' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`' => {
+                self.apostrophe(k, next_at, prev, next)
             }
-            // `« DANS LES PROCHAINES HEURES »Dans l’après-midi`: a subheading
-            // glued to the paragraph after its closing guillemet.
-            '»' if (prev.is_some_and(|p| !p.is_whitespace() && p != '(')
-                || line[..k].matches('«').count() > line[..k].matches('»').count())
-                && glued_after_quote(line, next_at) =>
-            {
-                split_glued(b, base, line, next_at, &mut run);
-            }
-            '\'' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`'
-                if prev.is_some_and(char::is_alphabetic)
-                    && (next.is_some_and(char::is_alphabetic)
-                        // `d'« écocide »`, `qu'"il`: an elision before a quotation.
-                        || (matches!(next, Some('«' | '"' | '“'))
-                            && elides(&line[..k]))) =>
-            {
-                flush(b, base, line, &mut run, k);
-                b.replace(base + k, base + next_at, "’");
-                run = next_at;
-            }
-            '»' if prev.is_none_or(|p| p == ' ' || p == '(' || p == '\u{a0}')
-                && next.is_some_and(char::is_alphanumeric) =>
-            {
-                // A reversed opening guillemet: »Une vraie conversation »
-                flush(b, base, line, &mut run, k);
-                b.replace(base + k, base + next_at, "«");
-                run = next_at;
-            }
-            '«' if prev.is_some_and(char::is_alphanumeric)
-                && next.is_none_or(|x| matches!(x, ' ' | '.' | ',' | ';' | ':' | '!' | '?')) =>
-            {
-                flush(b, base, line, &mut run, k);
-                b.replace(base + k, base + next_at, "»");
-                run = next_at;
-            }
-            '.' => {
-                // A slip such as "potentielle. ." or "..": the first period
-                // stays, the rest is dropped (an ellipsis "..." is kept as written).
-                let mut j = k + 1;
-                let mut last_period = k;
-                while j < n && (bytes[j] == b'.' || bytes[j] == b' ') {
-                    if bytes[j] == b'.' {
-                        last_period = j;
-                    }
-                    j += 1;
-                }
-                let periods = bytes[k..=last_period]
-                    .iter()
-                    .filter(|&&x| x == b'.')
-                    .count();
-                // Only a slip at a sentence's end is mended ("potentielle. . Ensuite");
-                // "(..)" or "melon..)" inside a sentence stays as written.
-                let after = char_at(line, last_period + 1)
-                    .filter(|c| !c.is_whitespace())
-                    .or_else(|| line[last_period + 1..].trim_start().chars().next());
-                let at_end =
-                    after.is_none_or(|c| c.is_uppercase() || matches!(c, '«' | '"' | '—' | '–'));
-                let ellipsis = periods >= 3 && bytes[k..=last_period].iter().all(|&x| x == b'.');
-                if periods >= 2 && !ellipsis && at_end {
-                    flush(b, base, line, &mut run, k + 1);
-                    run = last_period + 1;
-                    k = last_period + 1;
-                    glue_after(b, base, line, k, &mut run, prev);
-                    continue;
-                }
-                if ellipsis {
-                    k = last_period + 1;
-                    glue_after(b, base, line, k, &mut run, prev);
-                    continue;
-                }
-                glue_after(b, base, line, next_at, &mut run, prev);
-            }
-            '!' | '?' | '…' => glue_after(b, base, line, next_at, &mut run, prev),
+            '.' => return self.periods(k, prev),
+            '!' | '?' | '…' => self.glue_after(next_at, prev),
             _ => {}
         }
-        k = next_at;
+        next_at
     }
-    flush(b, base, line, &mut run, n);
+
+    /// A straight quote that pairs up becomes a guillemet; a capitalised
+    /// word glued after a closing one starts a paragraph or a sentence.
+    fn straight_quote(&mut self, k: usize, next_at: usize) {
+        let Some(&(_, opening)) = self.quotes.iter().find(|&&(i, _)| i == k) else {
+            return;
+        };
+        self.replace(k, next_at, if opening { "«" } else { "»" });
+        if !opening && glued_after_quote(self.line, next_at) {
+            self.split_glued(next_at);
+        }
+    }
+
+    /// `« DANS LES PROCHAINES HEURES »Dans l’après-midi`: a subheading glued
+    /// to the paragraph after its closing guillemet is split; a reversed
+    /// opening guillemet (`»Une vraie conversation »`) is turned round.
+    fn closing_guillemet(
+        &mut self,
+        k: usize,
+        next_at: usize,
+        prev: Option<char>,
+        next: Option<char>,
+    ) {
+        let line = self.line;
+        let closes = prev.is_some_and(|p| !p.is_whitespace() && p != '(')
+            || line[..k].matches('«').count() > line[..k].matches('»').count();
+        if closes && glued_after_quote(line, next_at) {
+            self.split_glued(next_at);
+        } else if prev.is_none_or(|p| p == ' ' || p == '(' || p == '\u{a0}')
+            && next.is_some_and(char::is_alphanumeric)
+        {
+            self.replace(k, next_at, "«");
+        }
+    }
+
+    /// A reversed closing guillemet (`la conversation« :`) is turned round.
+    fn opening_guillemet(
+        &mut self,
+        k: usize,
+        next_at: usize,
+        prev: Option<char>,
+        next: Option<char>,
+    ) {
+        if prev.is_some_and(char::is_alphanumeric)
+            && next.is_none_or(|x| matches!(x, ' ' | '.' | ',' | ';' | ':' | '!' | '?'))
+        {
+            self.replace(k, next_at, "»");
+        }
+    }
+
+    /// An apostrophe of any shape between two letters becomes `’`, as does
+    /// one of an elision before a quotation (`d'« écocide »`, `qu'"il`).
+    fn apostrophe(&mut self, k: usize, next_at: usize, prev: Option<char>, next: Option<char>) {
+        let elision = prev.is_some_and(char::is_alphabetic)
+            && (next.is_some_and(char::is_alphabetic)
+                || (matches!(next, Some('«' | '"' | '“')) && elides(&self.line[..k])));
+        if elision {
+            self.replace(k, next_at, "’");
+        }
+    }
+
+    /// A period at `k`, maybe the first of a run. A slip at a sentence's end
+    /// such as "potentielle. ." or "..": the first period stays, the rest is
+    /// dropped. An ellipsis "...", and "(..)" or "melon..)" inside a
+    /// sentence, stay as written. The position of what comes next.
+    fn periods(&mut self, k: usize, prev: Option<char>) -> usize {
+        let bytes = self.line.as_bytes();
+        let mut j = k + 1;
+        let mut last_period = k;
+        while j < bytes.len() && (bytes[j] == b'.' || bytes[j] == b' ') {
+            if bytes[j] == b'.' {
+                last_period = j;
+            }
+            j += 1;
+        }
+        let run = &bytes[k..=last_period];
+        let periods = run.iter().filter(|&&x| x == b'.').count();
+        let ellipsis = periods >= 3 && run.iter().all(|&x| x == b'.');
+        let end = last_period + 1;
+        let slip = periods >= 2 && !ellipsis && sentence_starts_after(self.line, end);
+        if slip {
+            self.drop(k + 1, end);
+        }
+        let to = if slip || ellipsis { end } else { k + 1 };
+        self.glue_after(to, prev);
+        to
+    }
+
+    /// Splits a glued join at `at`: a paragraph break after a short run of
+    /// words since the last sentence end (a glued subheading), else a space.
+    fn split_glued(&mut self, at: usize) {
+        self.flush(at);
+        let heading_like = words_since_sentence_end(&self.line[..at]) <= 12;
+        self.b
+            .insert(self.base + at, if heading_like { "\n\n" } else { " " });
+    }
+
+    /// After sentence punctuation ending at `k`: a capitalised word glued to
+    /// it (`l’AFP.Aucune`) gets its space back.
+    fn glue_after(&mut self, k: usize, before_punct: Option<char>) {
+        let line = self.line;
+        let mut rest = line[k.min(line.len())..].chars();
+        let (Some(up), Some(low)) = (rest.next(), rest.next()) else {
+            return;
+        };
+        if !(up.is_uppercase() && low.is_lowercase()) || before_punct.is_none() {
+            return;
+        }
+        // The word before the punctuation must be a real word (2+ letters or digits),
+        // not an initial: "U.S.A" and "J.-C." stay as they are.
+        let head = line[..k].trim_end_matches(['.', '!', '?', '…']);
+        let len = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .count();
+        if len < 2 {
+            return;
+        }
+        self.flush(k);
+        self.b.insert(self.base + k, " ");
+    }
+}
+
+/// True when what follows byte `at` of `line` (past spaces) starts a
+/// sentence, or nothing follows.
+fn sentence_starts_after(line: &str, at: usize) -> bool {
+    let after = char_at(line, at)
+        .filter(|c| !c.is_whitespace())
+        .or_else(|| line[at..].trim_start().chars().next());
+    after.is_none_or(|c| c.is_uppercase() || matches!(c, '«' | '"' | '—' | '–'))
 }
 
 /// "CollombSelon": true when a lowercase letter ends at `at`, where a
-/// capitalised function word begins (see [`split_glued`] for the split).
+/// capitalised function word begins (see [`LineCleaner::split_glued`] for the split).
 fn camel_glue(line: &str, at: usize, lex: &Lexicons) -> bool {
     let rest = &line[at..];
     let mut chars = rest.chars();
@@ -433,14 +548,6 @@ fn caps_glue(line: &str, at: usize, lex: &Lexicons) -> bool {
     caps >= 3
 }
 
-/// Splits a glued join at `at`: a paragraph break after a short run of
-/// words since the last sentence end (a glued subheading), else a space.
-fn split_glued(b: &mut TextBuilder, base: usize, line: &str, at: usize, run: &mut usize) {
-    flush(b, base, line, run, at);
-    let heading_like = words_since_sentence_end(&line[..at]) <= 12;
-    b.insert(base + at, if heading_like { "\n\n" } else { " " });
-}
-
 /// True when `before` ends with a word that elides (`d`, `qu`, `l`, `jusqu`).
 fn elides(before: &str) -> bool {
     let word: String = before
@@ -477,38 +584,6 @@ fn words_since_sentence_end(line_so_far: &str) -> usize {
         .rfind(['.', '!', '?', '…'])
         .map_or(line_so_far, |p| &line_so_far[p + 1..]);
     tail.split_whitespace().count()
-}
-
-/// After sentence punctuation ending at `k`: a capitalised word glued to it
-/// (`l’AFP.Aucune`) gets its space back.
-fn glue_after(
-    b: &mut TextBuilder,
-    base: usize,
-    line: &str,
-    k: usize,
-    run: &mut usize,
-    before_punct: Option<char>,
-) {
-    let mut rest = line[k.min(line.len())..].chars();
-    let (Some(up), Some(low)) = (rest.next(), rest.next()) else {
-        return;
-    };
-    if !(up.is_uppercase() && low.is_lowercase()) || before_punct.is_none() {
-        return;
-    }
-    // The word before the punctuation must be a real word (2+ letters or digits),
-    // not an initial: "U.S.A" and "J.-C." stay as they are.
-    let head = line[..k].trim_end_matches(['.', '!', '?', '…']);
-    let len = head
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric())
-        .count();
-    if len < 2 {
-        return;
-    }
-    flush(b, base, line, run, k);
-    b.insert(base + k, " ");
 }
 
 #[cfg(test)]

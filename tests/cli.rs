@@ -1,5 +1,6 @@
 //! Command-line tests: `summarize`, `batch` (with a malformed line), exit
-//! statuses, and identical output for any number of jobs.
+//! statuses, identical output for any number of jobs, and `batch` refusing
+//! the options it would ignore.
 
 mod common;
 
@@ -210,4 +211,62 @@ fn a_record_alone_or_in_a_batch_gives_the_same_summary() {
     );
     let all = refonte(&["batch", "--task", "summarize"], Some(good.as_bytes()));
     assert_eq!(stdout(&alone).lines().next(), stdout(&all).lines().next());
+}
+
+/// Checks that `o` is a usage error: exit status 2, nothing printed but
+/// clap's one-line `message`.
+fn assert_usage_error(o: &Output, message: &str) {
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(o));
+    assert_eq!(
+        stderr(o),
+        format!("refonte: {message} (see refonte --help) [usage]\n")
+    );
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn batch_takes_format_json_and_refuses_any_other() {
+    let input = std::fs::read("tests/fixtures/batch.jsonl").unwrap();
+    let plain = refonte(&["batch", "--task", "summarize"], Some(&input));
+    let json = refonte(
+        &["batch", "--task", "summarize", "--format", "json"],
+        Some(&input),
+    );
+    assert!(json.status.success(), "{}", stderr(&json));
+    assert_eq!(json.stdout, plain.stdout);
+    let md = refonte(
+        &["batch", "--task", "summarize", "--format", "md"],
+        Some(&input),
+    );
+    assert_usage_error(
+        &md,
+        "invalid value 'md' for '--format <FORMAT>' [possible values: json]",
+    );
+}
+
+#[test]
+fn batch_refuses_an_option_it_would_ignore() {
+    let input = std::fs::read("tests/fixtures/batch.jsonl").unwrap();
+    let batch = |task: &str, option: &str, value: &str| {
+        refonte(&["batch", "--task", task, option, value], Some(&input))
+    };
+    // (task, an option of the other task, a value)
+    let misplaced = [
+        ("rewrite", "--sentences", "2"),
+        ("rewrite", "--words", "50"),
+        ("summarize", "--min-words", "300"),
+        ("summarize", "--typography", "plain"),
+        ("summarize", "--base-url", "https://example.org"),
+    ];
+    for (task, option, value) in misplaced {
+        assert_usage_error(
+            &batch(task, option, value),
+            &format!("the argument '{option}' cannot be used with '--task {task}'"),
+        );
+    }
+    // A record's `text` is read in the format its content shows.
+    assert_usage_error(
+        &batch("summarize", "--input-format", "html"),
+        "unexpected argument '--input-format' found",
+    );
 }
