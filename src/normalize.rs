@@ -558,10 +558,9 @@ fn elides(before: &str) -> bool {
         .into_iter()
         .rev()
         .collect();
-    matches!(
-        word.to_lowercase().as_str(),
-        "d" | "l" | "qu" | "j" | "n" | "s" | "c" | "m" | "t" | "jusqu" | "lorsqu" | "puisqu"
-    )
+    crate::fr::lexicon::lexicons()
+        .elided_prefixes
+        .contains(word.to_lowercase().as_str())
 }
 
 /// True when a capitalised word (`Dans`, `L’ancien`) follows a closing

@@ -4,7 +4,7 @@
 
 use super::tag::Tag;
 use super::{Group, GroupKind};
-use crate::fr::lexicon::Lexicons;
+use crate::fr::lexicon::{Class, Lexicons};
 use crate::segment::Token;
 
 /// What a clause does in its sentence.
@@ -150,7 +150,12 @@ fn kind_of(
         }
         _ => {}
     }
-    if matches!(lower.as_str(), "selon" | "d’après") {
+    let two = words
+        .get(first + 1)
+        .map(|w| format!("{lower}{}", w.to_lowercase()));
+    if lex.function_words.is(&lower, Class::Attribution)
+        || two.is_some_and(|t| lex.function_words.is(&t, Class::Attribution))
+    {
         return ClauseKind::Attribution;
     }
     let finite = (first..end).find(|&k| matches!(tags[k], Tag::Verb | Tag::Aux));
@@ -203,19 +208,16 @@ fn reports(words: &[&str], tags: &[Tag], v: usize, end: usize, lex: &Lexicons) -
 }
 
 /// `a-t-il ajouté`, `estime-t-elle`, `précise-t-on`: an inverted subject
-/// pronoun on a reporting verb.
+/// pronoun on a reporting verb (or on the auxiliary before one).
 fn inverted_reporting(words: &[&str], lex: &Lexicons) -> bool {
     words.iter().take(3).any(|w| {
-        let lower = w.to_lowercase();
-        let verb = [
-            "-t-il", "-t-elle", "-t-on", "-il", "-elle", "-ils", "-elles",
-        ]
-        .iter()
-        .find_map(|suffix| lower.strip_suffix(suffix));
-        verb.is_some_and(|v| v == "a" || v == "ont" || lex.reporting_verbs.contains(v))
+        super::tag::inverted_verb(w, lex).is_some_and(|v| {
+            lex.function_words
+                .is(&v, crate::fr::lexicon::Class::AuxAvoir)
+                || lex.reporting_verbs.contains(&v)
+        })
     })
 }
-
 #[cfg(test)]
 mod tests {
     use super::super::Parsed;

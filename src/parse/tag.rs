@@ -221,16 +221,22 @@ fn first_pass(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> Tag {
 /// `a-t-il`, `estime-t-elle`, `dit-on`: a verb with its subject pronoun
 /// after it, written as one word.
 fn inverted(word: &str, lex: &Lexicons) -> bool {
-    let lower = word.to_lowercase();
-    [
-        "-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-on", "-ils", "-elles",
-    ]
-    .iter()
-    .find_map(|suffix| lower.strip_suffix(suffix))
-    .and_then(|verb| lex.pos.get(verb))
-    .is_some_and(|e| e.is_finite())
+    inverted_verb(word, lex)
+        .and_then(|verb| lex.pos.get(&verb))
+        .is_some_and(|e| e.is_finite())
 }
 
+/// The verb of a word with an inverted subject pronoun (`a-t-il` → `a`,
+/// `estime-t-elle` → `estime`), lowercase.
+pub(super) fn inverted_verb(word: &str, lex: &Lexicons) -> Option<String> {
+    let lower = word.to_lowercase();
+    let (verb, pronoun) = lower.rsplit_once('-')?;
+    if !lex.function_words.is(pronoun, Class::SubjectPronoun) {
+        return None;
+    }
+    let verb = verb.strip_suffix("-t").unwrap_or(verb);
+    (!verb.is_empty()).then(|| verb.to_string())
+}
 /// The tag of a function word, before context.
 fn closed_class(t: &Reading<'_>) -> Option<Tag> {
     let f = t.function?;

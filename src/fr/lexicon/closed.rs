@@ -53,6 +53,8 @@ pub enum Class {
     LocutionHead,
     /// An interjection written as a word of its own: `ô`.
     Interjection,
+    /// A preposition that attributes what follows to a source: `selon`, `d’après`.
+    Attribution,
 }
 
 const CLASS_NAMES: &[(&str, Class)] = &[
@@ -77,6 +79,7 @@ const CLASS_NAMES: &[(&str, Class)] = &[
     ("place", Class::Place),
     ("loc.prep", Class::LocutionHead),
     ("interj", Class::Interjection),
+    ("attrib", Class::Attribution),
 ];
 
 /// One form's classes, gender (`m`, `f`, `-`) and number (`s`, `p`, `-`).
