@@ -31,11 +31,11 @@ pub mod syllables;
 
 use crate::Refonte;
 use crate::document::Document;
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::fr::lexicon;
 use crate::fr::{count_words, seo, words};
 use crate::frame::keyphrase::count_in;
-use crate::input::{self, Article, Format};
+use crate::input::{self, Article, Format, Metadata};
 use crate::render::{Markdown, Render};
 use crate::rouge;
 use crate::segment::ParagraphKind;
@@ -259,26 +259,17 @@ pub struct Check {
     pub detail: String,
 }
 
-/// Metadata a candidate may carry (front matter, HTML head, JSON fields).
-#[derive(Debug, Clone, Default, PartialEq)]
-struct Meta {
-    seo_title: Option<String>,
-    description: Option<String>,
-    slug: Option<String>,
-    keyphrase: Option<String>,
-}
-
 /// An input read and analysed.
 struct Read {
     doc: Document,
-    meta: Meta,
+    meta: Metadata,
     /// Markdown and HTML say which paragraphs are headings; in plain text a
     /// short line without final punctuation reads as one.
     explicit_headings: bool,
 }
 
 impl Read {
-    fn new(doc: Document, meta: Meta, format: Format) -> Read {
+    fn new(doc: Document, meta: Metadata, format: Format) -> Read {
         Read {
             doc,
             meta,
@@ -390,201 +381,6 @@ impl Read {
         out.extend(self.paragraphs().into_iter().map(|(_, t)| t));
         out
     }
-}
-
-/// Reads one input into an article and its metadata.
-fn read_article(input: Named, format: Format) -> Result<(Article, Meta)> {
-    let text = input::decode(input.bytes)?;
-    let mut format = format;
-    if format == Format::Auto && input.name != "-" {
-        format = Format::from_path(input.name);
-    }
-    if format == Format::Auto {
-        format = Format::sniff(text);
-    }
-    match format {
-        Format::Json => {
-            let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Json {
-                message: e.to_string(),
-            })?;
-            json_article(&value)
-        }
-        Format::Markdown => Ok((
-            Article {
-                text: text.to_string(),
-                format,
-                ..Article::default()
-            },
-            front_matter(text),
-        )),
-        Format::Html => Ok((
-            Article {
-                text: text.to_string(),
-                format,
-                ..Article::default()
-            },
-            html_meta(text),
-        )),
-        _ => Ok((
-            Article {
-                text: text.to_string(),
-                format,
-                ..Article::default()
-            },
-            Meta::default(),
-        )),
-    }
-}
-
-/// A JSON input: an article record (`text`), or refonte's rewrite JSON (`markdown`).
-fn json_article(value: &serde_json::Value) -> Result<(Article, Meta)> {
-    let field = |k: &str| {
-        value
-            .get(k)
-            .and_then(serde_json::Value::as_str)
-            .map(str::to_string)
-    };
-    let meta = Meta {
-        seo_title: field("seo_title"),
-        description: field("description"),
-        slug: field("slug"),
-        keyphrase: field("keyphrase"),
-    };
-    if value.get("text").is_none()
-        && let Some(md) = field("markdown")
-    {
-        let fm = front_matter(&md);
-        let article = Article {
-            text: md,
-            format: Format::Markdown,
-            ..Article::default()
-        };
-        let meta = Meta {
-            seo_title: meta.seo_title.or(fm.seo_title),
-            description: meta.description.or(fm.description),
-            slug: meta.slug.or(fm.slug),
-            keyphrase: meta.keyphrase.or(fm.keyphrase),
-        };
-        return Ok((article, meta));
-    }
-    let article = input::article_from_json(value)?;
-    let meta = Meta {
-        keyphrase: article.keyphrase.clone().or(meta.keyphrase),
-        ..meta
-    };
-    Ok((article, meta))
-}
-
-/// `seo_title`, `description`, `slug` and `keyphrase` of a YAML front matter.
-fn front_matter(text: &str) -> Meta {
-    let mut meta = Meta::default();
-    let mut lines = text.lines();
-    if lines.next().map(str::trim_end) != Some("---") {
-        return meta;
-    }
-    for line in lines {
-        if line.trim_end() == "---" {
-            break;
-        }
-        let Some((key, value)) = line.split_once(':') else {
-            continue;
-        };
-        let value = yaml_scalar(value.trim());
-        let slot = match key.trim() {
-            "seo_title" => &mut meta.seo_title,
-            "description" => &mut meta.description,
-            "slug" => &mut meta.slug,
-            "keyphrase" => &mut meta.keyphrase,
-            _ => continue,
-        };
-        if !value.is_empty() {
-            *slot = Some(value);
-        }
-    }
-    meta
-}
-
-/// A YAML scalar: double-quoted (common escapes read), single-quoted or plain.
-fn yaml_scalar(v: &str) -> String {
-    if let Some(inner) = v.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
-        let mut out = String::with_capacity(inner.len());
-        let mut chars = inner.chars();
-        while let Some(c) = chars.next() {
-            if c != '\\' {
-                out.push(c);
-                continue;
-            }
-            match chars.next() {
-                Some('n') => out.push('\n'),
-                Some('t') => out.push('\t'),
-                Some('_') => out.push('\u{a0}'),
-                Some('N') => out.push('\u{85}'),
-                Some(c) => out.push(c),
-                None => {}
-            }
-        }
-        return out;
-    }
-    if let Some(inner) = v.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')) {
-        return inner.replace("''", "'");
-    }
-    v.to_string()
-}
-
-/// `<title>`, `<meta name="description">`, the first of `<meta name="keywords">`
-/// and the canonical link's last segment.
-fn html_meta(text: &str) -> Meta {
-    let head_end = text
-        .to_ascii_lowercase()
-        .find("</head>")
-        .unwrap_or(text.len());
-    let head = &text[..head_end];
-    let lower = head.to_ascii_lowercase();
-    let mut meta = Meta::default();
-    if let Some(a) = lower.find("<title>")
-        && let Some(b) = lower[a..].find("</title>")
-    {
-        let t = input::decode_entities(&head[a + 7..a + b]);
-        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !t.is_empty() {
-            meta.seo_title = Some(t);
-        }
-    }
-    for (pos, _) in lower.match_indices("<meta") {
-        let end = lower[pos..].find('>').map_or(lower.len(), |e| pos + e);
-        let tag = &head[pos..end];
-        let tag_lower = &lower[pos..end];
-        if tag_lower.contains("name=\"description\"") {
-            meta.description = attribute(tag, "content");
-        }
-        // The first keyword stands for the focus keyphrase (refonte writes it first).
-        if tag_lower.contains("name=\"keywords\"") {
-            meta.keyphrase = attribute(tag, "content")
-                .and_then(|k| k.split(',').next().map(|s| s.trim().to_string()))
-                .filter(|k| !k.is_empty());
-        }
-    }
-    for (pos, _) in lower.match_indices("<link") {
-        let end = lower[pos..].find('>').map_or(lower.len(), |e| pos + e);
-        if lower[pos..end].contains("rel=\"canonical\"")
-            && let Some(href) = attribute(&head[pos..end], "href")
-        {
-            let seg = href.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-            if !seg.is_empty() {
-                meta.slug = Some(seg.to_string());
-            }
-        }
-    }
-    meta
-}
-
-/// The double-quoted value of an attribute in a tag, entities decoded.
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    let key = format!("{name}=\"");
-    let lower = tag.to_ascii_lowercase();
-    let start = lower.find(&key)? + key.len();
-    let end = start + tag[start..].find('"')?;
-    Some(input::decode_entities(&tag[start..end]))
 }
 
 /// Lowercase ROUGE tokens with accents removed (for names, dates, quotations).
@@ -794,12 +590,13 @@ pub fn compare(
         move |error: Error| InputError { input: name, error }
     };
     let read = |input: Named| -> std::result::Result<Read, InputError> {
-        let (article, meta) = read_article(input, opts.format).map_err(named(input.name))?;
+        let (article, meta) =
+            input::read(input.name, input.bytes, opts.format).map_err(named(input.name))?;
         let doc = refonte.document(&article).map_err(named(input.name))?;
         Ok(Read::new(doc, meta, article.format))
     };
     let (mut src_article, src_meta) =
-        read_article(source, opts.format).map_err(named(source.name))?;
+        input::read(source.name, source.bytes, opts.format).map_err(named(source.name))?;
     let src_doc = refonte.document(&src_article).map_err(named(source.name))?;
     let src = Read::new(src_doc, src_meta, src_article.format);
     let index = SourceIndex::new(&src);
@@ -825,7 +622,7 @@ pub fn compare(
             ..Article::default()
         };
         let doc = refonte.document(&article).map_err(named("refonte"))?;
-        let meta = Meta {
+        let meta = Metadata {
             seo_title: Some(own.seo_title.clone()),
             description: Some(own.description.clone()),
             slug: Some(own.slug.clone()),
@@ -1598,26 +1395,6 @@ mod tests {
         let s = "L’État a dit : « porte-parole » -- 3,5 % d’ici l’an 2024 ' - fin";
         assert_eq!(words(s).len(), count_words(s));
         assert_eq!(words("l’État porte-parole"), ["l’État", "porte-parole"]);
-    }
-
-    #[test]
-    fn metadata_is_read_from_front_matter_and_html() {
-        let md = "---\ntitle: \"T\"\nseo_title: \"Un \\\"titre\\\"\"\ndescription: 'L''été'\nslug: un-titre\n---\n\n# T\n";
-        let m = front_matter(md);
-        assert_eq!(m.seo_title.as_deref(), Some("Un \"titre\""));
-        assert_eq!(m.description.as_deref(), Some("L'été"));
-        assert_eq!(m.slug.as_deref(), Some("un-titre"));
-        assert_eq!(m.keyphrase, None);
-        let html = "<html><head><title>Un &amp; deux</title>\
-                    <meta name=\"description\" content=\"Une &quot;page&quot;\">\
-                    <meta name=\"keywords\" content=\"Un deux, trois\">\
-                    <link rel=\"canonical\" href=\"https://exemple.fr/actu/un-deux\"></head>\
-                    <body><p>Texte.</p></body></html>";
-        let m = html_meta(html);
-        assert_eq!(m.seo_title.as_deref(), Some("Un & deux"));
-        assert_eq!(m.description.as_deref(), Some("Une \"page\""));
-        assert_eq!(m.slug.as_deref(), Some("un-deux"));
-        assert_eq!(m.keyphrase.as_deref(), Some("Un deux"));
     }
 
     #[test]
