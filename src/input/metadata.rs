@@ -234,4 +234,20 @@ mod tests {
         assert_eq!(m.slug.as_deref(), Some("un-deux"));
         assert_eq!(m.keyphrase.as_deref(), Some("Un deux"));
     }
+
+    #[test]
+    fn a_json_record_gives_its_own_fields_first() {
+        let rewrite = r#"{"markdown": "---\nseo_title: \"De front\"\nslug: de-front\n---\n\n# T\n\nTexte.\n", "slug": "du-json"}"#;
+        let (article, m) = read("r.json", rewrite.as_bytes(), Format::Auto).unwrap();
+        assert_eq!(article.format, Format::Markdown);
+        assert_eq!(m.seo_title.as_deref(), Some("De front"));
+        assert_eq!(m.slug.as_deref(), Some("du-json"));
+        let record = br#"{"text": "Un texte.", "keyphrase": "texte"}"#;
+        let (article, m) = read("-", record, Format::Auto).unwrap();
+        assert_eq!(
+            (article.format, article.text.as_str()),
+            (Format::Text, "Un texte.")
+        );
+        assert_eq!(m.keyphrase.as_deref(), Some("texte"));
+    }
 }
