@@ -2,14 +2,121 @@
 //! candidate under labelled blocks of rows, then the lists behind the counts
 //! (hallucination candidates and failed checks), candidate by candidate.
 
-use super::{CandidateReport, Comparison, Prf};
+use super::{CandidateReport, Comparison, Prf, RougeReport};
+use std::fmt::Write as _;
+
+/// A row of the table: its label, and its values, one per candidate (none
+/// for the title of a block).
+type Row = (String, Vec<String>);
+
+/// A row as data: its label, and how a candidate's value is printed.
+type Rule = (&'static str, fn(&CandidateReport) -> String);
+
+/// A block of rows as data: its title and its rows.
+type Block = (&'static str, &'static [Rule]);
+
+const LENGTH: Block = (
+    "length",
+    &[
+        ("words", |r| r.length.words.to_string()),
+        ("sentences", |r| r.length.sentences.to_string()),
+        ("sections (H2)", |r| r.length.sections.to_string()),
+        ("words per sentence", |r| {
+            format!("{:.1}", r.length.words_per_sentence)
+        }),
+        ("syllables per word", |r| {
+            format!("{:.2}", r.length.syllables_per_word)
+        }),
+        ("reading ease (Kandel-Moles)", |r| {
+            format!("{:.1}", r.length.flesch)
+        }),
+    ],
+);
+
+const SOURCE_COVERAGE: Block = (
+    "coverage of the source, recall / F1",
+    &[
+        ("ROUGE-1", |r| recall_f1(Some(r.coverage.source.rouge1))),
+        ("ROUGE-2", |r| recall_f1(Some(r.coverage.source.rouge2))),
+        ("ROUGE-L", |r| recall_f1(r.coverage.source.rouge_l)),
+    ],
+);
+
+const REFERENCE_COVERAGE: Block = (
+    "coverage of the reference, recall / F1",
+    &[
+        ("ROUGE-1", |r| of_reference(r, |x| Some(x.rouge1))),
+        ("ROUGE-2", |r| of_reference(r, |x| Some(x.rouge2))),
+        ("ROUGE-L", |r| of_reference(r, |x| x.rouge_l)),
+    ],
+);
+
+const FAITHFULNESS: Block = (
+    "faithfulness",
+    &[
+        ("novel unigrams %", |r| pct(r.faithfulness.novel_unigrams)),
+        ("novel bigrams %", |r| pct(r.faithfulness.novel_bigrams)),
+        ("names not in the source", |r| {
+            r.faithfulness.new_names.len().to_string()
+        }),
+        ("numbers not in the source", |r| {
+            r.faithfulness.new_numbers.len().to_string()
+        }),
+        ("dates not in the source", |r| {
+            r.faithfulness.new_dates.len().to_string()
+        }),
+        ("quotations not word for word", |r| {
+            format!(
+                "{} of {}",
+                r.faithfulness.unmatched_quotations.len(),
+                r.faithfulness.quotations
+            )
+        }),
+    ],
+);
+
+const SEO: Block = (
+    "structure and SEO",
+    &[
+        ("keyphrase", |r| {
+            format!("{} ({})", r.seo.keyphrase, r.seo.keyphrase_from)
+        }),
+        ("keyphrase in body / density %", |r| {
+            format!("{} / {:.2}", r.seo.keyphrase_count, r.seo.keyphrase_density)
+        }),
+        ("subheadings with keyphrase", |r| {
+            format!(
+                "{} of {}",
+                r.seo.keyphrase_subheadings,
+                r.seo.subheadings.len()
+            )
+        }),
+        ("SEO title / description chars", |r| {
+            let n = |s: &Option<String>| {
+                s.as_ref()
+                    .map_or("-".to_string(), |t| t.chars().count().to_string())
+            };
+            format!("{} / {}", n(&r.seo.seo_title), n(&r.seo.description))
+        }),
+    ],
+);
 
 /// The comparison as a text table: one column per candidate, then the
 /// hallucination candidates and failed checks of each, listed.
 ///
 /// ROUGE and shares are printed × 100 (points), with two decimals.
 pub fn table(c: &Comparison) -> String {
-    use std::fmt::Write as _;
+    let mut out = header(c);
+    if c.candidates.is_empty() {
+        return out;
+    }
+    write_grid(&mut out, c, &rows(c));
+    write_lists(&mut out, c);
+    out
+}
+
+/// The source's (and the reference's) name, size and title.
+fn header(c: &Comparison) -> String {
     let mut out = String::new();
     let s = &c.source;
     let _ = writeln!(
@@ -27,105 +134,34 @@ pub fn table(c: &Comparison) -> String {
             r.name, r.words, r.sentences
         );
     }
-    if c.candidates.is_empty() {
-        return out;
-    }
-    let mut rows: Vec<(String, Vec<String>)> = Vec::new();
-    let group = |rows: &mut Vec<(String, Vec<String>)>, title: &str| {
-        rows.push((title.to_string(), Vec::new()));
-    };
-    let row = |rows: &mut Vec<(String, Vec<String>)>,
-               label: &str,
-               f: &dyn Fn(&CandidateReport) -> String| {
-        rows.push((format!("  {label}"), c.candidates.iter().map(f).collect()));
-    };
-    let pct = |x: f64| format!("{:.2}", 100.0 * x);
-    let rf = |p: Option<Prf>| {
-        p.map_or("-".to_string(), |p| {
-            format!("{} / {}", pct(p.recall), pct(p.f1))
-        })
-    };
-    group(&mut rows, "length");
-    row(&mut rows, "words", &|r| r.length.words.to_string());
-    row(&mut rows, "sentences", &|r| r.length.sentences.to_string());
-    row(&mut rows, "sections (H2)", &|r| {
-        r.length.sections.to_string()
-    });
-    row(&mut rows, "words per sentence", &|r| {
-        format!("{:.1}", r.length.words_per_sentence)
-    });
-    row(&mut rows, "syllables per word", &|r| {
-        format!("{:.2}", r.length.syllables_per_word)
-    });
-    row(&mut rows, "reading ease (Kandel-Moles)", &|r| {
-        format!("{:.1}", r.length.flesch)
-    });
-    group(&mut rows, "coverage of the source, recall / F1");
-    row(&mut rows, "ROUGE-1", &|r| {
-        rf(Some(r.coverage.source.rouge1))
-    });
-    row(&mut rows, "ROUGE-2", &|r| {
-        rf(Some(r.coverage.source.rouge2))
-    });
-    row(&mut rows, "ROUGE-L", &|r| rf(r.coverage.source.rouge_l));
+    out
+}
+
+/// Every row, block by block (the reference's coverage only when there is
+/// one), the checks last.
+fn rows(c: &Comparison) -> Vec<Row> {
+    let mut blocks = vec![LENGTH, SOURCE_COVERAGE];
     if c.reference.is_some() {
-        group(&mut rows, "coverage of the reference, recall / F1");
-        let refr = |r: &CandidateReport, k: usize| {
-            r.coverage.reference.map_or("-".to_string(), |x| {
-                rf([Some(x.rouge1), Some(x.rouge2), x.rouge_l][k])
-            })
-        };
-        row(&mut rows, "ROUGE-1", &|r| refr(r, 0));
-        row(&mut rows, "ROUGE-2", &|r| refr(r, 1));
-        row(&mut rows, "ROUGE-L", &|r| refr(r, 2));
+        blocks.push(REFERENCE_COVERAGE);
     }
-    group(&mut rows, "faithfulness");
-    row(&mut rows, "novel unigrams %", &|r| {
-        pct(r.faithfulness.novel_unigrams)
-    });
-    row(&mut rows, "novel bigrams %", &|r| {
-        pct(r.faithfulness.novel_bigrams)
-    });
-    row(&mut rows, "names not in the source", &|r| {
-        r.faithfulness.new_names.len().to_string()
-    });
-    row(&mut rows, "numbers not in the source", &|r| {
-        r.faithfulness.new_numbers.len().to_string()
-    });
-    row(&mut rows, "dates not in the source", &|r| {
-        r.faithfulness.new_dates.len().to_string()
-    });
-    row(&mut rows, "quotations not word for word", &|r| {
-        format!(
-            "{} of {}",
-            r.faithfulness.unmatched_quotations.len(),
-            r.faithfulness.quotations
-        )
-    });
-    group(&mut rows, "structure and SEO");
-    row(&mut rows, "keyphrase", &|r| {
-        format!("{} ({})", r.seo.keyphrase, r.seo.keyphrase_from)
-    });
-    row(&mut rows, "keyphrase in body / density %", &|r| {
-        format!("{} / {:.2}", r.seo.keyphrase_count, r.seo.keyphrase_density)
-    });
-    row(&mut rows, "subheadings with keyphrase", &|r| {
-        format!(
-            "{} of {}",
-            r.seo.keyphrase_subheadings,
-            r.seo.subheadings.len()
-        )
-    });
-    row(&mut rows, "SEO title / description chars", &|r| {
-        let n = |s: &Option<String>| {
-            s.as_ref()
-                .map_or("-".to_string(), |t| t.chars().count().to_string())
-        };
-        format!("{} / {}", n(&r.seo.seo_title), n(&r.seo.description))
-    });
+    blocks.extend([FAITHFULNESS, SEO]);
+    let mut rows = Vec::new();
+    for (title, rules) in blocks {
+        rows.push((title.to_string(), Vec::new()));
+        for (label, value) in rules {
+            row(&mut rows, c, label, value);
+        }
+    }
+    check_rows(&mut rows, c);
+    rows
+}
+
+/// One row per check, named as the first candidate's (every candidate has
+/// the same checks, in the same order), then the passed ones counted.
+fn check_rows(rows: &mut Vec<Row>, c: &Comparison) {
     let names: Vec<&'static str> = c.candidates[0].seo.checks.iter().map(|k| k.name).collect();
     for (k, name) in names.iter().enumerate() {
-        row(&mut rows, &format!("check {name}"), &|r| {
+        row(rows, c, &format!("check {name}"), |r| {
             r.seo.checks.get(k).map_or("-".to_string(), |x| match x.ok {
                 Some(true) => "ok".to_string(),
                 Some(false) => "FAIL".to_string(),
@@ -133,14 +169,49 @@ pub fn table(c: &Comparison) -> String {
             })
         });
     }
-    row(&mut rows, "checks passed", &|r| {
+    row(rows, c, "checks passed", |r| {
         let applicable = r.seo.checks.iter().filter(|x| x.ok.is_some()).count();
         let passed = r.seo.checks.iter().filter(|x| x.ok == Some(true)).count();
         format!("{passed} of {applicable}")
     });
+}
 
+/// One row, its label indented under its block's title.
+fn row(
+    rows: &mut Vec<Row>,
+    c: &Comparison,
+    label: &str,
+    value: impl Fn(&CandidateReport) -> String,
+) {
+    rows.push((
+        format!("  {label}"),
+        c.candidates.iter().map(value).collect(),
+    ));
+}
+
+/// A share in points, with two decimals.
+fn pct(x: f64) -> String {
+    format!("{:.2}", 100.0 * x)
+}
+
+/// Recall and F1 of a ROUGE variant, `-` when it was not computed.
+fn recall_f1(p: Option<Prf>) -> String {
+    p.map_or("-".to_string(), |p| {
+        format!("{} / {}", pct(p.recall), pct(p.f1))
+    })
+}
+
+/// A ROUGE variant against the reference, `-` when there is none.
+fn of_reference(r: &CandidateReport, variant: fn(&RougeReport) -> Option<Prf>) -> String {
+    r.coverage
+        .reference
+        .map_or("-".to_string(), |x| recall_f1(variant(&x)))
+}
+
+/// The rows in columns: labels left-aligned, values right-aligned under
+/// the candidates' file names (without their directories).
+fn write_grid(out: &mut String, c: &Comparison, rows: &[Row]) {
     let width = |s: &str| s.chars().count();
-    // Columns are headed by file names without their directories.
     let heads: Vec<&str> = c
         .candidates
         .iter()
@@ -162,7 +233,7 @@ pub fn table(c: &Comparison) -> String {
         let _ = write!(out, "  {:>w$}", head, w = col_w[k]);
     }
     out.push('\n');
-    for (label, values) in &rows {
+    for (label, values) in rows {
         let _ = write!(out, "{label}");
         if !values.is_empty() {
             let _ = write!(out, "{:pad$}", "", pad = label_w - width(label));
@@ -172,7 +243,12 @@ pub fn table(c: &Comparison) -> String {
         }
         out.push('\n');
     }
-    // The lists behind the counts.
+}
+
+/// The lists behind the counts: per candidate that has any, its new names,
+/// numbers and dates, its unmatched quotations (shortened) and its failed
+/// checks with their figures.
+fn write_lists(out: &mut String, c: &Comparison) {
     for r in &c.candidates {
         let f = &r.faithfulness;
         let failed: Vec<String> = r
@@ -205,5 +281,4 @@ pub fn table(c: &Comparison) -> String {
             }
         }
     }
-    out
 }
