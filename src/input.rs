@@ -5,11 +5,18 @@
 //! blank line, heading paragraphs opened by [`HEADING_MARK`], and an
 //! [`OffsetMap`] back to the input as given, so that later stages can report
 //! spans of the original bytes.
+//!
+//! [`read`] reads an input file whole: the [`Article`] and the search
+//! [`Metadata`] it carries (front matter, HTML head, JSON fields).
 
 use crate::error::{Error, Result};
 use crate::offsets::{OffsetMap, TextBuilder};
 use regex::Regex;
 use std::sync::OnceLock;
+
+mod metadata;
+
+pub use metadata::{Metadata, read};
 
 /// Marks the start of a heading paragraph in extracted text. It stands for no
 /// input bytes; readers drop any occurrence of it found in the input.
