@@ -5,6 +5,7 @@
 
 pub mod connect;
 pub mod heading;
+pub mod headline;
 pub mod keyphrase;
 pub mod meta;
 pub mod title;

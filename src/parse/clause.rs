@@ -172,7 +172,7 @@ fn kind_of(
         };
     };
     let has_subject = (first..v).any(|k| {
-        matches!(tags[k], Tag::Pron)
+        (tags[k] == Tag::Pron && is_subject_pronoun(words[k], lex))
             || groups.iter().any(|g| {
                 g.kind == GroupKind::Noun
                     && g.start == k
@@ -188,6 +188,14 @@ fn kind_of(
     } else {
         ClauseKind::Predicate
     }
+}
+
+/// A pronoun that can be a subject (`il`, `on`, `cela`, `c’`), not an
+/// object clitic (`se`, `le`, `lui`).
+fn is_subject_pronoun(word: &str, lex: &Lexicons) -> bool {
+    let lower = word.to_lowercase();
+    let fw = &lex.function_words;
+    fw.is(&lower, Class::SubjectPronoun) || fw.is(&lower, Class::DemonstrativePronoun)
 }
 
 fn ends_with_comma(words: &[&str], c: &Clause) -> bool {

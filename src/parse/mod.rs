@@ -26,7 +26,7 @@ pub mod tag;
 pub use clause::{Clause, ClauseKind};
 pub use tag::Tag;
 
-use crate::fr::lexicon::lexicons;
+use crate::fr::lexicon::{Class, lexicons};
 use crate::segment::{Span, Token};
 
 /// What a group of words is.
@@ -70,7 +70,14 @@ impl Parsed {
         let lex = lexicons();
         let readings = tag::readings(text, tokens, lex);
         let tags = tag::tag_all(&readings, lex);
-        let groups = groups(&tags);
+        let links: Vec<bool> = readings
+            .iter()
+            .map(|r| {
+                r.function
+                    .is_some_and(|f| f.is(Class::De) || f.is(Class::A))
+            })
+            .collect();
+        let groups = groups(&tags, &links);
         let clauses = clause::clauses(text, tokens, &tags, &groups, lex);
         Parsed {
             tokens: tokens.to_vec(),
@@ -123,11 +130,11 @@ impl Parsed {
 }
 
 /// Noun and verb groups over a sentence's tags.
-fn groups(tags: &[Tag]) -> Vec<Group> {
+fn groups(tags: &[Tag], links: &[bool]) -> Vec<Group> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < tags.len() {
-        if let Some(end) = noun_group_end(tags, k) {
+        if let Some(end) = noun_group_end(tags, links, k) {
             out.push(Group {
                 kind: GroupKind::Noun,
                 start: k,
@@ -150,7 +157,7 @@ fn groups(tags: &[Tag]) -> Vec<Group> {
 
 /// The end of the noun group starting at `k`: `(Det|Num)* Adj* N (N|Adj|Num)*`,
 /// then complements `de (Det)* … N (Adj)*` of it.
-fn noun_group_end(tags: &[Tag], k: usize) -> Option<usize> {
+fn noun_group_end(tags: &[Tag], links: &[bool], k: usize) -> Option<usize> {
     let at = |i: usize| tags.get(i).copied();
     let core = |from: usize| -> Option<usize> {
         let mut e = from;
@@ -177,7 +184,10 @@ fn noun_group_end(tags: &[Tag], k: usize) -> Option<usize> {
     if end == k + 1 && at(k) == Some(Tag::Num) {
         return None;
     }
-    while at(end) == Some(Tag::Prep) {
+    // Complements in `de` and `à` (`le voyage de Blinken`, `le conseiller
+    // à la sécurité nationale`); other prepositions open a phrase of the
+    // verb (`s’est rendu à Tokyo pour des réunions`).
+    while at(end) == Some(Tag::Prep) && links.get(end).copied().unwrap_or(false) {
         match core(end + 1) {
             Some(e) if e > end + 1 => end = e,
             _ => break,

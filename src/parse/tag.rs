@@ -146,15 +146,58 @@ pub(super) fn readings<'t>(text: &'t str, tokens: &[Token], lex: &Lexicons) -> V
 /// The tags of a sentence's readings, in context.
 pub(super) fn tag_all(r: &[Reading<'_>], lex: &Lexicons) -> Vec<Tag> {
     let mut tags: Vec<Tag> = (0..r.len()).map(|k| first_pass(r, k, lex)).collect();
+    let fixed = mark_adverbial_phrases(r, &mut tags, lex);
     // Context needs the neighbours' tags: a second pass settles what the
     // first could not (auxiliaries, articles or pronouns, verbs or nouns).
-    for k in 0..r.len() {
-        tags[k] = in_context(r, &tags, k);
-    }
-    for k in 0..r.len() {
-        tags[k] = in_context(r, &tags, k);
+    for _ in 0..2 {
+        for k in 0..r.len() {
+            if !fixed[k] {
+                tags[k] = in_context(r, &tags, k);
+            }
+        }
     }
     tags
+}
+
+/// Connectors of several words (`en outre`, `par ailleurs`, `en effet`,
+/// `d’ores et déjà`) are adverbs wherever they stand: not a preposition and
+/// a noun.
+fn mark_adverbial_phrases(r: &[Reading<'_>], tags: &mut [Tag], lex: &Lexicons) -> Vec<bool> {
+    let mut fixed = vec![false; r.len()];
+    let longest = lex.openers_max_words.min(5);
+    let mut k = 0;
+    while k < r.len() {
+        let mut found = 0;
+        let mut phrase = String::new();
+        for n in 0..longest.min(r.len() - k) {
+            let w = r[k + n].text.to_lowercase();
+            if n > 0 && !phrase.ends_with('’') {
+                phrase.push(' ');
+            }
+            phrase.push_str(&w);
+            if n > 0 && lex.connector_openers.contains(&phrase) {
+                found = n + 1;
+            }
+        }
+        if found > 0 {
+            // A connector ending in `que` (`alors que`, `bien que`) opens a
+            // subordinate clause; the others are adverbs.
+            let last = r[k + found - 1].text.to_lowercase();
+            let subordinates = last == "que" || last == "qu’";
+            for j in k..k + found {
+                tags[j] = if subordinates && j == k {
+                    Tag::Sub
+                } else {
+                    Tag::Adv
+                };
+                fixed[j] = true;
+            }
+            k += found;
+        } else {
+            k += 1;
+        }
+    }
+    fixed
 }
 
 fn punct_tag(text: &str, prev: Option<&Reading<'_>>) -> Tag {
@@ -212,10 +255,51 @@ fn first_pass(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> Tag {
     if let Some(tag) = closed_class(t) {
         return tag;
     }
+    // A weekday, a month or `hier` without an article before it tells when:
+    // an adverb of time (`a annoncé un cas dimanche`), not a noun of the group.
+    if is_time_word(r, k, lex) {
+        return Tag::Adv;
+    }
     if inverted(t.text, lex) {
         return Tag::Verb;
     }
     open_class(t)
+}
+
+/// The endings of French past participles (`-é`, `-i`, `-u`, `-is`, `-it`…).
+fn participle_ending(lower: &str) -> bool {
+    let stem = lower.strip_suffix('s').unwrap_or(lower);
+    let stem = stem.strip_suffix('e').unwrap_or(stem);
+    stem.ends_with(['é', 'i', 'u', 't'])
+}
+
+/// A word of time with no article or number before it tells when, as an
+/// adverb would (`a annoncé un cas dimanche`, `a quitté ses élèves début
+/// mars`, `en février`): a weekday, a month, `hier`, or `début`/`fin`
+/// before a month or a year.
+fn is_time_word(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> bool {
+    let lower = r[k].text.to_lowercase();
+    let prev = k.checked_sub(1).map(|p| &r[p]);
+    let counted = prev.is_some_and(|p| {
+        p.kind == TokenKind::Number
+            || p.is(Class::DefiniteArticle)
+            || p.is(Class::IndefiniteArticle)
+            || p.is(Class::Demonstrative)
+            || p.is(Class::Possessive)
+    });
+    if counted {
+        return false;
+    }
+    let qualified = prev.is_some_and(|p| lex.month_qualifiers.contains(&p.text.to_lowercase()));
+    let dates_next = r.get(k + 1).is_some_and(|n| {
+        lex.months.contains(&n.text.to_lowercase())
+            || (n.kind == TokenKind::Number && n.text.len() == 4)
+    });
+    lex.weekdays.contains(&lower)
+        || lex.relative_dates.contains(&lower)
+        || (lex.months.contains(&lower)
+            && (qualified || !prev.is_some_and(|p| p.kind == TokenKind::Number)))
+        || (lex.month_qualifiers.contains(&lower) && dates_next)
 }
 
 /// `a-t-il`, `estime-t-elle`, `dit-on`: a verb with its subject pronoun
@@ -296,7 +380,9 @@ fn open_class(t: &Reading<'_>) -> Tag {
         Pos::Art | Pos::Det => Tag::Det,
         Pos::Pron => Tag::Pron,
         Pos::Verb | Pos::Aux => {
-            if t.finite() {
+            // `connus` is a participle far more often than `je connus`.
+            let third = t.entry.is_some_and(|e| e.is_finite_third());
+            if t.finite() && (third || !t.participle()) {
                 Tag::Verb
             } else if t.participle() {
                 Tag::Participle
@@ -412,7 +498,13 @@ fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
     if t.function.is_some() {
         return tag;
     }
+    // `du`, `des`, `au`, `aux` hold an article: a noun group follows.
+    let after_contracted = prev.is_some_and(|j| {
+        r[j].function
+            .is_some_and(|f| (f.is(Class::De) || f.is(Class::A)) && f.number != '-')
+    });
     let after_det = matches!(prev_tag, Some(Tag::Det | Tag::Num))
+        || after_contracted
         || (matches!(prev_tag, Some(Tag::Adj))
             && prev.is_some_and(|j| j > 0 && tags[..j].last() == Some(&Tag::Det)));
     let after_subject = matches!(prev_tag, Some(Tag::Pron))
@@ -427,6 +519,13 @@ fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
             && prev.is_some_and(|j| r[j].is(Class::AuxAvoir) || r[j].is(Class::AuxEtre)));
     let after_prep = matches!(prev_tag, Some(Tag::Prep));
     if after_aux && t.participle() {
+        return Tag::Participle;
+    }
+    // A word the lexicon lacks after `a`, `ont`, `est` (`a twitté`) is most
+    // likely a participle.
+    let after_avoir_or_etre =
+        prev.is_some_and(|j| r[j].is(Class::AuxAvoir) || r[j].is(Class::AuxEtre));
+    if tag == Tag::Unknown && after_avoir_or_etre && participle_ending(&t.text.to_lowercase()) {
         return Tag::Participle;
     }
     if after_det && t.nominal() {

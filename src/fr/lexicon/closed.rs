@@ -55,6 +55,9 @@ pub enum Class {
     Interjection,
     /// A preposition that attributes what follows to a source: `selon`, `d’après`.
     Attribution,
+    /// A preposition or a locution's head that introduces a time: `lors`
+    /// (`lors de`), `depuis`, `pendant`, `dès`.
+    Time,
 }
 
 const CLASS_NAMES: &[(&str, Class)] = &[
@@ -80,6 +83,7 @@ const CLASS_NAMES: &[(&str, Class)] = &[
     ("loc.prep", Class::LocutionHead),
     ("interj", Class::Interjection),
     ("attrib", Class::Attribution),
+    ("time", Class::Time),
 ];
 
 /// One form's classes, gender (`m`, `f`, `-`) and number (`s`, `p`, `-`).

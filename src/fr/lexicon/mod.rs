@@ -109,6 +109,8 @@ pub struct Lexicons {
     pub month_abbreviations: FxHashSet<String>,
     /// Relative date expressions (`hier`, `la veille`).
     pub relative_dates: FxHashSet<String>,
+    /// Words that date the month or year after them without an article (`début`, `fin`).
+    pub month_qualifiers: FxHashSet<String>,
     /// Words beginning with an aspirated h (no elision before them).
     pub h_aspire: FxHashSet<String>,
     /// Labels a site puts before a headline (`vidéo`, `en direct`), lowercase.
@@ -141,6 +143,8 @@ pub struct Lexicons {
     pub si_prefixes: Vec<String>,
     /// Words that make one quantity with the number before them (`%`, `millions`, `ans`).
     pub quantity_words: FxHashSet<String>,
+    /// Units of time after a number (`heures`, `jours`, `ans`).
+    pub time_units: FxHashSet<String>,
     /// The closed classes: articles, determiners, prepositions, conjunctions, pronouns.
     pub function_words: FunctionWords,
     /// The part-of-speech lexicon.
@@ -220,7 +224,13 @@ impl Lexicons {
         let (anaphoric_openers, connector_openers, openers_max_words) = openers()?;
         let dates = sections(
             files::DATES,
-            &["weekdays", "months", "month abbreviations", "relative"],
+            &[
+                "weekdays",
+                "months",
+                "month abbreviations",
+                "relative",
+                "month qualifiers",
+            ],
         )?;
         let elision = sections(
             files::ELISION,
@@ -239,7 +249,13 @@ impl Lexicons {
         )?;
         let units = sections(
             files::UNITS,
-            &["symbols", "si units", "si prefixes", "quantities"],
+            &[
+                "symbols",
+                "si units",
+                "si prefixes",
+                "quantities",
+                "time units",
+            ],
         )?;
         let folded = |s: &[Section], name: &str| set_of(section(s, name).words());
         let as_written = |s: &[Section], name: &str| -> FxHashSet<String> {
@@ -269,6 +285,7 @@ impl Lexicons {
             months: folded(&dates, "months"),
             month_abbreviations: folded(&dates, "month abbreviations"),
             relative_dates: folded(&dates, "relative"),
+            month_qualifiers: folded(&dates, "month qualifiers"),
             h_aspire: set_of(entries(files::H_ASPIRE.text)),
             title_labels: set_of(entries(files::TITLE_LABELS.text)),
             topic_stopwords: set_of(entries(files::TOPIC_STOPWORDS.text)),
@@ -285,6 +302,7 @@ impl Lexicons {
             si_units: listed(&units, "si units"),
             si_prefixes,
             quantity_words: as_written(&units, "quantities"),
+            time_units: folded(&units, "time units"),
             function_words: FunctionWords::load()?,
             pos: PosLexicon::new(files::POS.text),
         })

@@ -97,6 +97,14 @@ impl PosEntry {
             .any(|c| matches!(c.as_bytes().first(), Some(b'i' | b's' | b'c' | b'm')))
     }
 
+    /// True when a verb reading is finite in the third person (`intervient`,
+    /// `connut`, not `connus`, which is far more often the participle).
+    pub fn is_finite_third(&self) -> bool {
+        self.inflections().any(|c| {
+            matches!(c.as_bytes().first(), Some(b'i' | b's' | b'c' | b'm')) && c.contains('3')
+        })
+    }
+
     /// True when a verb reading is a past participle.
     pub fn is_past_participle(&self) -> bool {
         self.inflections().any(|c| c == "ps")

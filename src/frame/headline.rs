@@ -1,0 +1,549 @@
+//! Headlines by rule: a sentence trimmed to its core, as a desk writes an
+//! intertitle — the Hedge Trimmer idea (Dorr, Zajic & Schwartz 2003) on the
+//! shallow analysis of [`crate::parse`]: keep the subject, the verb group
+//! and the first complements; drop what frames the news rather than tells
+//! it (attributions, appositions, relative and subordinate clauses, phrases
+//! of time, leading participial phrases).
+//!
+//! The words stay the source's, in its order and spelling: a headline cuts,
+//! it never rewrites. What cannot be cut to a complete phrase of
+//! [`MAX_WORDS`] words or fewer gives no headline. The subject is a name or
+//! a noun group, never a pronoun (`Il a dit…` names no one); a reporting
+//! verb (`a déclaré`, `estime`) gives none either (its news is in what was
+//! said, which a cut would lose).
+
+use crate::fr::lexicon::{Class, Lexicons, lexicons};
+use crate::parse::{ClauseKind, GroupKind, Parsed, Tag};
+
+/// Most words a headline may have (a subheading of two to eight words).
+pub const MAX_WORDS: usize = 8;
+/// Fewest words a headline may have.
+pub const MIN_WORDS: usize = 3;
+
+/// A headline cut from a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Headline {
+    /// The text, first letter up, no final period.
+    pub text: String,
+    /// True when its subject is a name (`Blinken devrait rencontrer…`).
+    pub named_subject: bool,
+}
+
+/// A run of tokens kept in a headline: `start..end` of the parsed sentence.
+type Run = (usize, usize);
+
+/// The headline of a sentence `text` parsed as `p`, if it trims to one.
+pub fn headline(text: &str, p: &Parsed) -> Option<Headline> {
+    let lex = lexicons();
+    // A question is a headline only where the text answers it.
+    if p.tokens.last().is_some_and(|t| t.span.of(text) == "?") {
+        return None;
+    }
+    let (verb, clause_end) = main_verb(p)?;
+    let (subject, named) = subject(text, p, verb.0, lex)?;
+    if reports(text, p, verb, lex)
+        || !stands_alone(text, p, subject, lex)
+        || restricts(text, p, verb, lex)
+    {
+        return None;
+    }
+    let subject_runs = trim_group(text, p, subject, MAX_WORDS.saturating_sub(2))?;
+    let used = words_in(text, p, &subject_runs) + words_in(text, p, &[verb]);
+    let (complements, end) = complements(
+        text,
+        p,
+        verb.1,
+        clause_end,
+        MAX_WORDS.saturating_sub(used),
+        lex,
+    )?;
+    // Without a complement, the verb must end the sentence (`Les tribunaux
+    // d’instance disparaissent.`): `Les syndicats redoutent` cut before its
+    // object, or `n’ira pas, mais…`, misleads.
+    let complete = if complements.is_empty() {
+        p.tags[end..].iter().all(|&t| t == Tag::Punct)
+    } else {
+        ends_cleanly(text, p, end, clause_end, lex)
+    };
+    if !complete {
+        return None;
+    }
+    if complements
+        .iter()
+        .any(|&(a, b)| (a..b).any(|k| points_back(text, p, k, lex)))
+    {
+        return None;
+    }
+    let mut runs = subject_runs;
+    runs.push(verb);
+    runs.extend(complements);
+    let out = join(text, p, &runs);
+    let n = crate::fr::count_words(&out);
+    if !(MIN_WORDS..=MAX_WORDS).contains(&n) || !balanced(&out) {
+        return None;
+    }
+    Some(Headline {
+        text: crate::fr::upper_first(&out),
+        named_subject: named,
+    })
+}
+
+/// The verb group of the sentence's main clause, and where that clause ends.
+/// A main clause after leading adjuncts, participial phrases or
+/// subordinates is found; one inside a quotation is not.
+fn main_verb(p: &Parsed) -> Option<((usize, usize), usize)> {
+    let clause = p
+        .clauses
+        .iter()
+        .find(|c| matches!(c.kind, ClauseKind::Main | ClauseKind::Predicate))?;
+    if clause.kind == ClauseKind::Predicate && !subject_before_predicate(p, clause.start) {
+        return None;
+    }
+    let g = p.groups.iter().find(|g| {
+        g.kind == GroupKind::Verb
+            && g.start >= clause.start
+            && g.end <= clause.end
+            && (g.start..g.end).any(|k| matches!(p.tags[k], Tag::Verb | Tag::Aux))
+    })?;
+    // The verb group without the clitics before it: a pronoun there is an
+    // object (`l’a reçu`), kept, or a subject (`il a dit`), refused below.
+    Some(((g.start, g.end), clause.end))
+}
+
+/// True when the clauses before a predicate (`Blinken, le chef de la
+/// diplomatie, a rencontré…`) hold its subject: a noun group or a name,
+/// possibly followed by an apposition.
+fn subject_before_predicate(p: &Parsed, start: usize) -> bool {
+    let before: Vec<&crate::parse::Clause> =
+        p.clauses.iter().take_while(|c| c.end <= start).collect();
+    matches!(
+        before.as_slice(),
+        [first] | [first, _] if matches!(first.kind, ClauseKind::Fragment | ClauseKind::Adjunct)
+            && p.group_at(first.start).is_some_and(|g| g.kind == GroupKind::Noun)
+    ) && before
+        .iter()
+        .skip(1)
+        .all(|c| c.kind == ClauseKind::Apposition)
+}
+
+/// The subject's noun group before the verb group starting at `verb`, and
+/// whether it is a name. A subject pronoun at the group's start (`il a
+/// dit`) names no one. An apposition that is a name stands for the noun
+/// group it follows (`Le conseiller de Biden, Jake Sullivan, s’est rendu…`
+/// → `Jake Sullivan`).
+fn subject(text: &str, p: &Parsed, verb: usize, lex: &Lexicons) -> Option<(Run, bool)> {
+    let fw = &lex.function_words;
+    let first = p.tokens[verb].span.of(text).to_lowercase();
+    let nouns: Vec<&crate::parse::Group> = p
+        .groups
+        .iter()
+        .filter(|g| g.kind == GroupKind::Noun && g.end <= verb)
+        .collect();
+    let last = nouns.last()?;
+    let adjacent = (last.end..verb).all(|k| p.tags[k] == Tag::Punct);
+    let subject_pronoun = fw.is(&first, Class::DemonstrativePronoun)
+        || (fw.is(&first, Class::SubjectPronoun)
+            && (!fw.is(&first, Class::ObjectPronoun) || !adjacent));
+    if p.tags[verb] == Tag::Pron && subject_pronoun {
+        return None;
+    }
+    if !adjacent || (last.start > 0 && p.tags[last.start - 1] == Tag::Prep) {
+        return None;
+    }
+    let named =
+        p.tags[last.start..last.end].contains(&Tag::Propn) && p.tags[last.start] != Tag::Det;
+    if last.end == verb {
+        return Some(((last.start, last.end), named));
+    }
+    // Commas between the group and the verb: an apposition, whose group
+    // before it is the subject, unless the apposition is the name.
+    let after_comma = last.start > 0 && p.tags[last.start - 1] == Tag::Punct;
+    if !after_comma {
+        return None;
+    }
+    if named {
+        return Some(((last.start, last.end), true));
+    }
+    let before = nouns.iter().rev().nth(1)?;
+    Some(((before.start, before.end), false))
+}
+
+/// True when the verb group is a reporting verb that introduces what was
+/// said (`a déclaré à la presse que…`, `a indiqué : « …`, `estime, …`):
+/// the headline would lose the news. A reporting verb with an object of
+/// its own and no speech after it (`ont annoncé un nouveau cas`) tells it.
+fn reports(text: &str, p: &Parsed, verb: Run, lex: &Lexicons) -> bool {
+    let reporting = (verb.0..verb.1)
+        .rev()
+        .find(|&k| p.tags[k].is_verbal())
+        .is_some_and(|k| {
+            let w = p.tokens[k].span.of(text).to_lowercase();
+            lex.reporting_verbs.contains(&w)
+        });
+    let speech_after = (verb.1..p.tags.len()).any(|k| {
+        let w = p.tokens[k].span.of(text);
+        matches!(p.tags[k], Tag::Sub | Tag::OpenQuote)
+            || w == ":"
+            || (p.tags[k] == Tag::Rel && matches!(w, "que" | "qu’"))
+    });
+    let nothing_after = p.tags[verb.1..].iter().all(|&t| t == Tag::Punct);
+    reporting && (speech_after || nothing_after)
+}
+
+/// The noun group `g` within `budget` words: whole, or without the
+/// complements that name no one (`le voyage de deux jours de Blinken` →
+/// `le voyage de Blinken`), as runs of tokens.
+fn trim_group(text: &str, p: &Parsed, g: Run, budget: usize) -> Option<Vec<Run>> {
+    if words_in(text, p, &[g]) <= budget {
+        return Some(vec![g]);
+    }
+    let parts = group_parts(p, g);
+    let (head, complements) = parts.split_first()?;
+    let mut runs = vec![*head];
+    for &c in complements {
+        let names = (c.0..c.1).any(|k| p.tags[k] == Tag::Propn);
+        if names && words_in(text, p, &runs) + words_in(text, p, &[c]) <= budget {
+            runs.push(c);
+        }
+    }
+    (words_in(text, p, &runs) <= budget).then_some(runs)
+}
+
+/// A noun group cut into its head (`Det Adj* N Adj*`) and its complements,
+/// each opening with a preposition.
+fn group_parts(p: &Parsed, g: Run) -> Vec<Run> {
+    let mut cuts = vec![g.0];
+    for k in g.0 + 1..g.1 {
+        if p.tags[k] == Tag::Prep {
+            cuts.push(k);
+        }
+    }
+    cuts.push(g.1);
+    cuts.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// The complements after the verb group, up to the clause's end and within
+/// `budget` words: noun groups, a preposition with its noun group or
+/// infinitive, an adjective after `être`. Phrases of time are left out;
+/// a coordination, a relative or a subordinate ends them.
+fn complements(
+    text: &str,
+    p: &Parsed,
+    from: usize,
+    end: usize,
+    budget: usize,
+    lex: &Lexicons,
+) -> Option<(Vec<Run>, usize)> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut used = 0;
+    let mut k = from;
+    while k < end {
+        let Some(unit) = complement_at(p, k, end) else {
+            break;
+        };
+        if is_time_phrase(text, p, unit, lex) {
+            k = unit.1;
+            continue;
+        }
+        let n = words_in(text, p, &[unit]);
+        if used + n > budget {
+            // A complement is kept whole or not at all (`a mis fin` without
+            // `aux fonctions` would cut a locution); without its first one
+            // the verb would lose its object.
+            if runs.is_empty() && requires_object(p, from) {
+                return None;
+            }
+            break;
+        }
+        used += n;
+        runs.push(unit);
+        k = unit.1;
+        // One object and one prepositional complement make a headline.
+        if runs.len() >= 2 {
+            break;
+        }
+    }
+    Some((runs, k))
+}
+
+/// True when what follows the headline's last word in its clause can go
+/// without leaving it unfinished: the clause's end, a comma, a
+/// coordination, a relative or subordinate clause, a phrase of time, or a
+/// phrase opened by a preposition other than `de` and `à` (`pour des
+/// réunions`). A verb or a complement in `de`/`à` cut off
+/// (`a mis fin`, `envisage d’ajouter`) leaves it unfinished.
+fn ends_cleanly(text: &str, p: &Parsed, k: usize, clause_end: usize, lex: &Lexicons) -> bool {
+    if k >= p.tags.len() {
+        return true;
+    }
+    let w = p.tokens[k].span.of(text).to_lowercase();
+    let after_infinitive = k > 0 && p.tags[k - 1] == Tag::Infinitive;
+    let fw = &lex.function_words;
+    match p.tags[k] {
+        Tag::Punct | Tag::CloseQuote => true,
+        // An infinitive cut before its coordinated twin or its object
+        // (`conseille de quitter ou traverser…`) is unfinished.
+        Tag::Coord | Tag::Rel => !after_infinitive,
+        Tag::Sub | Tag::OpenQuote => false,
+        Tag::Adv => lex.weekdays.contains(&w) || lex.relative_dates.contains(&w),
+        Tag::Prep if after_infinitive => false,
+        Tag::Prep => {
+            // `une prise en compte`, `la mise en examen`: a noun and `en`
+            // with a bare noun make one locution.
+            let locution = w == "en"
+                && k > 0
+                && p.tags[k - 1].is_nominal()
+                && p.tags.get(k + 1) == Some(&Tag::Noun);
+            let bound = fw.is(&w, Class::De) || fw.is(&w, Class::A);
+            let time = complement_at(p, k, clause_end.max(k + 1))
+                .is_some_and(|u| is_time_phrase(text, p, u, lex));
+            time || (!bound && !locution)
+        }
+        _ => false,
+    }
+}
+
+/// True when the verb group has `ne` without its second word (`ne pourra
+/// retourner à l’école qu’avec un certificat`): a `ne … que` that a cut
+/// would turn into its opposite.
+fn restricts(text: &str, p: &Parsed, verb: Run, lex: &Lexicons) -> bool {
+    let word = |k: usize| p.tokens[k].span.of(text).to_lowercase();
+    let ne = (verb.0..verb.1).any(|k| matches!(word(k).as_str(), "ne" | "n’"));
+    let closed = (verb.0..p.tags.len())
+        .any(|k| p.tags[k] == Tag::Neg && !matches!(word(k).as_str(), "ne" | "n’"));
+    let _ = lex;
+    ne && !closed
+}
+
+/// True when the subject can open a headline: a name, or a noun group with
+/// an article or a number — not a demonstrative or possessive pointing back
+/// (`Cette attitude`, `Sa présidente`), not a bare noun cut from a list
+/// (`Repas seront…`), not the last member of a coordinated subject
+/// (`… et l’Unsa ont lancé`).
+fn stands_alone(text: &str, p: &Parsed, subject: Run, lex: &Lexicons) -> bool {
+    let first = p.tags[subject.0];
+    if subject.0 > 0 && matches!(p.tags[subject.0 - 1], Tag::Coord) {
+        return false;
+    }
+    let before_is_list = subject.0 > 1
+        && p.tokens[subject.0 - 1].span.of(text) == ","
+        && p.tags[subject.0 - 2].is_nominal();
+    if before_is_list && !p.tags[subject.0..subject.1].contains(&Tag::Propn) {
+        return false;
+    }
+    if points_back(text, p, subject.0, lex) {
+        return false;
+    }
+    matches!(first, Tag::Det | Tag::Propn | Tag::Num)
+}
+
+/// True when token `k` points back to something said before: a
+/// demonstrative or possessive determiner (`cette situation`, `son pays`).
+fn points_back(text: &str, p: &Parsed, k: usize, lex: &Lexicons) -> bool {
+    if p.tags[k] != Tag::Det {
+        return false;
+    }
+    let w = p.tokens[k].span.of(text).to_lowercase();
+    lex.function_words
+        .is_any(&w, &[Class::Demonstrative, Class::Possessive])
+}
+
+/// True when the verb group ending at `from` has nothing after it that it
+/// could do without: a transitive verb cut before its object misleads.
+fn requires_object(p: &Parsed, from: usize) -> bool {
+    from < p.tags.len() && !matches!(p.tags[from], Tag::Punct)
+}
+
+/// The complement unit starting at `k`: a noun group; a preposition and
+/// the noun group, infinitive or name after it; an adjective (and a
+/// complement of it); an adverb of negation or degree is skipped.
+fn complement_at(p: &Parsed, k: usize, end: usize) -> Option<Run> {
+    let tag = *p.tags.get(k)?;
+    match tag {
+        Tag::Det | Tag::Noun | Tag::Propn | Tag::Unknown | Tag::Num => {
+            let g = p.group_at(k).filter(|g| g.kind == GroupKind::Noun)?;
+            Some((g.start, g.end.min(end)))
+        }
+        Tag::Prep => {
+            // `près de 386 000 morts`, `lors de la visite`: a locution's two prepositions.
+            let after = if p.tags.get(k + 1) == Some(&Tag::Prep) {
+                k + 2
+            } else {
+                k + 1
+            };
+            if let Some(g) = p.group_at(after).filter(|g| g.kind == GroupKind::Noun) {
+                return Some((k, g.end.min(end)));
+            }
+            // `de signer l’accord`, `à se rendre à Pékin`.
+            let mut j = k + 1;
+            while j < end && matches!(p.tags[j], Tag::Pron | Tag::Neg | Tag::Adv) {
+                j += 1;
+            }
+            if j < end && p.tags[j] == Tag::Infinitive {
+                let mut e = j + 1;
+                if let Some(g) = p.group_at(e).filter(|g| g.kind == GroupKind::Noun) {
+                    e = g.end.min(end);
+                }
+                return Some((k, e));
+            }
+            None
+        }
+        // An adjective after `être` (`est unanime`); one after a noun group
+        // (`la colère déclenchée par…`) belongs to it, and is not taken.
+        Tag::Adj | Tag::Participle if k > 0 && p.tags[k - 1].is_verbal() => {
+            let mut e = k + 1;
+            while e < end && p.tags[e] == Tag::Adj {
+                e += 1;
+            }
+            Some((k, e))
+        }
+        Tag::Infinitive => {
+            let mut e = k + 1;
+            if let Some(g) = p.group_at(e).filter(|g| g.kind == GroupKind::Noun) {
+                e = g.end.min(end);
+            }
+            Some((k, e))
+        }
+        _ => None,
+    }
+}
+
+/// True when a unit tells when (`dimanche`, `en février`, `le 18 août`,
+/// `lors de la visite`, `depuis 2018`, `il y a deux ans`): a headline
+/// tells what.
+fn is_time_phrase(text: &str, p: &Parsed, unit: Run, lex: &Lexicons) -> bool {
+    let words: Vec<String> = (unit.0..unit.1)
+        .map(|k| p.tokens[k].span.of(text).to_lowercase())
+        .collect();
+    let dated = words.iter().any(|w| {
+        lex.weekdays.contains(w) || lex.months.contains(w) || lex.relative_dates.contains(w)
+    });
+    let year = (unit.0..unit.1).any(|k| {
+        p.tags[k] == Tag::Num && {
+            let w = p.tokens[k].span.of(text);
+            w.len() == 4 && w.starts_with(['1', '2'])
+        }
+    });
+    // `à 11 heures`, `depuis trois ans`, `en 24 heures`.
+    let duration = words.windows(2).enumerate().any(|(n, pair)| {
+        let number = p.tags[unit.0 + n] == Tag::Num
+            || lex.function_words.is(&pair[0], Class::IndefiniteDeterminer);
+        number && lex.time_units.contains(&pair[1])
+    });
+    // `lors de la visite`, `au cours de l’été`, `depuis des années`.
+    let time_prep = words
+        .iter()
+        .take(2)
+        .any(|w| lex.function_words.is(w, Class::Time));
+    dated || year || duration || time_prep
+}
+
+/// Words of `runs`, as the checks count them.
+fn words_in(text: &str, p: &Parsed, runs: &[Run]) -> usize {
+    runs.iter()
+        .map(|&(a, b)| crate::fr::count_words(p.text_of(text, a, b)))
+        .sum()
+}
+
+/// The runs joined by one space, each as written, without a final
+/// comma or period.
+fn join(text: &str, p: &Parsed, runs: &[Run]) -> String {
+    let mut out = String::new();
+    for &(a, b) in runs {
+        let piece = p.text_of(text, a, b).trim();
+        if piece.is_empty() {
+            continue;
+        }
+        if !out.is_empty() && !out.ends_with('’') {
+            out.push(' ');
+        }
+        out.push_str(piece);
+    }
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    out.trim_end_matches([',', '.', ';', ':', ' ']).to_string()
+}
+
+/// Guillemets and brackets in pairs.
+fn balanced(s: &str) -> bool {
+    s.matches('«').count() == s.matches('»').count()
+        && s.matches('(').count() == s.matches(')').count()
+        && s.matches('"').count().is_multiple_of(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(s: &str) -> Option<String> {
+        headline(s, &Parsed::of_text(s)).map(|h| h.text)
+    }
+
+    #[test]
+    fn a_sentence_trims_to_subject_verb_object() {
+        assert_eq!(
+            cut("Blinken devrait rencontrer de hauts responsables chinois et assister à un banquet à la maison d’hôtes de l’État.").as_deref(),
+            Some("Blinken devrait rencontrer de hauts responsables chinois")
+        );
+        assert_eq!(
+            cut("Dimanche, le parti a exclu la vice-présidente, après deux semaines de conflit.")
+                .as_deref(),
+            Some("Le parti a exclu la vice-présidente")
+        );
+        // Too long to keep whole: no headline rather than a cut locution.
+        assert_eq!(
+            cut("Dimanche, la direction du parti a mis fin aux fonctions de sa vice-présidente.")
+                .as_deref(),
+            None
+        );
+    }
+
+    #[test]
+    fn names_stand_for_the_groups_they_follow() {
+        assert_eq!(
+            cut("Le conseiller à la sécurité nationale de Biden, Jake Sullivan, s’est rendu à Tokyo pour des réunions.").as_deref(),
+            Some("Jake Sullivan s’est rendu à Tokyo")
+        );
+    }
+
+    #[test]
+    fn no_headline_from_a_pronoun_a_report_or_a_fragment() {
+        assert_eq!(
+            cut("Il a ensuite défendu une confrontation sans merci."),
+            None
+        );
+        assert_eq!(cut("Biden a déclaré qu’il espérait rencontrer Xi."), None);
+        assert_eq!(cut("Cheveux poivre et sel, 40 ans, ce montagnard."), None);
+        assert_eq!(
+            cut("« Je pense que c’était plus embarrassant », a déclaré Biden."),
+            None
+        );
+    }
+
+    #[test]
+    fn locutions_and_quantities_are_complements() {
+        assert_eq!(
+            cut("Mercredi, le dollar valait près de 3.000 livres.").as_deref(),
+            Some("Le dollar valait près de 3.000 livres")
+        );
+        // A `ne … que` is never cut to a plain negation.
+        assert_eq!(
+            cut("L’élève ne pourra retourner à l’école qu’avec un certificat."),
+            None
+        );
+        assert_eq!(
+            cut("Le ministre a déclaré à la presse que rien ne changerait."),
+            None
+        );
+    }
+
+    #[test]
+    fn time_phrases_and_subordinates_are_left_out() {
+        assert_eq!(
+            cut(
+                "Les autorités ont annoncé un nouveau cas dimanche, après plus d’un mois de répit."
+            )
+            .as_deref(),
+            Some("Les autorités ont annoncé un nouveau cas")
+        );
+    }
+}
