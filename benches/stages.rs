@@ -212,7 +212,7 @@ fn stages(c: &mut Criterion) {
     });
     group(c, &docs, "frame_headings", |b, p| {
         let ctx = Context::new(&p.doc, &p.facts);
-        b.iter(|| heading::headings(black_box(&ctx), &p.sections, &p.focus))
+        b.iter(|| heading::headings(black_box(&ctx), &p.sections, &p.focus, &p.ranking.scores))
     });
     group(c, &docs, "frame_title", |b, p| {
         let ctx = Context::new(&p.doc, &p.facts);

@@ -67,150 +67,24 @@ pub fn rewrite(
     let min_words = doc.min_words.unwrap_or(opts.min_words);
     let source_words = doc.body_words();
     let selected = select::select(doc, &ranking, body_target(doc, opts));
-    let score = |i: usize| ranking.scores[i];
-    let words_of = |i: usize| doc.terms.sentence_words[i] as usize;
-
-    // The lead: the first sentence, with the next when it is short or tied to it.
-    let mut lead_len = 1.min(selected.len());
-    let grow = |n: usize| {
-        n < selected.len()
-            && selected[n] == selected[n - 1] + 1
-            && selected[..=n].iter().map(|&i| words_of(i)).sum::<usize>() <= 70
-    };
-    while lead_len > 0
-        && grow(lead_len)
-        && (selected[..lead_len]
-            .iter()
-            .map(|&i| words_of(i))
-            .sum::<usize>()
-            < 30
-            || doc.depends_on_previous(selected[lead_len]))
-    {
-        lead_len += 1;
-    }
-    let text_of = |ids: &[usize]| doc.joined_text(ids);
-    let body_text = text_of(&selected);
-    let lead_text = text_of(&selected[..lead_len]);
-    // The keyphrase must be able to open the article and fill its description.
-    let opening = text_of(&selected[..selected.len().min(3)]);
-    let mut desc_order: Vec<usize> = selected[..selected.len().min(3)].to_vec();
-    desc_order.extend(ranking.order());
-    // The description found for the keyphrase that is accepted is the one printed.
-    let described: std::cell::RefCell<Option<(String, (String, bool))>> = Default::default();
-    let accept = |k: &str| {
-        if keyphrase::count_in(&opening, k) == 0 {
-            return false;
-        }
-        let found = meta::description(&ctx, k, &desc_order, opts.typography);
-        let ok = found.1;
-        *described.borrow_mut() = Some((k.to_string(), found));
-        ok
-    };
-    let focus = keyphrase::choose(
-        &ctx,
-        &body_text,
-        &lead_text,
-        doc.keyphrase.as_deref(),
-        accept,
-    );
-    // Yoast looks for the keyphrase in the first paragraph: take one more
-    // sentence into the lead when that brings it in.
-    if keyphrase::count_in(&lead_text, &focus.text) == 0 {
-        for extra in lead_len + 1..=selected.len().min(3) {
-            // A chapô may skip a sentence of the source, not a dependent one.
-            let words: usize = selected[..extra].iter().map(|&i| words_of(i)).sum();
-            let tied = selected[..extra]
-                .windows(2)
-                .any(|w| w[1] != w[0] + 1 && doc.depends_on_previous(w[1]));
-            if tied || words > 120 {
-                break;
-            }
-            if keyphrase::count_in(&text_of(&selected[..extra]), &focus.text) > 0 {
-                lead_len = extra;
-                break;
-            }
-        }
-    }
+    let (focus, lead_len, described) = focus_and_lead(&ctx, &ranking, &selected, opts.typography);
     let lead_ids = &selected[..lead_len];
-    let rest = &selected[lead_len..];
-
-    let sections_ids = section::sections(doc, rest, &opts.sections);
-    let conn = place_connectors(&ctx, lead_ids, &sections_ids, 0);
-    let heads = heading::headings(&ctx, &sections_ids, &focus.text);
-    let build = |conn: &rustc_hash::FxHashMap<usize, String>| {
-        let sentence_out = |i: usize| {
-            let mut so = SentenceOut::source(doc, i, score(i));
-            if let Some(c) = conn.get(&i) {
-                so.text = connect::attach(&ctx, c, &so.text);
-            }
-            so
-        };
-        let sections: Vec<Section> = sections_ids
-            .iter()
-            .enumerate()
-            .map(|(s, paras)| {
-                let (heading, heading_kind) = heads
-                    .get(s)
-                    .cloned()
-                    .unwrap_or_else(|| (focus.text.clone(), HeadingKind::Template));
-                Section {
-                    heading,
-                    heading_kind,
-                    paragraphs: paras
-                        .iter()
-                        .map(|p| p.iter().map(|&i| sentence_out(i)).collect())
-                        .collect(),
-                    list: false,
-                }
-            })
-            .collect();
-        let lead: Vec<SentenceOut> = lead_ids.iter().map(|&i| sentence_out(i)).collect();
-        (lead, sections)
-    };
-    let (mut lead, mut sections) = build(&conn);
+    let sections_ids = section::sections(doc, &selected[lead_len..], &opts.sections);
+    let heads = heading::headings(&ctx, &sections_ids, &focus.text, &ranking.scores);
+    let (sections_ids, heads) = join_headless(sections_ids, heads);
+    let conn = connect::place(&ctx, lead_ids, &sections_ids);
+    let (lead, mut sections) = build(&ctx, &ranking, lead_ids, &sections_ids, &heads, &conn);
     let mut template_words: usize = conn.values().map(|c| count_words(c)).sum();
 
     let mut warnings = doc.warnings();
     warnings.extend(crate::summarize::graph_warning(&ranking));
-    let mut repeated_words = 0;
-    let printed_words = |lead: &[SentenceOut], sections: &[Section]| {
-        lead.iter().map(|s| count_words(&s.text)).sum::<usize>()
-            + sections
-                .iter()
-                .flat_map(|s| s.paragraphs.iter().flatten())
-                .map(|s| count_words(&s.text))
-                .sum::<usize>()
-    };
-    // Derived sections when the source is short.
     let printed = printed_words(&lead, &sections);
     if printed < min_words {
-        let (added, repeated, tmpl) = derived_sections(
-            &ctx,
-            &ranking.order(),
-            lead_ids,
-            &focus.text,
-            min_words - printed,
-            &mut sections,
-        );
-        repeated_words += repeated;
+        let (added, tmpl) = who_is_who(&ctx, &focus.text, &mut sections);
         template_words += tmpl;
         if added > 0 {
-            // The list items dilute the transitions: place the connectors
-            // again, counting them, and rebuild the sections around the lists.
-            let items: usize = sections
-                .iter()
-                .filter(|s| s.list)
-                .map(|s| s.paragraphs.len() + 1)
-                .sum();
-            let conn = place_connectors(&ctx, lead_ids, &sections_ids, items);
-            let (new_lead, mut rebuilt) = build(&conn);
-            lead = new_lead;
-            for s in sections.iter_mut().filter(|s| !s.list) {
-                *s = rebuilt.remove(0);
-            }
-            template_words = conn.values().map(|c| count_words(c)).sum::<usize>() + tmpl;
             warnings.push(format!(
-                "source has {source_words} words: added {added} derived section(s) to approach the {min_words}-word floor ({repeated} words repeat sentences already printed)"
+                "source has {source_words} words: added a who’s who of the people it names, with their roles, to approach the {min_words}-word floor"
             ));
         }
     }
@@ -224,19 +98,10 @@ pub fn rewrite(
     // Title, SEO title, slug, description.
     let typo = opts.typography;
     let titles = title::titles(&ctx, &focus.text, typo);
-    // The same order the keyphrase was checked with.
-    let order = &desc_order;
-    let known = described
-        .take()
-        .filter(|(k, _)| *k == focus.text)
-        .map(|(_, found)| found);
-    let (description, meta_ok) = match known {
-        Some(found) => found,
-        None => meta::description(&ctx, &focus.text, order, typo),
-    };
+    let (description, meta_ok) = described;
     if !meta_ok {
         warnings.push(
-            "no source sentence could be cut to a 120–156-character description with the keyphrase"
+            "no source sentence could be cut to a 121–156-character description with the keyphrase"
                 .into(),
         );
     }
@@ -256,7 +121,7 @@ pub fn rewrite(
             source_words,
             body_words,
             template_words,
-            repeated_words,
+            repeated_words: 0,
             min_words,
             floor_reached: body_words >= min_words,
         },
@@ -275,331 +140,191 @@ pub fn rewrite(
     out
 }
 
-/// The connectors to set before sentences, by sentence index: at section
-/// starts, then at paragraph starts while fewer than a third of the
-/// sentences carry a transition, then against three sentences in a row that
-/// open with the same word. `extra` counts the list items and headings
-/// printed besides the sections' own (sentences that carry no transition).
-fn place_connectors(
+/// The focus keyphrase, the lead's length in sentences and the description
+/// found for the keyphrase (with whether it fits the bounds).
+///
+/// The lead is the first selected sentence, with the next when it is short
+/// or tied to it; the keyphrase must be able to open the article and fill
+/// its description; when the lead does not name it, one more sentence that
+/// does joins the lead.
+fn focus_and_lead(
     ctx: &Context,
-    lead_ids: &[usize],
-    sections_ids: &[Vec<Vec<usize>>],
-    extra: usize,
-) -> rustc_hash::FxHashMap<usize, String> {
+    ranking: &crate::rank::Ranking,
+    selected: &[usize],
+    typo: Typography,
+) -> (keyphrase::Focus, usize, (String, bool)) {
     let doc = ctx.doc;
-    let count = sections_ids.len();
-    let mut conn: rustc_hash::FxHashMap<usize, String> = rustc_hash::FxHashMap::default();
-    // The connectors the printed source sentences already say count as used.
-    let mut used: Vec<String> = Vec::new();
-    for &i in lead_ids
-        .iter()
-        .chain(sections_ids.iter().flatten().flatten())
-    {
-        for c in connect::said_in(&doc.sentence_text(i)) {
-            if !used.iter().any(|u| u == c) {
-                used.push(c.to_string());
-            }
+    let words_of = |i: usize| doc.terms.sentence_words[i] as usize;
+    let mut lead_len = lead_length(doc, selected);
+    let text_of = |ids: &[usize]| doc.joined_text(ids);
+    let body_text = text_of(selected);
+    let lead_text = text_of(&selected[..lead_len]);
+    let opening = text_of(&selected[..selected.len().min(3)]);
+    let mut desc_order: Vec<usize> = selected[..selected.len().min(3)].to_vec();
+    desc_order.extend(ranking.order());
+    // The description found for the keyphrase that is accepted is the one printed.
+    let described: std::cell::RefCell<Option<(String, (String, bool))>> = Default::default();
+    let accept = |k: &str| {
+        if keyphrase::count_in(&opening, k) == 0 {
+            return false;
         }
-    }
-    for (s, paras) in sections_ids.iter().enumerate() {
-        let Some(&first) = paras.first().and_then(|p| p.first()) else {
-            continue;
-        };
-        let avoid: Vec<&str> = used.iter().map(String::as_str).collect();
-        if let Some(c) = connect::connector(ctx, s, count, first, &avoid) {
-            used.push(c.clone());
-            conn.insert(first, c);
-        }
-    }
-    let printed_order: Vec<usize> = lead_ids
-        .iter()
-        .copied()
-        .chain(sections_ids.iter().flatten().flatten().copied())
-        .collect();
-    let text_with = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| match conn.get(&i) {
-        Some(c) => connect::attach(ctx, c, &doc.sentence_text(i)),
-        None => doc.sentence_text(i),
+        let found = meta::description(ctx, k, &desc_order, typo);
+        let ok = found.1;
+        *described.borrow_mut() = Some((k.to_string(), found));
+        ok
     };
-    // Each printed sentence as the source has it: whether it holds a
-    // transition, and the first word of each sentence a reader sees in it.
-    let source: rustc_hash::FxHashMap<usize, (bool, Vec<String>)> = printed_order
-        .iter()
-        .map(|&i| {
-            let text = doc.sentence_text(i);
-            (
-                i,
-                (
-                    connect::has_transition(&text),
-                    connect::reader_openers(&text),
-                ),
-            )
-        })
-        .collect();
-    let source_transition = |i: usize| source.get(&i).is_some_and(|s| s.0);
-    // The openers of sentence `i` as printed with the connectors in `conn`.
-    let openers_with = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| match (
-        conn.contains_key(&i),
-        source.get(&i),
-    ) {
-        (false, Some(s)) => s.1.clone(),
-        _ => connect::reader_openers(&text_with(i, conn)),
-    };
-    // Sentences with a transition; a connector added later is one.
-    let mut with_transition: usize = printed_order
-        .iter()
-        .filter(|&&i| match conn.contains_key(&i) {
-            true => connect::has_transition(&text_with(i, &conn)),
-            false => source_transition(i),
-        })
-        .count();
-    // Yoast counts as sentences the headings, the list items (key points,
-    // who's who) and each sentence inside a quotation: none carries ours.
-    let pieces: usize = printed_order
-        .iter()
-        .map(|i| source.get(i).map_or(0, |s| s.1.len()))
-        .sum();
-    let total = (pieces + sections_ids.len() + extra).max(1) as f64;
-    // The first word a reader sees: the first of the openers.
-    let first_word = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| {
-        openers_with(i, conn).into_iter().next().unwrap_or_default()
-    };
-    let position: rustc_hash::FxHashMap<usize, usize> = printed_order
-        .iter()
-        .enumerate()
-        .map(|(k, &i)| (i, k))
-        .collect();
-    // Connectors that would open like the sentence a reader sees before or
-    // after `i` (the last one inside the sentence before, when it quotes).
-    let alike = |i: usize, conn: &rustc_hash::FxHashMap<usize, String>| {
-        let k = position[&i];
-        let mut out: Vec<&'static str> = Vec::new();
-        if let Some(&j) = k.checked_sub(1).and_then(|n| printed_order.get(n)) {
-            let openers = openers_with(j, conn);
-            out.extend(connect::opening_with(
-                openers.last().map_or("", String::as_str),
-            ));
-        }
-        if let Some(&j) = printed_order.get(k + 1) {
-            out.extend(connect::opening_with(&first_word(j, conn)));
-        }
-        out
-    };
-    let section_of: rustc_hash::FxHashMap<usize, usize> = sections_ids
-        .iter()
-        .enumerate()
-        .flat_map(|(s, paras)| paras.iter().flatten().map(move |&i| (i, s)))
-        .collect();
-    let mut placed: Vec<(usize, String)> = Vec::new();
-    // Paragraph starts first, then any sentence that stands alone.
-    let mut places: Vec<usize> = sections_ids
-        .iter()
-        .flat_map(|paras| paras.iter().skip(1).filter_map(|p| p.first().copied()))
-        .collect();
-    places.extend(
-        sections_ids
-            .iter()
-            .flat_map(|paras| paras.iter().flat_map(|p| p.iter().skip(1).copied())),
+    let focus = keyphrase::choose(
+        ctx,
+        &body_text,
+        &lead_text,
+        doc.keyphrase.as_deref(),
+        accept,
     );
-    for (n, &i) in places.iter().enumerate() {
-        if with_transition as f64 / total >= 0.34 {
-            break;
-        }
-        // Not two connectors in sentences that follow each other, none
-        // before a sentence that already holds a transition ("par ailleurs").
-        let near = |j: usize| conn.contains_key(&j);
-        if near(i)
-            || (i > 0 && near(i - 1))
-            || near(i + 1)
-            || !connect::can_take(ctx, i)
-            || source_transition(i)
-        {
-            continue;
-        }
-        // A connector once per article when the lexicon has one left that
-        // Yoast counts as a transition (these places exist to reach its
-        // share); else such a one again, though not twice in a section nor
-        // among the last five; else any unused one.
-        let mut avoid: Vec<&str> = used.iter().map(String::as_str).collect();
-        avoid.extend(alike(i, &conn));
-        let fresh = connect::inner_connector(ctx, n as u64, &avoid);
-        let pick = match fresh {
-            Some(c) if connect::has_transition(&c) => Some(c),
-            fresh => {
-                let section = section_of.get(&i).copied();
-                let mut again: Vec<&str> = placed
-                    .iter()
-                    .filter(|(s, _)| Some(*s) == section)
-                    .map(|(_, c)| c.as_str())
-                    .collect();
-                again.extend(used.iter().rev().take(5).map(String::as_str));
-                again.extend(alike(i, &conn));
-                connect::inner_connector(ctx, n as u64, &again)
-                    .filter(|c| connect::has_transition(c))
-                    .or(fresh)
+    if keyphrase::count_in(&lead_text, &focus.text) == 0 {
+        for extra in lead_len + 1..=selected.len().min(3) {
+            // A chapô may skip a sentence of the source, not a dependent one.
+            let words: usize = selected[..extra].iter().map(|&i| words_of(i)).sum();
+            let tied = selected[..extra]
+                .windows(2)
+                .any(|w| w[1] != w[0] + 1 && doc.depends_on_previous(w[1]));
+            if tied || words > 120 {
+                break;
             }
-        };
-        if let Some(c) = pick {
-            if let Some(&s) = section_of.get(&i) {
-                placed.push((s, c.clone()));
+            if keyphrase::count_in(&text_of(&selected[..extra]), &focus.text) > 0 {
+                lead_len = extra;
+                break;
             }
-            if connect::has_transition(&c) {
-                with_transition += 1;
-            }
-            used.push(c.clone());
-            conn.insert(i, c);
         }
     }
-    // Three sentences in a row opening alike, as a reader counts them
-    // (the sentences inside a quotation too): a connector before one of
-    // ours breaks the run. The sentences are (index, opens the source
-    // sentence, first word).
-    let mut seq: Vec<(usize, bool, String)> = Vec::new();
-    for &i in &printed_order {
-        for (k, w) in openers_with(i, &conn).into_iter().enumerate() {
-            seq.push((i, k == 0, w));
-        }
-    }
-    // A connector adds no sentence and changes only the first word of its
-    // own: the sequence is kept up to date in place.
-    let mut salt = 100;
-    let mut from = 2;
-    loop {
-        let run = (from..seq.len()).find(|&w| {
-            !seq[w].2.is_empty() && seq[w - 1].2 == seq[w].2 && seq[w - 2].2 == seq[w].2
-        });
-        let Some(w) = run else { break };
-        from = w + 1;
-        // The run's sentences that may take a connector, the middle first.
-        let target = [w - 1, w, w - 2]
-            .into_iter()
-            .filter(|&p| seq[p].1)
-            .find(|&p| {
-                let i = seq[p].0;
-                let after_own = position[&i] > 0 && printed_order[position[&i] - 1] + 1 == i;
-                let takes = connect::can_take_varying(ctx, i)
-                    || (after_own && connect::can_take_in_place(ctx, i));
-                takes && !conn.contains_key(&i)
-            });
-        let Some(p) = target else { continue };
-        let t = seq[p].0;
-        let mut avoid: Vec<&str> = used.iter().map(String::as_str).collect();
-        avoid.extend(alike(t, &conn));
-        salt += 1;
-        let mut pick = connect::inner_connector(ctx, salt, &avoid);
-        if pick.is_none() {
-            avoid = used.iter().rev().take(3).map(String::as_str).collect();
-            avoid.extend(alike(t, &conn));
-            pick = connect::inner_connector(ctx, salt, &avoid);
-        }
-        if let Some(x) = pick {
-            seq[p].2 = connect::reader_openers(&x).swap_remove(0);
-            used.push(x.clone());
-            conn.insert(t, x);
-        }
-    }
-    conn
+    let known = described
+        .take()
+        .filter(|(k, _)| *k == focus.text)
+        .map(|(_, found)| found);
+    let description =
+        known.unwrap_or_else(|| meta::description(ctx, &focus.text, &desc_order, typo));
+    (focus, lead_len, description)
 }
 
-/// Key points and a who's who, built from source sentences and spans, when
-/// the body is short of the floor. Returns (sections added, repeated words,
-/// template words).
-fn derived_sections(
+/// The lead's first length: one sentence, and the next ones while the lead
+/// is under 30 words or the next depends on it (70 words at most).
+fn lead_length(doc: &Document, selected: &[usize]) -> usize {
+    let words_of = |i: usize| doc.terms.sentence_words[i] as usize;
+    let mut lead_len = 1.min(selected.len());
+    let grow = |n: usize| {
+        n < selected.len()
+            && selected[n] == selected[n - 1] + 1
+            && selected[..=n].iter().map(|&i| words_of(i)).sum::<usize>() <= 70
+    };
+    while lead_len > 0
+        && grow(lead_len)
+        && (selected[..lead_len]
+            .iter()
+            .map(|&i| words_of(i))
+            .sum::<usize>()
+            < 30
+            || doc.depends_on_previous(selected[lead_len]))
+    {
+        lead_len += 1;
+    }
+    lead_len
+}
+
+/// A section no heading fits joins the one before it (the first one, the
+/// one after it): a heading that says nothing is worse than a longer
+/// section. [`heading::headings`] gives the first section one whenever it
+/// can, so that the body keeps at least one.
+fn join_headless(
+    sections: Vec<section::Paragraphs>,
+    heads: Vec<Option<(String, HeadingKind)>>,
+) -> (Vec<section::Paragraphs>, Vec<(String, HeadingKind)>) {
+    let mut out: Vec<(section::Paragraphs, (String, HeadingKind))> = Vec::new();
+    let mut pending: section::Paragraphs = Vec::new();
+    for (mut paras, head) in sections.into_iter().zip(heads) {
+        match (head, out.last_mut()) {
+            (None, Some(last)) => last.0.extend(paras),
+            (None, None) => pending.extend(paras),
+            (Some(h), _) => {
+                pending.append(&mut paras);
+                out.push((std::mem::take(&mut pending), h));
+            }
+        }
+    }
+    if !pending.is_empty() {
+        out.push((pending, (String::new(), HeadingKind::Phrase)));
+    }
+    out.into_iter().unzip()
+}
+
+/// The lead and the sections as sentence objects, with their connectors.
+fn build(
     ctx: &Context,
-    order: &[usize],
-    lead: &[usize],
-    focus: &str,
-    deficit: usize,
-    sections: &mut Vec<Section>,
-) -> (usize, usize, usize) {
+    ranking: &crate::rank::Ranking,
+    lead_ids: &[usize],
+    sections_ids: &[section::Paragraphs],
+    heads: &[(String, HeadingKind)],
+    conn: &rustc_hash::FxHashMap<usize, String>,
+) -> (Vec<SentenceOut>, Vec<Section>) {
     let doc = ctx.doc;
-    let mut added = 0;
-    let mut repeated = 0;
-    let mut missing = deficit as i64;
-    // Who's who first: people with their role, as the article wrote them.
-    let people = people_list(ctx);
-    if people.len() >= 2 {
-        missing -= people
+    let sentence_out = |i: usize| {
+        let mut so = SentenceOut::source(doc, i, ranking.scores[i]);
+        if let Some(c) = conn.get(&i) {
+            so.text = connect::attach(ctx, c, &so.text, i);
+        }
+        so
+    };
+    let sections = sections_ids
+        .iter()
+        .zip(heads)
+        .map(|(paras, (heading, heading_kind))| Section {
+            heading: heading.clone(),
+            heading_kind: *heading_kind,
+            paragraphs: paras
+                .iter()
+                .map(|p| p.iter().map(|&i| sentence_out(i)).collect())
+                .collect(),
+            list: false,
+        })
+        .collect();
+    (
+        lead_ids.iter().map(|&i| sentence_out(i)).collect(),
+        sections,
+    )
+}
+
+/// Words printed in the lead and the sections.
+fn printed_words(lead: &[SentenceOut], sections: &[Section]) -> usize {
+    lead.iter().map(|s| count_words(&s.text)).sum::<usize>()
+        + sections
             .iter()
-            .flatten()
+            .flat_map(|s| s.paragraphs.iter().flatten())
             .map(|s| count_words(&s.text))
-            .sum::<usize>() as i64;
-    }
-    // "L’essentiel": the best-ranked sentences not in the lead, as a list,
-    // as many as the floor needs (two to six).
-    let mut points: Vec<usize> = Vec::new();
-    let mut point_words = 0i64;
-    for &i in order {
-        if points.len() >= 6 || (points.len() >= 2 && point_words >= missing) {
-            break;
-        }
-        let text = doc.sentence_text(i);
-        // A source's own "de les" printed twice would read as ours.
-        let contracted = [" de le ", " de les ", " à le ", " à les "]
-            .iter()
-            .any(|c| text.contains(c));
-        // A key point stands alone: no quotation cut from its speaker, no
-        // "a-t-il" pointing back to someone named elsewhere.
-        let out_of_context = text.starts_with('«')
-            || text.contains("-t-il")
-            || text.contains("-t-elle")
-            || text.contains("-il ")
-            || text.contains("-elle ");
-        if lead.contains(&i)
-            || out_of_context
-            || doc.depends_on_previous(i)
-            || doc.terms.sentence_words[i] > 45
-            || contracted
-            || doc.has_slips(i)
-        {
-            continue;
-        }
-        point_words += count_words(&text) as i64;
-        points.push(i);
-    }
-    let essentials = templates_for("essentials");
-    let np = keyphrase::with_determiner(ctx, focus);
-    if points.len() >= 2 && !essentials.is_empty() {
-        let t = grounded_template(
-            ctx,
-            &essentials,
-            frame::pick(ctx.seed, 900, essentials.len()),
-            &np,
-        );
-        let paragraphs: Vec<Vec<SentenceOut>> = points
-            .iter()
-            .map(|&i| vec![SentenceOut::source(doc, i, 0.0)])
-            .collect();
-        repeated += points
-            .iter()
-            .map(|&i| count_words(&doc.sentence_text(i)))
-            .sum::<usize>();
-        sections.insert(
-            0,
-            Section {
-                heading: t.fill(&np),
-                heading_kind: HeadingKind::Template,
-                paragraphs,
-                list: true,
-            },
-        );
-        added += 1;
-    }
+            .sum::<usize>()
+}
+
+/// A who's who of the people the article names with their roles, when the
+/// body is short of the floor: something the body does not show as such.
+/// Returns (sections added, template words).
+fn who_is_who(ctx: &Context, focus: &str, sections: &mut Vec<Section>) -> (usize, usize) {
+    let people = people_list(ctx);
     let who = templates_for("people");
-    if people.len() >= 2 && !who.is_empty() {
-        let t = grounded_template(ctx, &who, frame::pick(ctx.seed, 901, who.len()), &np);
-        let at = sections.len().saturating_sub(1);
-        sections.insert(
-            at,
-            Section {
-                heading: t.fill(&np),
-                heading_kind: HeadingKind::Template,
-                paragraphs: people,
-                list: true,
-            },
-        );
-        added += 1;
+    if people.len() < 3 || who.is_empty() {
+        return (0, 0);
     }
-    (added, repeated, 0)
+    let np = keyphrase::with_determiner(ctx, focus);
+    let t = grounded_template(ctx, &who, frame::pick(ctx.seed, 901, who.len()), &np);
+    let heading = t.fill(&np);
+    let words = count_words(&heading);
+    let at = sections.len().saturating_sub(1);
+    sections.insert(
+        at,
+        Section {
+            heading,
+            heading_kind: HeadingKind::Template,
+            paragraphs: people,
+            list: true,
+        },
+    );
+    (1, words)
 }
 
 /// The template at `first` or after it (in turn) whose heading, filled with
@@ -632,9 +357,17 @@ fn people_list(ctx: &Context) -> Vec<Vec<SentenceOut>> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        // A who's who names people in full: a first name alone or a role
-        // whose name was lost says nothing.
-        if !e.text.contains(' ') || !text.ends_with(e.text.as_str()) {
+        // A who's who names people in full, with the role and its article
+        // as the text gives them (`le candidat socialiste Benoît Hamon`): a
+        // first name alone, a role whose name was lost, or one after `du`,
+        // `au` (`du président …`, which is no item), says nothing.
+        let article = text.split_whitespace().next().unwrap_or("").to_lowercase();
+        let fw = &crate::fr::lexicon::lexicons().function_words;
+        let contracted = fw.is_any(
+            &article,
+            &[crate::fr::lexicon::Class::De, crate::fr::lexicon::Class::A],
+        ) && !fw.is(&article, crate::fr::lexicon::Class::DefiniteArticle);
+        if !e.text.contains(' ') || !text.ends_with(e.text.as_str()) || contracted {
             continue;
         }
         let (a, b) = doc.source_span(span);

@@ -1,19 +1,29 @@
-//! Subheadings: one per section, in French, from the section's own words.
+//! Subheadings: one per section, in French, that tell what the section
+//! says, as a desk writes intertitles (`EDITOR.md`).
 //!
-//! Candidates, best first as a rule: the journalist's own subheading when the
-//! section starts where it stood; a short quotation from the section (as
-//! French newsrooms do: « Plus embarrassant qu’intentionnel »); a noun phrase
-//! of the section with its own determiner (`Les voisins de la Chine`); the
-//! focus keyphrase and a noun phrase around a colon (`Blinken : la question
-//! de Taïwan`); a template from `lexicons/fr/templates.txt` around a noun
-//! phrase. A noun phrase scores by how much its words belong to this section
-//! rather than to the others. The focus keyphrase ends up in some headings,
-//! not all (Yoast asks for 30–75 %); no two headings are alike.
+//! Candidates, best first as a rule:
+//!
+//! 1. the journalist's own subheading, when the section starts where it stood;
+//! 2. a headline cut from one of the section's sentences by rule
+//!    ([`super::headline`]: `Blinken devrait rencontrer de hauts
+//!    responsables chinois`), the section's best-ranked and named ones first;
+//! 3. a short quotation of the section that is a complete thought (a subject
+//!    and a finite verb), whose speaker the article names;
+//! 4. a noun phrase of the section with its own determiner (`Les voisins de
+//!    la Chine`), scored by how much its words belong to this section rather
+//!    than to the others.
+//!
+//! No keyword and a colon before a fragment, no template over body text: a
+//! section none of these fits gets no heading, and the rewrite joins it to
+//! the section before. The focus keyphrase ends up in some headings, not
+//! all, only through candidates that say it; no two headings are alike.
 
-use super::{Context, templates_for};
+use super::Context;
+use super::headline::headline;
 use crate::fr::lexicon::{Class, Pos, lexicons};
 use crate::frame::keyphrase::count_in;
 use crate::model::HeadingKind;
+use crate::parse::{ClauseKind, Parsed};
 use crate::section::Paragraphs;
 use crate::segment::ParagraphKind;
 use rustc_hash::FxHashMap;
@@ -28,25 +38,44 @@ struct Candidate {
     core: String,
 }
 
-/// The subheadings of `sections`, in order, with their kinds.
-pub fn headings(ctx: &Context, sections: &[Paragraphs], focus: &str) -> Vec<(String, HeadingKind)> {
-    let n = sections.len();
+/// The subheadings of `sections`, in order, with their kinds; `None` for a
+/// section no candidate fits. `scores` are the sentences' ranking scores.
+pub fn headings(
+    ctx: &Context,
+    sections: &[Paragraphs],
+    focus: &str,
+    scores: &[f64],
+) -> Vec<Option<(String, HeadingKind)>> {
     let weights = term_weights(ctx, sections);
     let mut per_section: Vec<Vec<Candidate>> = sections
         .iter()
         .enumerate()
-        .map(|(s, paras)| candidates(ctx, paras, &weights[s], focus, s + 1 == n && n > 1, s))
+        .map(|(s, paras)| candidates(ctx, paras, &weights[s], scores))
         .collect();
     for c in per_section.iter_mut() {
         c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
     }
-    choose(per_section, focus, ctx)
+    let mut chosen = choose(per_section, focus, ctx);
+    // The body keeps at least one heading: the first section's best noun
+    // phrase, however short, when nothing else fits anywhere.
+    if chosen.iter().all(Option::is_none)
+        && let Some(first) = sections.first()
+    {
+        let sentences: Vec<usize> = first.iter().flatten().copied().collect();
+        chosen[0] = noun_phrase_candidates(ctx, &sentences, &weights[0], 1)
+            .into_iter()
+            .next()
+            .map(|c| (c.text, c.kind));
+    }
+    chosen
         .into_iter()
-        .map(|(h, kind)| {
-            (
-                lower_after_colon(ctx, &sentence_case_capitals(ctx, &h)),
-                kind,
-            )
+        .map(|c| {
+            c.map(|(h, kind)| {
+                (
+                    lower_after_colon(ctx, &sentence_case_capitals(ctx, &h)),
+                    kind,
+                )
+            })
         })
         .collect()
 }
@@ -179,17 +208,24 @@ fn candidates(
     ctx: &Context,
     paras: &Paragraphs,
     weights: &FxHashMap<u32, f64>,
-    focus: &str,
-    closing: bool,
-    index: usize,
+    scores: &[f64],
 ) -> Vec<Candidate> {
-    let doc = ctx.doc;
     let sentences: Vec<usize> = paras.iter().flatten().copied().collect();
     let mut out = Vec::new();
     let Some(&first) = sentences.first() else {
         return out;
     };
-    // 1. The journalist's own subheading right before the section.
+    out.extend(journalist_heading(ctx, first));
+    out.extend(headline_candidates(ctx, &sentences, weights, scores));
+    out.extend(quotation_candidates(ctx, &sentences, weights));
+    out.extend(subject_candidates(ctx, &sentences, weights));
+    out.retain(|c| (1..=12).contains(&words(&c.text)) && ctx.grounded(&c.text));
+    out
+}
+
+/// The journalist's own subheading right before the section's first sentence.
+fn journalist_heading(ctx: &Context, first: usize) -> Option<Candidate> {
+    let doc = ctx.doc;
     let p = doc.seg.sentences[first].paragraph;
     if p > 0
         && doc.title_paragraph != Some(p - 1)
@@ -212,39 +248,145 @@ fn candidates(
             } else {
                 HeadingKind::Phrase
             };
-            out.push(Candidate {
+            return Some(Candidate {
                 core: key(&text),
                 text: crate::fr::upper_first(&text),
                 kind,
-                score: 6.0,
+                score: 10.0,
             });
         }
     }
-    // 2. Short quotations of the section.
+    None
+}
+
+/// Headlines cut from the section's sentences: the best-ranked first, a
+/// named subject and the section's own words preferred.
+fn headline_candidates(
+    ctx: &Context,
+    sentences: &[usize],
+    weights: &FxHashMap<u32, f64>,
+    scores: &[f64],
+) -> Vec<Candidate> {
+    let doc = ctx.doc;
+    let best = sentences
+        .iter()
+        .map(|&i| scores.get(i).copied().unwrap_or(0.0))
+        .fold(0.0_f64, f64::max)
+        .max(f64::MIN_POSITIVE);
+    let mut out = Vec::new();
+    for (n, &i) in sentences.iter().enumerate() {
+        // A sentence tied to the one before by a pronoun cannot give a
+        // headline; one tied by a connector can (the headline drops it).
+        let tied = doc.depends_on_previous(i) && !doc.opens_with_connector(i);
+        if doc.seg.sentences[i].starts_in_quote || tied {
+            continue;
+        }
+        let Some(h) = headline(&doc.text, ctx.parsed(i)) else {
+            continue;
+        };
+        let rank = scores.get(i).copied().unwrap_or(0.0) / best;
+        let score = 3.0
+            + if h.named_subject { 0.8 } else { 0.0 }
+            + 0.3 * terms_weight(ctx, &h.text, weights)
+            + rank
+            + if n == 0 { 0.5 } else { 0.0 };
+        out.push(Candidate {
+            core: key(&h.text),
+            text: h.text,
+            kind: HeadingKind::Phrase,
+            score,
+        });
+    }
+    out
+}
+
+/// Short quotations of the section that are complete thoughts (a subject
+/// and a finite verb, not cut by the article), whose speaker is named.
+fn quotation_candidates(
+    ctx: &Context,
+    sentences: &[usize],
+    weights: &FxHashMap<u32, f64>,
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
     for q in ctx
         .facts
         .quotations
         .iter()
-        .filter(|q| sentences.contains(&q.sentence))
+        .filter(|q| sentences.contains(&q.sentence) && q.speaker.is_some())
     {
         let inner = q.text.trim().trim_end_matches(['.', ',', ';', ':']).trim();
         let n = words(inner);
-        // A quotation the article itself cut ("(...)") reads as a fragment.
         let cut = ["(...)", "(…)", "[...]", "[…]"]
             .iter()
             .any(|c| inner.contains(c));
         if !(3..=10).contains(&n) || inner.contains('«') || inner.contains('“') || cut {
             continue;
         }
-        let text = format!("« {} »", crate::fr::upper_first(inner));
-        let overlap = terms_weight(ctx, inner, weights);
+        let parsed = Parsed::of_text(inner);
+        let complete = parsed
+            .clauses
+            .first()
+            .is_some_and(|c| c.kind == ClauseKind::Main);
+        let opens_lower = inner.chars().next().is_some_and(char::is_lowercase);
+        if !complete || opens_lower || crate::fr::lexicon::lexicons().is_vulgar(inner) {
+            continue;
+        }
         out.push(Candidate {
             core: key(inner),
-            text,
+            text: format!("« {} »", crate::fr::upper_first(inner)),
             kind: HeadingKind::Quote,
-            score: 1.2 + overlap,
+            score: 2.5 + 0.3 * terms_weight(ctx, inner, weights),
         });
     }
+    out
+}
+
+/// The subjects of the section's sentences, as noun phrases naming what
+/// they are about (`Le port du masque`, `La pandémie de Covid-19`): three
+/// words at least, or two with a name.
+fn subject_candidates(
+    ctx: &Context,
+    sentences: &[usize],
+    weights: &FxHashMap<u32, f64>,
+) -> Vec<Candidate> {
+    let doc = ctx.doc;
+    let fw = &lexicons().function_words;
+    let mut out: Vec<Candidate> = Vec::new();
+    for &i in sentences {
+        if doc.seg.sentences[i].starts_in_quote {
+            continue;
+        }
+        let Some(np) = super::headline::subject_phrase(&doc.text, ctx.parsed(i)) else {
+            continue;
+        };
+        let n = words(&np);
+        let named = np
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_uppercase));
+        if !(n >= 3 || (named && n >= 2)) || out.iter().any(|c| c.text == np) {
+            continue;
+        }
+        let det = np.split_whitespace().next().unwrap_or("").to_lowercase();
+        let indefinite = fw.is(&det, Class::IndefiniteArticle);
+        out.push(Candidate {
+            core: key(&np),
+            score: 1.0 + 0.3 * terms_weight(ctx, &np, weights) * if indefinite { 0.7 } else { 1.0 },
+            text: np,
+            kind: HeadingKind::Phrase,
+        });
+    }
+    out
+}
+
+/// Noun phrases of the section with their determiner, the best six.
+fn noun_phrase_candidates(
+    ctx: &Context,
+    sentences: &[usize],
+    weights: &FxHashMap<u32, f64>,
+    min_words: usize,
+) -> Vec<Candidate> {
+    let doc = ctx.doc;
     // 3. Noun phrases of the section, with their determiner.
     let lex = lexicons();
     let fw = &lex.function_words;
@@ -253,7 +395,7 @@ fn candidates(
     // Phrases cut after a contracted `des`: they stand alone as a heading,
     // not after "Keyphrase :" ("Blinken : dernières années…" misreads).
     let mut after_des: Vec<String> = Vec::new();
-    for &i in &sentences {
+    for &i in sentences {
         for np in &ctx.facts.noun_phrases[i] {
             // `des` after a noun or a locution is `de` + `les` ("au cours des
             // dernières années"): the phrase then goes without it.
@@ -287,24 +429,20 @@ fn candidates(
             // Without its determiner a phrase stands alone only after a
             // preposition ("erreur de calcul"), never after a number
             // ("2 kilomètres du palais" is not about kilometres).
-            if np.with_determiner.is_none() {
-                let before = doc.text[..np.span.start as usize]
-                    .split_whitespace()
-                    .next_back()
-                    .unwrap_or("")
-                    .to_lowercase();
-                let after_prep = fw.is_any(&before, &[Class::De, Class::A, Class::Preposition])
-                    || before.ends_with("d’");
-                if !after_prep {
-                    continue;
-                }
+            // A phrase without its determiner is cut from a locution (`au
+            // fil des semaines` → `Fil des semaines`) or an enumeration: no heading.
+            if np.with_determiner.is_none() || contracted_des {
+                continue;
             }
             // A possessive points back to a sentence the heading cannot show.
             let det = text.split_whitespace().next().unwrap_or("").to_lowercase();
             if fw.is_any(&det, &[Class::Possessive, Class::Demonstrative]) {
                 continue;
             }
-            if np.terms.is_empty() || !phrase_keys.insert(key(&text)) {
+            if np.terms.is_empty()
+                || !ends_cleanly(ctx, i, span.end as usize)
+                || !phrase_keys.insert(key(&text))
+            {
                 continue;
             }
             let w: f64 = np
@@ -312,7 +450,10 @@ fn candidates(
                 .iter()
                 .map(|t| weights.get(t).copied().unwrap_or(0.0))
                 .sum();
-            let score = w / (np.terms.len() as f64).sqrt();
+            // An indefinite phrase (`Des secours`, `Un soutien`) says less
+            // than a definite or named one.
+            let indefinite = fw.is(&det, Class::IndefiniteArticle);
+            let score = w / (np.terms.len() as f64).sqrt() * if indefinite { 0.7 } else { 1.0 };
             if contracted_des {
                 after_des.push(text.clone());
             }
@@ -321,65 +462,44 @@ fn candidates(
     }
     phrases.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     phrases.truncate(6);
-    let section_templates = templates_for(if closing { "closing" } else { "section" });
-    let names_focus = sentences
-        .iter()
-        .any(|&i| count_in(&doc.sentence_text(i), focus) > 0);
-    for (rank, (np, score)) in phrases.iter().enumerate() {
-        let has_focus = count_in(np, focus) > 0;
-        out.push(Candidate {
-            core: key(np),
-            text: crate::fr::upper_first(np),
+    phrases
+        .into_iter()
+        .filter(|(np, _)| {
+            let named = np
+                .split_whitespace()
+                .skip(1)
+                .any(|w| w.starts_with(char::is_uppercase));
+            words(np) >= min_words.max(3) || (named && words(np) >= min_words)
+        })
+        .map(|(np, score)| Candidate {
+            core: key(&np),
+            text: crate::fr::upper_first(&np),
             kind: HeadingKind::Phrase,
-            score: *score * if words(np) >= 3 { 1.0 } else { 0.8 },
-        });
-        // 4. Focus keyphrase : noun phrase — better in a section that names
-        // the keyphrase, where the colon states no link the article does
-        // not make (a quoted letter is not its reader's).
-        if !has_focus && !focus.is_empty() && !after_des.contains(np) {
-            out.push(Candidate {
-                core: key(np),
-                text: format!(
-                    "{} : {}",
-                    crate::fr::upper_first(focus),
-                    lower_unless_proper(ctx, np)
-                ),
-                kind: HeadingKind::Phrase,
-                score: *score * if names_focus { 0.9 } else { 0.6 },
-            });
-        }
-        // 5. A template around the phrase (the best two phrases only).
-        if rank < 2
-            && !section_templates.is_empty()
-            && np.split_whitespace().next().is_some_and(|w| {
-                let l = w.to_lowercase();
-                // Not `des`: after a noun it is `de` + `les` ("au cours des
-                // dernières années"), and "Pour conclure, des…" misreads.
-                l.starts_with("l’")
-                    || fw.get(&l).is_some_and(|f| {
-                        f.is(Class::DefiniteArticle)
-                            || (f.is(Class::IndefiniteArticle) && f.number == 's')
-                            || f.is(Class::Demonstrative)
-                            || f.is(Class::Possessive)
-                    })
-            })
-        {
-            let t = section_templates[super::pick(
-                ctx.seed,
-                index as u64 * 7 + rank as u64,
-                section_templates.len(),
-            )];
-            let np_lower = lower_unless_proper(ctx, np);
-            out.push(Candidate {
-                core: key(np),
-                text: t.fill(&np_lower),
-                kind: HeadingKind::Template,
-                score: *score * if closing { 1.05 } else { 0.75 },
-            });
+            score: 1.0 + score * if words(&np) >= 3 { 1.0 } else { 0.8 },
+        })
+        .collect()
+}
+
+/// True when a noun phrase ending at byte `end` of sentence `i` ends
+/// there: what follows is no complement of it (`des Centres` before `de
+/// contrôle`), no adjective or participle (`un navire accompagné de…`).
+fn ends_cleanly(ctx: &Context, i: usize, end: usize) -> bool {
+    let p = ctx.parsed(i);
+    let Some(k) = p.tokens.iter().position(|t| t.span.start as usize >= end) else {
+        return true;
+    };
+    let fw = &lexicons().function_words;
+    let w = p.tokens[k].span.of(&ctx.doc.text).to_lowercase();
+    match p.tags[k] {
+        crate::parse::Tag::Prep => !(fw.is(&w, Class::De) || fw.is(&w, Class::A)),
+        t => {
+            !(t.is_nominal()
+                || matches!(
+                    t,
+                    crate::parse::Tag::Adj | crate::parse::Tag::Participle | crate::parse::Tag::Num
+                ))
         }
     }
-    out.retain(|c| (1..=12).contains(&words(&c.text)) && ctx.grounded(&c.text));
-    out
 }
 
 /// Sum of the section weights of a text's content terms.
@@ -423,7 +543,7 @@ fn choose(
     per_section: Vec<Vec<Candidate>>,
     focus: &str,
     ctx: &Context,
-) -> Vec<(String, HeadingKind)> {
+) -> Vec<Option<(String, HeadingKind)>> {
     let n = per_section.len();
     let max_quotes = n.div_ceil(2);
     let mut used: Vec<String> = Vec::new();
@@ -481,24 +601,8 @@ fn choose(
     }
     chosen
         .into_iter()
-        .enumerate()
-        .map(|(s, c)| match c {
-            Some(c) => (c.text, c.kind),
-            // No candidate at all (a section of short sentences): the focus
-            // keyphrase with a numbered frame would state nothing; use the
-            // section's first words instead.
-            None => (fallback(ctx, focus, s), HeadingKind::Template),
-        })
+        .map(|c| c.map(|c| (c.text, c.kind)))
         .collect()
-}
-
-fn fallback(ctx: &Context, focus: &str, s: usize) -> String {
-    let t = templates_for("section");
-    if t.is_empty() || focus.is_empty() {
-        return crate::fr::upper_first(focus);
-    }
-    t[super::pick(ctx.seed, 1000 + s as u64, t.len())]
-        .fill(&crate::frame::keyphrase::with_determiner(ctx, focus))
 }
 
 #[cfg(test)]

@@ -44,11 +44,13 @@ pub fn headline(text: &str, p: &Parsed) -> Option<Headline> {
     if reports(text, p, verb, lex)
         || !stands_alone(text, p, subject, lex)
         || restricts(text, p, verb, lex)
+        || points_back_in_verb(text, p, verb, lex)
     {
         return None;
     }
     let subject_runs = trim_group(text, p, subject, MAX_WORDS.saturating_sub(2))?;
-    let used = words_in(text, p, &subject_runs) + words_in(text, p, &[verb]);
+    let verb_runs = without_connectors(p, verb);
+    let used = words_in(text, p, &subject_runs) + words_in(text, p, &verb_runs);
     let (complements, end) = complements(
         text,
         p,
@@ -75,7 +77,7 @@ pub fn headline(text: &str, p: &Parsed) -> Option<Headline> {
         return None;
     }
     let mut runs = subject_runs;
-    runs.push(verb);
+    runs.extend(verb_runs);
     runs.extend(complements);
     let out = join(text, p, &runs);
     let n = crate::fr::count_words(&out);
@@ -86,6 +88,24 @@ pub fn headline(text: &str, p: &Parsed) -> Option<Headline> {
         text: crate::fr::upper_first(&out),
         named_subject: named,
     })
+}
+
+/// The subject of the sentence's main clause as a noun phrase that can
+/// stand as a heading (`Les liens commerciaux entre les deux pays`): the
+/// topic the sentence is about, in its words, or `None`.
+pub fn subject_phrase(text: &str, p: &Parsed) -> Option<String> {
+    let lex = lexicons();
+    let (verb, _) = main_verb(p)?;
+    let (subject, _) = subject(text, p, verb.0, lex)?;
+    // A person (`Le ministre de l’Intérieur Gérald Darmanin`) says who, not
+    // what; a name with its article (`La France`, `Le Maire`) says no more.
+    let person = name_of(p, subject) != subject;
+    let common = p.tags[subject.0..subject.1].contains(&Tag::Noun);
+    if !stands_alone(text, p, subject, lex) || p.tags[subject.0] != Tag::Det || person || !common {
+        return None;
+    }
+    let out = join(text, p, &[subject]);
+    balanced(&out).then(|| crate::fr::upper_first(&out))
 }
 
 /// The verb group of the sentence's main clause, and where that clause ends.
@@ -153,7 +173,10 @@ fn subject(text: &str, p: &Parsed, verb: usize, lex: &Lexicons) -> Option<(Run, 
     let named =
         p.tags[last.start..last.end].contains(&Tag::Propn) && p.tags[last.start] != Tag::Det;
     if last.end == verb {
-        return Some(((last.start, last.end), named));
+        return Some((
+            name_of(p, (last.start, last.end)),
+            named || has_name_tail(p, last),
+        ));
     }
     // Commas between the group and the verb: an apposition, whose group
     // before it is the subject, unless the apposition is the name.
@@ -166,6 +189,50 @@ fn subject(text: &str, p: &Parsed, verb: usize, lex: &Lexicons) -> Option<(Run, 
     }
     let before = nouns.iter().rev().nth(1)?;
     Some(((before.start, before.end), false))
+}
+
+/// The name a noun group ends with, when the words before it are a title
+/// (`Le président américain Joe Biden` → `Joe Biden`): a headline names
+/// the person. A name in a complement (`le voyage de Blinken`) is not one.
+fn name_of(p: &Parsed, g: Run) -> Run {
+    let mut start = g.1;
+    while start > g.0 && p.tags[start - 1] == Tag::Propn {
+        start -= 1;
+    }
+    // A label in capitals before the name is the title's, not the name's
+    // (`le maire PS François Rebsamen`).
+    while start < g.1 && p.tags[start] == Tag::Propn && is_acronym_at(p, start) {
+        start += 1;
+    }
+    let titled = start > g.0
+        && start < g.1
+        && matches!(p.tags[start - 1], Tag::Noun | Tag::Adj | Tag::Propn);
+    if titled { (start, g.1) } else { g }
+}
+
+/// True when token `k` is written in capitals (`PS`, `LR`), an acronym.
+fn is_acronym_at(p: &Parsed, k: usize) -> bool {
+    p.acronym.get(k).copied().unwrap_or(false)
+}
+
+fn has_name_tail(p: &Parsed, g: &crate::parse::Group) -> bool {
+    name_of(p, (g.start, g.end)) != (g.start, g.end)
+}
+
+/// True when the verb group holds an object pronoun that points back
+/// (`le presse`, `y est`, `lui a dit`): the headline would not say whom or
+/// what. A reflexive (`s’est rendu`) points to the subject, and stays.
+fn points_back_in_verb(text: &str, p: &Parsed, verb: Run, lex: &Lexicons) -> bool {
+    let fw = &lex.function_words;
+    (verb.0..verb.1).any(|k| {
+        let w = p.tokens[k].span.of(text).to_lowercase();
+        p.tags[k] == Tag::Pron
+            && fw.is(&w, Class::ObjectPronoun)
+            && !matches!(
+                w.as_str(),
+                "se" | "s’" | "me" | "m’" | "te" | "t’" | "nous" | "vous"
+            )
+    })
 }
 
 /// True when the verb group is a reporting verb that introduces what was
@@ -241,7 +308,9 @@ fn complements(
         let Some(unit) = complement_at(p, k, end) else {
             break;
         };
-        if is_time_phrase(text, p, unit, lex) {
+        // A phrase of time goes, unless it is what `avoir` or `être` as
+        // a verb of its own needs (`ont jusqu’à 48 heures`, `est depuis 2018`).
+        if is_time_phrase(text, p, unit, lex) && !main_avoir_or_etre(text, p, from, lex) {
             k = unit.1;
             continue;
         }
@@ -348,6 +417,16 @@ fn points_back(text: &str, p: &Parsed, k: usize, lex: &Lexicons) -> bool {
         .is_any(&w, &[Class::Demonstrative, Class::Possessive])
 }
 
+/// True when the verb group ending at `from` ends on `avoir` or `être`
+/// used as a verb of its own (`a`, `sont`, not `a dit`).
+fn main_avoir_or_etre(text: &str, p: &Parsed, from: usize, lex: &Lexicons) -> bool {
+    from > 0 && p.tags[from - 1] == Tag::Verb && {
+        let w = p.tokens[from - 1].span.of(text).to_lowercase();
+        lex.function_words
+            .is_any(&w, &[Class::AuxAvoir, Class::AuxEtre])
+    }
+}
+
 /// True when the verb group ending at `from` has nothing after it that it
 /// could do without: a transitive verb cut before its object misleads.
 fn requires_object(p: &Parsed, from: usize) -> bool {
@@ -438,6 +517,28 @@ fn is_time_phrase(text: &str, p: &Parsed, unit: Run, lex: &Lexicons) -> bool {
     dated || year || duration || time_prep
 }
 
+/// The verb group without the connectors inside it (`a de son côté
+/// suspendu` → `a suspendu`, `a par ailleurs appelé` → `a appelé`): they
+/// tie the sentence to the one before, which the headline does not show.
+fn without_connectors(p: &Parsed, verb: Run) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for k in verb.0..verb.1 {
+        match (p.connective[k], start) {
+            (false, None) => start = Some(k),
+            (true, Some(s)) => {
+                out.push((s, k));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, verb.1));
+    }
+    out
+}
+
 /// Words of `runs`, as the checks count them.
 fn words_in(text: &str, p: &Parsed, runs: &[Run]) -> usize {
     runs.iter()
@@ -493,6 +594,20 @@ mod tests {
         assert_eq!(
             cut("Dimanche, la direction du parti a mis fin aux fonctions de sa vice-présidente.")
                 .as_deref(),
+            None
+        );
+    }
+
+    #[test]
+    fn names_stand_for_their_titles_and_clitics_point_back() {
+        assert_eq!(
+            cut("Le président américain Joe Biden a minimisé l’épisode du ballon samedi.")
+                .as_deref(),
+            Some("Joe Biden a minimisé l’épisode du ballon")
+        );
+        assert_eq!(cut("Sa femme le presse de partir."), None);
+        assert_eq!(
+            cut("Chalandon y est le symbole d’une politique sécuritaire."),
             None
         );
     }

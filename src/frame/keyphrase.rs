@@ -343,60 +343,13 @@ pub fn with_determiner(ctx: &Context, focus: &str) -> String {
 /// common noun is too general to be a keyphrase unless the title uses it.
 const GENERIC_FREQ: f32 = 100.0;
 
-/// Words that never make a focus keyphrase alone: time units and the like.
-const WEAK: &[&str] = &[
-    "an",
-    "ans",
-    "année",
-    "années",
-    "mois",
-    "jour",
-    "jours",
-    "semaine",
-    "semaines",
-    "heure",
-    "heures",
-    "minutes",
-    "fois",
-    "personnes",
-    "gens",
-    "chose",
-    "choses",
-    "cas",
-    "part",
-    "fin",
-    "euro",
-    "euros",
-    "dollar",
-    "dollars",
-    "million",
-    "millions",
-    "milliard",
-    "milliards",
-    "affaires",
-    "affaires étrangères",
-    "nombre",
-    "fait",
-    "faits",
-    "question",
-    "point",
-    "côté",
-    "moment",
-    "lieu",
-    "place",
-    "suite",
-    "reste",
-    "sens",
-    "début",
-];
-
 /// A candidate can be a keyphrase: not a function word, a date word or a
 /// weak noun; a capitalised single word must be a name (capitalised in the
 /// middle of a sentence somewhere), not a sentence's capitalised first word.
 fn usable(text: &str, body: &str, lex: &crate::fr::lexicon::Lexicons) -> bool {
     let lower = text.to_lowercase();
     if lex.is_stop(&lower)
-        || WEAK.contains(&lower.as_str())
+        || lex.weak_nouns.contains(&lower)
         || lex.months.contains(&lower)
         || lex.weekdays.contains(&lower)
     {
@@ -404,6 +357,11 @@ fn usable(text: &str, body: &str, lex: &crate::fr::lexicon::Lexicons) -> bool {
     }
     let single = !text.contains([' ', '-', '’']);
     if single && text.chars().count() < 4 {
+        return false;
+    }
+    // A lone common word (`pays`, `région`) is no keyphrase a reader would
+    // search: only a name stands alone.
+    if single && !text.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
     if single

@@ -108,6 +108,8 @@ pub struct Context<'a> {
     source_words: FxHashSet<String>,
     /// All the article's words as [`lower_words`] cuts them.
     pub words: FxHashSet<String>,
+    /// Each sentence's shallow analysis, made on first use.
+    parsed: Vec<std::cell::OnceCell<crate::parse::Parsed>>,
 }
 
 impl<'a> Context<'a> {
@@ -152,7 +154,17 @@ impl<'a> Context<'a> {
             seed: seed(doc),
             source_words,
             words,
+            parsed: (0..doc.seg.sentences.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
         }
+    }
+
+    /// The shallow analysis of sentence `i`, made once.
+    pub fn parsed(&self, i: usize) -> &crate::parse::Parsed {
+        self.parsed[i].get_or_init(|| {
+            crate::parse::Parsed::new(&self.doc.text, self.doc.seg.sentence_tokens(i))
+        })
     }
 
     /// True when a heading names the article's own terms: at least one of
@@ -287,14 +299,18 @@ mod tests {
 
     #[test]
     fn every_template_fills_to_its_example() {
-        assert!(templates().len() >= 15);
+        assert!(templates().len() >= 2);
         for t in templates() {
             assert!(!t.example.is_empty(), "{}: no example", t.text);
             assert_eq!(t.fill(&t.sample), t.example, "template {}", t.text);
         }
-        for role in ["section", "closing", "essentials", "people"] {
-            assert!(templates_for(role).len() >= 4, "{role}: too few variants");
-        }
+        assert!(
+            templates_for("people").len() >= 2,
+            "people: too few variants"
+        );
+        // No template frames body text: the headings of sections come from
+        // their own sentences.
+        assert!(templates().iter().all(|t| t.role == "people"));
     }
 
     #[test]

@@ -62,6 +62,11 @@ pub struct Parsed {
     pub groups: Vec<Group>,
     /// Its clauses, in order, covering every token.
     pub clauses: Vec<Clause>,
+    /// For each token, true when it belongs to a connector of several words
+    /// used as an adverb (`en outre`, `de son côté`, `par ailleurs`).
+    pub connective: Vec<bool>,
+    /// For each token, true when it is written in capitals (`ONU`, `PS`).
+    pub acronym: Vec<bool>,
 }
 
 impl Parsed {
@@ -69,7 +74,7 @@ impl Parsed {
     pub fn new(text: &str, tokens: &[Token]) -> Parsed {
         let lex = lexicons();
         let readings = tag::readings(text, tokens, lex);
-        let tags = tag::tag_all(&readings, lex);
+        let (tags, connective) = tag::tag_all(&readings, lex);
         let links: Vec<bool> = readings
             .iter()
             .map(|r| {
@@ -77,13 +82,29 @@ impl Parsed {
                     .is_some_and(|f| f.is(Class::De) || f.is(Class::A))
             })
             .collect();
-        let groups = groups(&tags, &links);
+        // The period after an honorific (`M.`, `MM.`) belongs to the name.
+        let honorific_dot: Vec<bool> = (0..readings.len())
+            .map(|k| {
+                readings[k].text == "."
+                    && k > 0
+                    && lex
+                        .honorifics
+                        .contains(&format!("{}.", readings[k - 1].text))
+            })
+            .collect();
+        let groups = groups(&tags, &links, &honorific_dot);
         let clauses = clause::clauses(text, tokens, &tags, &groups, lex);
+        let acronym = readings
+            .iter()
+            .map(|r| r.text.chars().count() >= 2 && r.text.chars().all(|c| !c.is_lowercase()))
+            .collect();
         Parsed {
             tokens: tokens.to_vec(),
             tags,
             groups,
             clauses,
+            connective,
+            acronym,
         }
     }
 
@@ -130,11 +151,11 @@ impl Parsed {
 }
 
 /// Noun and verb groups over a sentence's tags.
-fn groups(tags: &[Tag], links: &[bool]) -> Vec<Group> {
+fn groups(tags: &[Tag], links: &[bool], honorific_dot: &[bool]) -> Vec<Group> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < tags.len() {
-        if let Some(end) = noun_group_end(tags, links, k) {
+        if let Some(end) = noun_group_end(tags, links, honorific_dot, k) {
             out.push(Group {
                 kind: GroupKind::Noun,
                 start: k,
@@ -157,7 +178,7 @@ fn groups(tags: &[Tag], links: &[bool]) -> Vec<Group> {
 
 /// The end of the noun group starting at `k`: `(Det|Num)* Adj* N (N|Adj|Num)*`,
 /// then complements `de (Det)* … N (Adj)*` of it.
-fn noun_group_end(tags: &[Tag], links: &[bool], k: usize) -> Option<usize> {
+fn noun_group_end(tags: &[Tag], links: &[bool], honorific_dot: &[bool], k: usize) -> Option<usize> {
     let at = |i: usize| tags.get(i).copied();
     let core = |from: usize| -> Option<usize> {
         let mut e = from;
@@ -171,11 +192,19 @@ fn noun_group_end(tags: &[Tag], links: &[bool], k: usize) -> Option<usize> {
             return None;
         }
         e += 1;
-        while matches!(
-            at(e),
-            Some(Tag::Noun | Tag::Propn | Tag::Unknown | Tag::Adj | Tag::Num)
-        ) {
-            e += 1;
+        loop {
+            while matches!(
+                at(e),
+                Some(Tag::Noun | Tag::Propn | Tag::Unknown | Tag::Adj | Tag::Num)
+            ) {
+                e += 1;
+            }
+            // `M. Dupont`: the honorific's period is inside the name.
+            if honorific_dot.get(e).copied().unwrap_or(false) && at(e + 1) == Some(Tag::Propn) {
+                e += 1;
+                continue;
+            }
+            break;
         }
         Some(e)
     };

@@ -143,8 +143,9 @@ pub(super) fn readings<'t>(text: &'t str, tokens: &[Token], lex: &Lexicons) -> V
         .collect()
 }
 
-/// The tags of a sentence's readings, in context.
-pub(super) fn tag_all(r: &[Reading<'_>], lex: &Lexicons) -> Vec<Tag> {
+/// The tags of a sentence's readings, in context, and which tokens belong
+/// to a connector of several words.
+pub(super) fn tag_all(r: &[Reading<'_>], lex: &Lexicons) -> (Vec<Tag>, Vec<bool>) {
     let mut tags: Vec<Tag> = (0..r.len()).map(|k| first_pass(r, k, lex)).collect();
     let fixed = mark_adverbial_phrases(r, &mut tags, lex);
     // Context needs the neighbours' tags: a second pass settles what the
@@ -156,7 +157,7 @@ pub(super) fn tag_all(r: &[Reading<'_>], lex: &Lexicons) -> Vec<Tag> {
             }
         }
     }
-    tags
+    (tags, fixed)
 }
 
 /// Connectors of several words (`en outre`, `par ailleurs`, `en effet`,
@@ -564,7 +565,7 @@ mod tests {
         let lex = lexicons();
         let toks = crate::segment::tokens(s);
         let r = readings(s, &toks, lex);
-        let t = tag_all(&r, lex);
+        let (t, _) = tag_all(&r, lex);
         r.iter().map(|x| x.text.to_string()).zip(t).collect()
     }
 

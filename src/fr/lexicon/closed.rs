@@ -58,6 +58,9 @@ pub enum Class {
     /// A preposition or a locution's head that introduces a time: `lors`
     /// (`lors de`), `depuis`, `pendant`, `dès`.
     Time,
+    /// A preposition or a locution's head that sets the circumstance of a
+    /// whole clause: `malgré`, `après`, `avant`, `face` (`face à`).
+    Frame,
 }
 
 const CLASS_NAMES: &[(&str, Class)] = &[
@@ -84,6 +87,7 @@ const CLASS_NAMES: &[(&str, Class)] = &[
     ("interj", Class::Interjection),
     ("attrib", Class::Attribution),
     ("time", Class::Time),
+    ("frame", Class::Frame),
 ];
 
 /// One form's classes, gender (`m`, `f`, `-`) and number (`s`, `p`, `-`).

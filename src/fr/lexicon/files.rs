@@ -60,6 +60,8 @@ files! {
     SYLLABLES = "fr/syllables.txt";
     /// Subheading frames.
     TEMPLATES = "fr/templates.txt";
+    /// Title edits with their tested examples.
+    TITLE_EDITS = "fr/title_edits.txt";
     /// Labels a site puts before a headline.
     TITLE_LABELS = "fr/title_labels.txt";
     /// Titles and roles before a person's name.
@@ -68,6 +70,10 @@ files! {
     TOPIC_STOPWORDS = "fr/topic_stopwords.txt";
     /// Units, currencies and quantity words.
     UNITS = "fr/units.txt";
+    /// Vulgar or insulting words, never printed in a heading or title.
+    VULGAR = "fr/vulgar.txt";
+    /// Nouns too general to be a focus keyphrase.
+    WEAK_NOUNS = "fr/weak_nouns.txt";
     /// German stop-word profile (language guess).
     LANG_DE = "lang/de.txt";
     /// English stop-word profile.

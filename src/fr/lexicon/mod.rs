@@ -117,6 +117,10 @@ pub struct Lexicons {
     pub title_labels: FxHashSet<String>,
     /// Function words of 4 letters or more that never name a heading's topic (`avec`, `être`).
     pub topic_stopwords: FxHashSet<String>,
+    /// Vulgar or insulting words, never printed in a heading or title.
+    pub vulgar: FxHashSet<String>,
+    /// Nouns too general to be a focus keyphrase (`cas`, `fin`, `millions`).
+    pub weak_nouns: FxHashSet<String>,
     /// Words that elide their last vowel before a vowel sound (`le`, `que`, `jusque`).
     pub elidable: FxHashSet<String>,
     /// Vowel-initial words that take no elision (`onze`, `oui`).
@@ -289,6 +293,8 @@ impl Lexicons {
             h_aspire: set_of(entries(files::H_ASPIRE.text)),
             title_labels: set_of(entries(files::TITLE_LABELS.text)),
             topic_stopwords: set_of(entries(files::TOPIC_STOPWORDS.text)),
+            vulgar: set_of(entries(files::VULGAR.text)),
+            weak_nouns: set_of(entries(files::WEAK_NOUNS.text)),
             elidable: folded(&elision, "elidable"),
             no_elision: folded(&elision, "no elision"),
             y_vowel: folded(&elision, "y vowel"),
@@ -313,6 +319,15 @@ impl Lexicons {
     fn boilerplate(&self) -> &Boilerplate {
         self.boilerplate
             .get_or_init(|| Boilerplate::compile().unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    /// True when a text holds a vulgar or insulting word.
+    pub fn is_vulgar(&self, text: &str) -> bool {
+        let mut found = false;
+        crate::fr::words::each_word(text, |w| {
+            found = found || self.vulgar.contains(&fold(w));
+        });
+        found
     }
 
     /// True when `lower` (a lowercase word) is a stop word.
