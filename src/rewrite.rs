@@ -6,7 +6,7 @@
 use crate::analyze::EntityKind;
 use crate::document::Document;
 use crate::fr::{Typography, count_words};
-use crate::frame::{self, Context, connect, heading, keyphrase, meta, templates_for, title};
+use crate::frame::{Context, connect, heading, keyphrase, meta, title};
 use crate::model::{HeadingKind, LengthReport, Request, Rewrite, Section, SourceSentence};
 use crate::model::{SentenceKind, SentenceOut};
 use crate::rank::RankOptions;
@@ -305,14 +305,18 @@ fn printed_words(lead: &[SentenceOut], sections: &[Section]) -> usize {
 /// body is short of the floor: something the body does not show as such.
 /// Returns (sections added, template words).
 fn who_is_who(ctx: &Context, focus: &str, sections: &mut Vec<Section>) -> (usize, usize) {
-    let people = people_list(ctx);
-    let who = templates_for("people");
-    if people.len() < 3 || who.is_empty() {
+    let _ = focus;
+    let (people, names) = people_list(ctx);
+    if people.len() < 3 {
         return (0, 0);
     }
-    let np = keyphrase::with_determiner(ctx, focus);
-    let t = grounded_template(ctx, &who, frame::pick(ctx.seed, 901, who.len()), &np);
-    let heading = t.fill(&np);
+    // The heading names them: `Claire Morvan, Jacques Ferrand et Monique
+    // Arnal` (three at most, the article's own names).
+    let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
+    let heading = match shown.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} et {last}", rest.join(", ")),
+        _ => shown.join(""),
+    };
     let words = count_words(&heading);
     let at = sections.len().saturating_sub(1);
     sections.insert(
@@ -327,25 +331,12 @@ fn who_is_who(ctx: &Context, focus: &str, sections: &mut Vec<Section>) -> (usize
     (1, words)
 }
 
-/// The template at `first` or after it (in turn) whose heading, filled with
-/// `np`, stays grounded in the article; `first` itself when none is.
-fn grounded_template<'a>(
-    ctx: &Context,
-    templates: &[&'a frame::Template],
-    first: usize,
-    np: &str,
-) -> &'a frame::Template {
-    (0..templates.len())
-        .map(|k| templates[(first + k) % templates.len()])
-        .find(|t| ctx.grounded(&t.fill(np)))
-        .unwrap_or(templates[first])
-}
-
 /// People named with their role, as list items cut from the source.
-fn people_list(ctx: &Context) -> Vec<Vec<SentenceOut>> {
+fn people_list(ctx: &Context) -> (Vec<Vec<SentenceOut>>, Vec<String>) {
     let doc = ctx.doc;
     let mut seen: Vec<&str> = Vec::new();
     let mut people: Vec<Vec<SentenceOut>> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     for e in &ctx.facts.entities {
         let Some(span) = e.role_span else { continue };
         if e.kind != EntityKind::Person || seen.contains(&e.text.as_str()) {
@@ -371,6 +362,7 @@ fn people_list(ctx: &Context) -> Vec<Vec<SentenceOut>> {
             continue;
         }
         let (a, b) = doc.source_span(span);
+        names.push(e.text.clone());
         people.push(vec![SentenceOut {
             text: crate::fr::upper_first(&text),
             kind: SentenceKind::Source,
@@ -379,7 +371,7 @@ fn people_list(ctx: &Context) -> Vec<Vec<SentenceOut>> {
             score: None,
         }]);
     }
-    people
+    (people, names)
 }
 
 /// Every source sentence with its span and, when the ranking scored it, its score.

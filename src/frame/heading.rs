@@ -50,7 +50,7 @@ pub fn headings(
     let mut per_section: Vec<Vec<Candidate>> = sections
         .iter()
         .enumerate()
-        .map(|(s, paras)| candidates(ctx, paras, &weights[s], scores))
+        .map(|(s, paras)| candidates(ctx, paras, &weights[s], scores, focus))
         .collect();
     for c in per_section.iter_mut() {
         c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
@@ -209,6 +209,7 @@ fn candidates(
     paras: &Paragraphs,
     weights: &FxHashMap<u32, f64>,
     scores: &[f64],
+    focus: &str,
 ) -> Vec<Candidate> {
     let sentences: Vec<usize> = paras.iter().flatten().copied().collect();
     let mut out = Vec::new();
@@ -219,6 +220,11 @@ fn candidates(
     out.extend(headline_candidates(ctx, &sentences, weights, scores));
     out.extend(quotation_candidates(ctx, &sentences, weights));
     out.extend(subject_candidates(ctx, &sentences, weights));
+    // The noun phrases that name the focus keyphrase (`Le centre hospitalier
+    // de Montaurel`), for the headings that should say it, scored low.
+    if !focus.is_empty() {
+        out.extend(focus_groups(ctx, &sentences, weights, focus));
+    }
     out.retain(|c| (1..=12).contains(&words(&c.text)) && ctx.grounded(&c.text));
     out
 }
@@ -375,6 +381,49 @@ fn subject_candidates(
             text: np,
             kind: HeadingKind::Phrase,
         });
+    }
+    out
+}
+
+/// The noun groups of the section's sentences that name the focus keyphrase
+/// (`le partage des eaux de la Dravina`), with an article, three words at
+/// least and a clean end, scored low: for the headings that should say it.
+fn focus_groups(
+    ctx: &Context,
+    sentences: &[usize],
+    weights: &FxHashMap<u32, f64>,
+    focus: &str,
+) -> Vec<Candidate> {
+    let doc = ctx.doc;
+    let fw = &lexicons().function_words;
+    let mut out: Vec<Candidate> = Vec::new();
+    for &i in sentences {
+        let p = ctx.parsed(i);
+        for g in p
+            .groups
+            .iter()
+            .filter(|g| g.kind == crate::parse::GroupKind::Noun)
+        {
+            let text = p.text_of(&doc.text, g.start, g.end).to_string();
+            let det = p.tokens[g.start].span.of(&doc.text).to_lowercase();
+            let opens = fw.is_any(&det, &[Class::DefiniteArticle, Class::IndefiniteArticle]);
+            let end = p.tokens[g.end - 1].span.end as usize;
+            if !opens
+                || words(&text) < 3
+                || words(&text) > 8
+                || count_in(&text, focus) == 0
+                || !ends_cleanly(ctx, i, end)
+                || out.iter().any(|c| c.text.eq_ignore_ascii_case(&text))
+            {
+                continue;
+            }
+            out.push(Candidate {
+                core: key(&text),
+                score: 0.5 + 0.1 * terms_weight(ctx, &text, weights),
+                text: crate::fr::upper_first(&text),
+                kind: HeadingKind::Phrase,
+            });
+        }
     }
     out
 }

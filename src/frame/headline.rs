@@ -32,8 +32,14 @@ pub struct Headline {
 /// A run of tokens kept in a headline: `start..end` of the parsed sentence.
 type Run = (usize, usize);
 
-/// The headline of a sentence `text` parsed as `p`, if it trims to one.
+/// The headline of a sentence `text` parsed as `p`, if it trims to one of
+/// [`MIN_WORDS`] to [`MAX_WORDS`] words.
 pub fn headline(text: &str, p: &Parsed) -> Option<Headline> {
+    headline_within(text, p, MAX_WORDS)
+}
+
+/// [`headline`] with room for `max_words` words (an SEO title takes more).
+pub fn headline_within(text: &str, p: &Parsed, max_words: usize) -> Option<Headline> {
     let lex = lexicons();
     // A question is a headline only where the text answers it.
     if p.tokens.last().is_some_and(|t| t.span.of(text) == "?") {
@@ -48,7 +54,7 @@ pub fn headline(text: &str, p: &Parsed) -> Option<Headline> {
     {
         return None;
     }
-    let subject_runs = trim_group(text, p, subject, MAX_WORDS.saturating_sub(2))?;
+    let subject_runs = trim_group(text, p, subject, max_words.saturating_sub(2))?;
     let verb_runs = without_connectors(p, verb);
     let used = words_in(text, p, &subject_runs) + words_in(text, p, &verb_runs);
     let (complements, end) = complements(
@@ -81,7 +87,7 @@ pub fn headline(text: &str, p: &Parsed) -> Option<Headline> {
     runs.extend(complements);
     let out = join(text, p, &runs);
     let n = crate::fr::count_words(&out);
-    if !(MIN_WORDS..=MAX_WORDS).contains(&n) || !balanced(&out) {
+    if !(MIN_WORDS..=max_words).contains(&n) || !balanced(&out) {
         return None;
     }
     Some(Headline {

@@ -173,10 +173,15 @@ pub fn choose(
     let body_lower = body.to_lowercase();
     let lead_lower = lead.to_lowercase();
     let title_lower = title.to_lowercase();
+    // The title's subject names its main actor (`La Valdavie et la Korsenie
+    // relancent le dialogue…`).
+    let title_subject = title_subject(title).to_lowercase();
     let body_index = WordIndex::for_needles(&body_lower, cands.iter().map(|c| c.text.as_str()));
     let score = |c: &Candidate| {
         let count = body_index.count(&c.text);
-        if count < 2 {
+        // Twice in the body, or once when the title says it too.
+        let titled = count_in_lower(&title_lower, &c.text) > 0;
+        if count < 2 && !(titled && count == 1) {
             return (0.0, count);
         }
         let words = c.text.split_whitespace().count();
@@ -201,10 +206,10 @@ pub fn choose(
         });
         // The title says what the article is about: a keyphrase from it
         // reads as the subject, one from the body alone as a detail.
-        let in_title = if opens_title {
+        let in_title = if opens_title || count_in_lower(&title_subject, &c.text) > 0 {
             8.0
         } else if count_in_lower(&title_lower, &c.text) > 0 {
-            3.0
+            5.0
         } else {
             1.0
         };
@@ -281,10 +286,20 @@ pub fn choose(
             .then(a.2.first_sentence.cmp(&b.2.first_sentence))
             .then(a.2.text.cmp(&b.2.text))
     });
-    // The best candidate that the lead and a description can carry.
-    let best = scored
+    // The best candidate that the lead and a description can carry, one of
+    // the title's words first (the SEO title then says it), then any; else
+    // the title's best, else the best.
+    let in_title = |c: &Candidate| count_in_lower(&title_lower, &c.text) > 0;
+    let accepted: Vec<bool> = scored
         .iter()
-        .find(|(_, _, c)| accept(&c.text))
+        .take(8)
+        .map(|(_, _, c)| accept(&c.text))
+        .collect();
+    let best = (0..accepted.len())
+        .find(|&k| accepted[k] && in_title(scored[k].2))
+        .map(|k| &scored[k])
+        .or_else(|| scored.iter().take(8).find(|(_, _, c)| in_title(c)))
+        .or_else(|| accepted.iter().position(|&a| a).map(|k| &scored[k]))
         .or(scored.first());
     match best {
         Some(&(_, count, c)) => Focus {
@@ -312,6 +327,19 @@ pub fn choose(
             }
         }
     }
+}
+
+/// The words of a title before its main verb, after any rubric and colon
+/// (`Fusion des tribunaux : la réforme est décriée` → `la réforme`).
+fn title_subject(title: &str) -> String {
+    let side = title.rsplit(':').next().unwrap_or(title);
+    let p = crate::parse::Parsed::of_text(side);
+    let verb = p
+        .groups
+        .iter()
+        .find(|g| g.kind == crate::parse::GroupKind::Verb)
+        .map_or(0, |g| g.start);
+    p.text_of(side, 0, verb).to_string()
 }
 
 /// The keyphrase as a noun phrase for a template slot: a name as it is, a

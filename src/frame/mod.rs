@@ -12,62 +12,9 @@ pub mod title;
 
 use crate::analyze::Facts;
 use crate::document::Document;
-use crate::fr::lexicon::{entries, lexicons};
+use crate::fr::lexicon::lexicons;
 use crate::fr::words::each_lower_word;
 use rustc_hash::FxHashSet;
-use std::sync::OnceLock;
-
-const TEMPLATES: &str = crate::fr::lexicon::files::TEMPLATES.text;
-
-/// One frame of `lexicons/fr/templates.txt`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Template {
-    /// Where it is used: `section`, `closing`, `essentials`, `people`.
-    pub role: String,
-    /// The text with its `{np}`, `{np_de}` or `{np_a}` slot.
-    pub text: String,
-    /// A sample phrase for the slot.
-    pub sample: String,
-    /// The template filled with the sample, as it must print.
-    pub example: String,
-}
-
-/// The templates, in file order.
-pub fn templates() -> &'static [Template] {
-    static T: OnceLock<Vec<Template>> = OnceLock::new();
-    T.get_or_init(|| {
-        entries(TEMPLATES)
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                Some(Template {
-                    role: f.next()?.trim().to_string(),
-                    text: f.next()?.trim().to_string(),
-                    sample: f.next().unwrap_or("").trim().to_string(),
-                    example: f.next().unwrap_or("").trim().to_string(),
-                })
-            })
-            .collect()
-    })
-}
-
-/// The templates of one role.
-pub fn templates_for(role: &str) -> Vec<&'static Template> {
-    templates().iter().filter(|t| t.role == role).collect()
-}
-
-impl Template {
-    /// Fills the slot with `np` (contracting `de`/`à` as French requires).
-    pub fn fill(&self, np: &str) -> String {
-        let out = if self.text.contains("{np_de}") {
-            self.text.replace("{np_de}", &crate::fr::de(np))
-        } else if self.text.contains("{np_a}") {
-            self.text.replace("{np_a}", &crate::fr::a(np))
-        } else {
-            self.text.replace("{np}", np)
-        };
-        crate::fr::upper_first(&crate::fr::fix_contractions(&out))
-    }
-}
 
 /// A number drawn from the article's own text: the same article always
 /// makes the same choices, different articles different ones.
@@ -296,22 +243,6 @@ pub(crate) fn test_document(text: &str) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_template_fills_to_its_example() {
-        assert!(templates().len() >= 2);
-        for t in templates() {
-            assert!(!t.example.is_empty(), "{}: no example", t.text);
-            assert_eq!(t.fill(&t.sample), t.example, "template {}", t.text);
-        }
-        assert!(
-            templates_for("people").len() >= 2,
-            "people: too few variants"
-        );
-        // No template frames body text: the headings of sections come from
-        // their own sentences.
-        assert!(templates().iter().all(|t| t.role == "people"));
-    }
 
     #[test]
     fn picks_are_stable_and_spread() {

@@ -77,10 +77,13 @@ fn split_colon(t: &str) -> Option<(String, String)> {
 fn without_label(title: &str) -> &str {
     let lex = crate::fr::lexicon::lexicons();
     for sep in [". ", " - ", " – ", " | ", " : ", ": "] {
+        // In capitals after any separator (`VIDÉO. …`); in any case before
+        // a colon (`Enquête : …`), where it labels the whole title.
+        let colon = sep.contains(':');
         if let Some((label, rest)) = title.split_once(sep)
             && !rest.trim().is_empty()
             && label.chars().any(char::is_alphabetic)
-            && !label.chars().any(char::is_lowercase)
+            && (colon || !label.chars().any(char::is_lowercase))
             && lex
                 .title_labels
                 .contains(&crate::fr::lexicon::fold(label.trim()))
@@ -155,7 +158,7 @@ struct Edit {
 /// Builds the title, its candidates, the SEO title and the slug.
 pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
     let given = ctx.doc.title.clone().unwrap_or_default();
-    let source = accented_a(&spelled_as_text(ctx, without_label(&given)));
+    let source = upper_first(&accented_a(&spelled_as_text(ctx, without_label(&given))));
     let mut edits = candidates(ctx, &source);
     // A surname alone in any candidate takes its full name.
     let with_names: Vec<Edit> = edits
@@ -213,6 +216,12 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
     if let Some(t) = adjunct_last(ctx, source) {
         push(t, 4.0);
     }
+    if let Some(t) = apposition_first(ctx, source) {
+        push(t, 3.5);
+    }
+    if let Some(t) = place_from_lead(ctx, source) {
+        push(t, 3.0);
+    }
     if let Some(t) = quote_after(source) {
         push(t, 5.0);
     }
@@ -246,8 +255,15 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
     if let Some(t) = with_role(ctx, source) {
         push(t, 4.0);
     }
-    if let Some(t) = adjunct_first(ctx, source) {
+    if let Some(t) = adjunct_first(ctx, source, true) {
         push(t, 4.0);
+    }
+    // The same edits inside the side after a rubric's colon.
+    if let Some((a, b)) = split_colon(source) {
+        let side = adjunct_first(ctx, &b, false).or_else(|| adjunct_last(ctx, &b));
+        if let Some(t) = side {
+            push(format!("{a} : {}", lowered(ctx, &t)), 3.5);
+        }
     }
     push(source.to_string(), 0.0);
     out
@@ -337,38 +353,53 @@ fn with_role(ctx: &Context, source: &str) -> Option<String> {
 /// `Un paquebot sème la panique à Venise` → `À Venise, un paquebot sème la
 /// panique`; `… les touristes malgré le virus` → `Malgré le virus, …`: the
 /// phrase of place, time or circumstance that ends the title opens it.
-fn adjunct_first(ctx: &Context, source: &str) -> Option<String> {
+fn adjunct_first(ctx: &Context, source: &str, needs_clause: bool) -> Option<String> {
     use crate::fr::lexicon::Class;
     use crate::parse::{ClauseKind, Parsed, Tag};
     if source.contains(':') || source.ends_with(['?', '!']) || source.contains('«') {
         return None;
     }
     let p = Parsed::of_text(source);
-    if p.main_clause().is_none() || p.opener() != Some(ClauseKind::Main) {
-        return None;
-    }
+    // A whole title needs its clause; a side after a rubric may be a noun
+    // phrase (`le budget 2024 adopté malgré une hausse…`).
+    let clause = p.main_clause().is_some() && p.opener() == Some(ClauseKind::Main);
     let fw = &crate::fr::lexicon::lexicons().function_words;
     let n = p.tags.len();
-    // The last preposition outside a noun group's complement whose phrase
-    // runs to the end of the title.
-    // A place phrase may be a noun group's last complement (`la panique à
-    // Venise`); it still tells where the whole clause happens.
     let word = |k: usize| p.tokens[k].span.of(source).to_lowercase();
-    let at = (1..n).rev().find(|&k| {
-        p.tags[k] == Tag::Prep
-            && (!p.groups.iter().any(|g| g.start < k && k < g.end)
-                || (fw.is(&word(k), Class::Place)
-                    && p.tags[k + 1..].iter().all(|&t| t == Tag::Propn)))
-    })?;
-    let w = word(at);
-    let names_place = fw.is(&w, Class::Place) && p.tags[at + 1..].contains(&Tag::Propn);
-    let frames = fw.is_any(&w, &[Class::Frame, Class::Time, Class::Attribution]);
-    let tail_is_phrase = p.tags[at + 1..]
-        .iter()
-        .all(|t| !matches!(t, Tag::Verb | Tag::Aux | Tag::Coord | Tag::Rel | Tag::Sub));
-    if !(names_place || frames) || !tail_is_phrase || n - at < 2 || at < 3 {
-        return None;
-    }
+    let tail_is_phrase = |k: usize| {
+        p.tags[k + 1..]
+            .iter()
+            .all(|t| !matches!(t, Tag::Verb | Tag::Aux | Tag::Coord | Tag::Rel | Tag::Sub))
+    };
+    // The first phrase of circumstance, time or attribution that runs to
+    // the end (`malgré une hausse de 3,5 % de la taxe`), else a named place
+    // that ends the title, even as a noun's last complement (`la panique à
+    // Venise`: it tells where the whole clause happens).
+    // A locution's head opens one only before its preposition, not after
+    // an article (`face à`, not `la face cachée`).
+    let locution = |k: usize| {
+        fw.is(&word(k), Class::LocutionHead)
+            && p.tags.get(k + 1) == Some(&Tag::Prep)
+            && p.tags[k - 1] != Tag::Det
+    };
+    let frame = (3..n.saturating_sub(1)).find(|&k| {
+        (p.tags[k] == Tag::Prep || locution(k))
+            && fw.is_any(&word(k), &[Class::Frame, Class::Time, Class::Attribution])
+            && tail_is_phrase(k)
+    });
+    let place = || {
+        (3..n.saturating_sub(1)).rev().find(|&k| {
+            p.tags[k] == Tag::Prep
+                && fw.is(&word(k), Class::Place)
+                && p.tags[k + 1..].iter().all(|&t| t == Tag::Propn)
+        })
+    };
+    // A phrase of time or circumstance moves in front of a clause; a place
+    // in front of any title (`Au Guatemala, émotion et indignation…`).
+    let at = match (frame, needs_clause && !clause) {
+        (Some(k), false) => k,
+        _ => place()?,
+    };
     let phrase = p.text_of(source, at, n).trim_end_matches(['.', ' ']);
     let rest = p.text_of(source, 0, at).trim_end_matches([',', ' ']);
     Some(format!("{}, {}", upper_first(phrase), lowered(ctx, rest)))
@@ -378,39 +409,116 @@ fn adjunct_first(ctx: &Context, source: &str) -> Option<String> {
 /// penche sur un budget face à la crise`: a phrase that opens the title,
 /// set off by a comma, moves to its end.
 fn adjunct_last(ctx: &Context, source: &str) -> Option<String> {
-    use crate::parse::{ClauseKind, Parsed};
+    use crate::fr::lexicon::Class;
+    use crate::parse::{Parsed, Tag};
     if source.contains(':') || source.ends_with(['?', '!']) {
         return None;
     }
-    let p = Parsed::of_text(source);
-    let [first, second, ..] = p.clauses.as_slice() else {
-        return None;
-    };
-    // A phrase opened by a preposition (`Face à la crise`, `Sans permis`),
-    // not a noun group in apposition (`Réservoir de maladies, …`).
-    let head = p.tokens[first.start].span.of(source).to_lowercase();
+    let (phrase, rest) = split_comma(source)?;
+    let head = phrase.split_whitespace().next()?.to_lowercase();
     let fw = &crate::fr::lexicon::lexicons().function_words;
-    let prepositional = p.tags.get(first.start) == Some(&crate::parse::Tag::Prep)
-        || fw.is_any(
-            &head,
-            &[
-                crate::fr::lexicon::Class::LocutionHead,
-                crate::fr::lexicon::Class::Frame,
-            ],
-        );
-    let opens =
-        matches!(first.kind, ClauseKind::Adjunct | ClauseKind::Attribution) && prepositional;
-    let comma = p
-        .tokens
-        .get(first.end - 1)
-        .is_some_and(|t| t.span.of(source) == ",");
-    if !opens || !comma || second.kind != ClauseKind::Main || p.clauses.len() > 2 {
+    let pp = Parsed::of_text(&phrase);
+    let prepositional = pp.tags.first() == Some(&Tag::Prep)
+        || fw.is_any(&head, &[Class::LocutionHead, Class::Frame]);
+    // What is left must be a clause or a participle's phrase of its own.
+    let rp = Parsed::of_text(&rest);
+    let clause = rp.main_clause().is_some()
+        || rp
+            .tags
+            .iter()
+            .any(|t| matches!(t, Tag::Verb | Tag::Participle));
+    if !prepositional || !clause || rest.contains(',') {
         return None;
     }
-    let phrase = p.text_of(source, first.start, first.end - 1);
-    let rest = p.text_of(source, second.start, p.tokens.len());
-    let rest = rest.trim_end_matches(['.', ' ']);
-    Some(format!("{} {}", upper_first(rest), lowered(ctx, phrase)))
+    Some(format!(
+        "{} {}",
+        upper_first(rest.trim_end_matches(['.', ' '])),
+        lowered(ctx, &phrase)
+    ))
+}
+
+/// `Libertés individuelles contre port du masque, le dilemme d’une ville`
+/// → `Le dilemme d’une ville : libertés individuelles contre port du
+/// masque`: a noun phrase with its article after the comma names the story.
+fn apposition_first(ctx: &Context, source: &str) -> Option<String> {
+    if source.contains(':') || source.ends_with(['?', '!']) {
+        return None;
+    }
+    let (left, right) = split_comma(source)?;
+    let det = right.split_whitespace().next()?.to_lowercase();
+    let fw = &crate::fr::lexicon::lexicons().function_words;
+    let rp = crate::parse::Parsed::of_text(&right);
+    let noun_phrase = fw.is(&det, crate::fr::lexicon::Class::DefiniteArticle)
+        && rp.groups.len() == 1
+        && rp.groups[0].kind == crate::parse::GroupKind::Noun;
+    let lp = crate::parse::Parsed::of_text(&left);
+    let left_verbless = !lp
+        .tags
+        .iter()
+        .any(|t| matches!(t, crate::parse::Tag::Verb | crate::parse::Tag::Aux));
+    (noun_phrase && left_verbless && words(&left).len() >= 3)
+        .then(|| format!("{} : {}", upper_first(&right), lowered(ctx, &left)))
+}
+
+/// `La Valdavie et la Korsenie relancent le dialogue` → `À Rovena, la
+/// Valdavie et la Korsenie relancent le dialogue`: a title that names no
+/// place takes the one where the lead's first sentence sets the event
+/// (`à Rovena`), a fact from the lead.
+fn place_from_lead(ctx: &Context, source: &str) -> Option<String> {
+    use crate::fr::lexicon::Class;
+    use crate::parse::Tag;
+    if source.contains(':') || source.ends_with(['?', '!']) || source.starts_with('«') {
+        return None;
+    }
+    let doc = ctx.doc;
+    let fw = &crate::fr::lexicon::lexicons().function_words;
+    let title = crate::parse::Parsed::of_text(source);
+    let names_place = (0..title.tokens.len()).any(|k| {
+        title.tags[k] == Tag::Prep
+            && fw.is(
+                &title.tokens[k].span.of(source).to_lowercase(),
+                Class::Place,
+            )
+            && title.tags.get(k + 1) == Some(&Tag::Propn)
+    });
+    if names_place || title.main_clause().is_none() {
+        return None;
+    }
+    let mask = doc.body_mask();
+    // The lead's first two sentences set the scene.
+    let place = (0..mask.len()).filter(|&i| mask[i]).take(2).find_map(|i| {
+        let p = ctx.parsed(i);
+        let at = (0..p.tokens.len()).find(|&k| {
+            let w = p.tokens[k].span.of(&doc.text);
+            w == "à"
+                && p.tags.get(k + 1) == Some(&Tag::Propn)
+                && p.tags.get(k + 2) != Some(&Tag::Propn)
+        })?;
+        Some(p.tokens[at + 1].span.of(&doc.text))
+    })?;
+    // A place the title already names in another form stays unsaid.
+    if find_word(source, place).is_some() || crate::fr::place_preposition(place).is_some() {
+        return None;
+    }
+    Some(format!("À {place}, {}", lowered(ctx, source)))
+}
+
+/// The two sides of a title's first comma outside guillemets.
+fn split_comma(t: &str) -> Option<(String, String)> {
+    let mut depth = 0i32;
+    for (i, c) in t.char_indices() {
+        match c {
+            '«' | '“' => depth += 1,
+            '»' | '”' => depth -= 1,
+            ',' if depth <= 0 => {
+                let a = t[..i].trim().to_string();
+                let b = t[i + 1..].trim().to_string();
+                return (!a.is_empty() && !b.is_empty()).then_some((a, b));
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `« C’est bien de revoir les copains ! » Reprise à l’école` → `Reprise
@@ -611,8 +719,57 @@ fn seo_title_of(
             .find(|o| !holds || count_in(o, focus) > 0)
             .cloned()
     };
+    // A side of the title trimmed to its core, or the keyphrase (a name)
+    // before the side that does not say it: `Montaurel : urgences de nuit`.
+    let mut sides: Vec<String> = split_colon(title)
+        .map(|(a, b)| vec![a, b])
+        .unwrap_or_else(|| vec![title.to_string()]);
+    sides.extend(
+        split_colon(source)
+            .map(|(a, b)| vec![a, b])
+            .unwrap_or_default(),
+    );
+    let trimmed = sides.iter().find_map(|side| {
+        let p = crate::parse::Parsed::of_text(side);
+        super::headline::headline_within(side, &p, 12)
+            .map(|h| h.text)
+            .filter(|h| fits_seo(h, typo) && count_in(h, focus) > 0)
+    });
+    // A name or a phrase of several words before a side that lacks it: the
+    // keyphrase where search engines weigh it, never a lone common word.
+    let named = focus.starts_with(char::is_uppercase) || focus.contains(' ');
+    let mut pieces: Vec<String> = sides.clone();
+    pieces.extend(
+        sides
+            .iter()
+            .filter_map(|side| cut_at_phrase(ctx, side, typo)),
+    );
+    if !title.contains(':') {
+        pieces.push(title.to_string());
+    }
+    let prefixed = pieces.iter().find_map(|side| {
+        let t = format!(
+            "{} : {}",
+            upper_first(focus),
+            keep_quote_case(side, &|s| lowered(ctx, s))
+        );
+        (named
+            && count_in(side, focus) == 0
+            && crate::fr::count_words(side) >= 2
+            && fits_seo(&t, typo))
+        .then_some(t)
+    });
+    let cut_with_focus = || {
+        // The source's own order first: it opens on the event.
+        [source, title]
+            .into_iter()
+            .filter_map(|t| cut_at_phrase(ctx, t, typo))
+            .find(|c| count_in(c, focus) > 0)
+    };
     fitting(true)
-        .or_else(|| cut_at_phrase(ctx, title, typo).filter(|c| count_in(c, focus) > 0))
+        .or_else(cut_with_focus)
+        .or(trimmed)
+        .or(prefixed)
         .or_else(|| fitting(false))
         .or_else(|| cut_at_phrase(ctx, title, typo))
         .unwrap_or_else(|| seo_title(title, focus, typo))
@@ -624,6 +781,10 @@ fn seo_title_of(
 fn cut_at_phrase(ctx: &Context, title: &str, typo: Typography) -> Option<String> {
     let _ = ctx;
     let p = crate::parse::Parsed::of_text(title);
+    let has_verb = p
+        .tags
+        .iter()
+        .any(|t| matches!(t, crate::parse::Tag::Verb | crate::parse::Tag::Aux));
     let mut best = None;
     for g in &p.groups {
         if g.kind != crate::parse::GroupKind::Noun {
@@ -646,7 +807,23 @@ fn cut_at_phrase(ctx: &Context, title: &str, typo: Typography) -> Option<String>
             _ => false,
         };
         let balanced = cut.matches('«').count() == cut.matches('»').count();
-        if clean && balanced && fits_seo(&cut, typo) && crate::fr::count_words(&cut) >= 3 {
+        // The event stays: a title with a verb keeps it (`Lormeville :
+        // malgré une hausse…` without `le budget adopté` says nothing).
+        let keeps_verb = !has_verb
+            || p.tags[..g.end].iter().any(|t| {
+                matches!(
+                    t,
+                    crate::parse::Tag::Verb
+                        | crate::parse::Tag::Aux
+                        | crate::parse::Tag::Participle
+                )
+            });
+        if clean
+            && balanced
+            && keeps_verb
+            && fits_seo(&cut, typo)
+            && crate::fr::count_words(&cut) >= 3
+        {
             best = Some(cut);
         }
     }
@@ -817,6 +994,8 @@ mod tests {
             "with_role",
             "adjunct_first",
             "adjunct_last",
+            "apposition_first",
+            "place_from_lead",
             "quote_after",
             "quote_speaker",
         ] {

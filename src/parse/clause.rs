@@ -167,7 +167,7 @@ fn kind_of(
             {
                 ClauseKind::Apposition
             }
-            Tag::Prep | Tag::Adv | Tag::Num | Tag::Det | Tag::Noun => ClauseKind::Adjunct,
+            Tag::Prep | Tag::Adv | Tag::Num => ClauseKind::Adjunct,
             _ => ClauseKind::Fragment,
         };
     };
@@ -180,7 +180,9 @@ fn kind_of(
                     && (g.start == first || tags[g.start - 1] != Tag::Prep)
             })
     });
-    if !has_subject && reports(words, tags, v, end, lex) {
+    // `mais réclame …` coordinates a second verb: no attribution.
+    let coordinated = tags[start] == Tag::Coord;
+    if !has_subject && !coordinated && reports(words, tags, v, end, lex) {
         return ClauseKind::Attribution;
     }
     if has_subject {

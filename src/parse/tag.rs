@@ -147,7 +147,14 @@ pub(super) fn readings<'t>(text: &'t str, tokens: &[Token], lex: &Lexicons) -> V
 /// to a connector of several words.
 pub(super) fn tag_all(r: &[Reading<'_>], lex: &Lexicons) -> (Vec<Tag>, Vec<bool>) {
     let mut tags: Vec<Tag> = (0..r.len()).map(|k| first_pass(r, k, lex)).collect();
-    let fixed = mark_adverbial_phrases(r, &mut tags, lex);
+    let mut fixed = mark_adverbial_phrases(r, &mut tags, lex);
+    // Words of time keep their adverb's tag whatever their neighbours.
+    for k in 0..r.len() {
+        if r[k].kind == TokenKind::Word && is_time_word(r, k, lex) {
+            tags[k] = Tag::Adv;
+            fixed[k] = true;
+        }
+    }
     // Context needs the neighbours' tags: a second pass settles what the
     // first could not (auxiliaries, articles or pronouns, verbs or nouns).
     for _ in 0..2 {
@@ -267,6 +274,15 @@ fn first_pass(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> Tag {
     open_class(t)
 }
 
+/// The endings of French finite verbs in the third person (`-ent`, `-e`,
+/// `-ait`, `-ra`, `-it`).
+fn finite_ending(lower: &str) -> bool {
+    ["ent", "e", "ait", "aient", "ra", "ront", "it", "ut", "a"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+        && lower.chars().count() > 3
+}
+
 /// The endings of French past participles (`-é`, `-i`, `-u`, `-is`, `-it`…).
 fn participle_ending(lower: &str) -> bool {
     let stem = lower.strip_suffix('s').unwrap_or(lower);
@@ -281,8 +297,10 @@ fn participle_ending(lower: &str) -> bool {
 fn is_time_word(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> bool {
     let lower = r[k].text.to_lowercase();
     let prev = k.checked_sub(1).map(|p| &r[p]);
+    // `le 18 mars` is a date as much as `mars`; `le dimanche` a noun.
+    let month = lex.months.contains(&lower);
     let counted = prev.is_some_and(|p| {
-        p.kind == TokenKind::Number
+        (p.kind == TokenKind::Number && !month)
             || p.is(Class::DefiniteArticle)
             || p.is(Class::IndefiniteArticle)
             || p.is(Class::Demonstrative)
@@ -291,15 +309,13 @@ fn is_time_word(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> bool {
     if counted {
         return false;
     }
-    let qualified = prev.is_some_and(|p| lex.month_qualifiers.contains(&p.text.to_lowercase()));
     let dates_next = r.get(k + 1).is_some_and(|n| {
         lex.months.contains(&n.text.to_lowercase())
             || (n.kind == TokenKind::Number && n.text.len() == 4)
     });
     lex.weekdays.contains(&lower)
         || lex.relative_dates.contains(&lower)
-        || (lex.months.contains(&lower)
-            && (qualified || !prev.is_some_and(|p| p.kind == TokenKind::Number)))
+        || month
         || (lex.month_qualifiers.contains(&lower) && dates_next)
 }
 
@@ -528,6 +544,14 @@ fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
         prev.is_some_and(|j| r[j].is(Class::AuxAvoir) || r[j].is(Class::AuxEtre));
     if tag == Tag::Unknown && after_avoir_or_etre && participle_ending(&t.text.to_lowercase()) {
         return Tag::Participle;
+    }
+    // A word the lexicon lacks between a noun group and a determiner or a
+    // preposition, with a verb's ending (`la Korsenie relancent le dialogue`),
+    // is a finite verb.
+    let before_group = matches!(next_tag, Some(Tag::Det | Tag::Prep | Tag::Num | Tag::Propn));
+    let after_noun = matches!(prev_tag, Some(Tag::Noun | Tag::Propn));
+    if tag == Tag::Unknown && after_noun && before_group && finite_ending(&t.text.to_lowercase()) {
+        return Tag::Verb;
     }
     if after_det && t.nominal() {
         return if t.has(Pos::Noun)

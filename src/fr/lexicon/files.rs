@@ -58,8 +58,6 @@ files! {
     STOPWORDS_REMOVE = "fr/stopwords_remove.txt";
     /// Syllable rules of the reading-ease score.
     SYLLABLES = "fr/syllables.txt";
-    /// Subheading frames.
-    TEMPLATES = "fr/templates.txt";
     /// Title edits with their tested examples.
     TITLE_EDITS = "fr/title_edits.txt";
     /// Labels a site puts before a headline.
