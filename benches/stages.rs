@@ -24,9 +24,9 @@
 //! - `select` and `sections`: [`select::select`] to the rewrite's word
 //!   target, then [`section::sections`] on what follows the lead;
 //! - `frame_*`: the frame stage, in the order the rewrite runs it: its
-//!   `Context` (`frame_context`), the focus keyphrase (`frame_keyphrase`:
-//!   `keyphrase::choose`, which tries a meta description for each
-//!   candidate), the subheadings (`frame_headings`), the title, SEO title
+//!   `Context` (`frame_context`), the focus keyphrase and lead
+//!   (`frame_keyphrase`: `rewrite::focus_and_lead`, which tries a meta
+//!   description and the headings for each candidate), the subheadings (`frame_headings`), the title, SEO title
 //!   and slug (`frame_title`) and the meta description (`frame_meta`).
 //!   Their inputs are prepared as `rewrite::rewrite` prepares them, with a
 //!   one-sentence lead (the rewrite may grow it by a sentence or two);
@@ -65,9 +65,6 @@ struct Prepared {
     sections: Vec<Paragraphs>,
     /// The rewrite's description order: the first three selected sentences, then rank order.
     desc_order: Vec<usize>,
-    body_text: String,
-    lead_text: String,
-    opening: String,
     focus: String,
     rewrite: Rewrite,
 }
@@ -86,23 +83,11 @@ fn prepare(refonte: &Refonte, name: &'static str) -> Prepared {
     let target = rewrite::body_target(&doc, opts);
     let selected = select::select(&doc, &ranking, target);
     let sections = section::sections(&doc, &selected[1.min(selected.len())..], &opts.sections);
-    let text_of = |ids: &[usize]| doc.joined_text(ids);
-    let body_text = text_of(&selected);
-    let lead_text = text_of(&selected[..1.min(selected.len())]);
-    let opening = text_of(&selected[..selected.len().min(3)]);
     let mut desc_order: Vec<usize> = selected[..selected.len().min(3)].to_vec();
     desc_order.extend(ranking.order());
     let focus = {
         let ctx = Context::new(&doc, &facts);
-        choose(
-            &ctx,
-            &body_text,
-            &lead_text,
-            &opening,
-            &desc_order,
-            opts.typography,
-        )
-        .text
+        choose(&ctx, &ranking, &selected, opts.typography).text
     };
     let rewrite = refonte.rewrite(&article).expect("the fixture is rewritten");
     Prepared {
@@ -117,27 +102,22 @@ fn prepare(refonte: &Refonte, name: &'static str) -> Prepared {
         selected,
         sections,
         desc_order,
-        body_text,
-        lead_text,
-        opening,
         focus,
         rewrite,
     }
 }
 
-/// The focus keyphrase, chosen as [`refonte::rewrite::rewrite`] chooses it.
+/// The focus keyphrase, chosen as [`refonte::rewrite::rewrite`] chooses it
+/// ([`refonte::rewrite::focus_and_lead`]: each candidate tried for a
+/// description and for the headings that can say it).
 fn choose(
     ctx: &Context,
-    body: &str,
-    lead: &str,
-    opening: &str,
-    desc_order: &[usize],
+    ranking: &refonte::rank::Ranking,
+    selected: &[usize],
     typo: Typography,
 ) -> keyphrase::Focus {
-    let accept = |k: &str| {
-        keyphrase::count_in(opening, k) > 0 && meta::description(ctx, k, desc_order, typo).1
-    };
-    keyphrase::choose(ctx, body, lead, ctx.doc.keyphrase.as_deref(), accept)
+    let opts = refonte::rewrite::RewriteOptions::default();
+    rewrite::focus_and_lead(ctx, ranking, selected, typo, &opts.sections).0
 }
 
 /// A group over the three articles, each measured with its word count as
@@ -199,16 +179,7 @@ fn stages(c: &mut Criterion) {
     });
     group(c, &docs, "frame_keyphrase", |b, p| {
         let ctx = Context::new(&p.doc, &p.facts);
-        b.iter(|| {
-            choose(
-                black_box(&ctx),
-                &p.body_text,
-                &p.lead_text,
-                &p.opening,
-                &p.desc_order,
-                typo,
-            )
-        })
+        b.iter(|| choose(black_box(&ctx), &p.ranking, &p.selected, typo))
     });
     group(c, &docs, "frame_headings", |b, p| {
         let ctx = Context::new(&p.doc, &p.facts);

@@ -67,11 +67,12 @@ pub fn rewrite(
     let min_words = doc.min_words.unwrap_or(opts.min_words);
     let source_words = doc.body_words();
     let selected = select::select(doc, &ranking, body_target(doc, opts));
-    let (focus, lead_len, described) = focus_and_lead(&ctx, &ranking, &selected, opts.typography);
+    let (focus, lead_len, described) =
+        focus_and_lead(&ctx, &ranking, &selected, opts.typography, &opts.sections);
     let lead_ids = &selected[..lead_len];
     let sections_ids = section::sections(doc, &selected[lead_len..], &opts.sections);
     let heads = heading::headings(&ctx, &sections_ids, &focus.text, &ranking.scores);
-    let (sections_ids, heads) = join_headless(sections_ids, heads);
+    let (sections_ids, heads) = join_headless(&ctx, sections_ids, heads, opts.sections.max_words);
     let conn = connect::place(&ctx, lead_ids, &sections_ids);
     let (lead, mut sections) = build(&ctx, &ranking, lead_ids, &sections_ids, &heads, &conn);
     let mut template_words: usize = conn.values().map(|c| count_words(c)).sum();
@@ -147,11 +148,12 @@ pub fn rewrite(
 /// or tied to it; the keyphrase must be able to open the article and fill
 /// its description; when the lead does not name it, one more sentence that
 /// does joins the lead.
-fn focus_and_lead(
+pub fn focus_and_lead(
     ctx: &Context,
     ranking: &crate::rank::Ranking,
     selected: &[usize],
     typo: Typography,
+    sections_opts: &SectionOptions,
 ) -> (keyphrase::Focus, usize, (String, bool)) {
     let doc = ctx.doc;
     let words_of = |i: usize| doc.terms.sentence_words[i] as usize;
@@ -162,24 +164,32 @@ fn focus_and_lead(
     let opening = text_of(&selected[..selected.len().min(3)]);
     let mut desc_order: Vec<usize> = selected[..selected.len().min(3)].to_vec();
     desc_order.extend(ranking.order());
-    // The description found for the keyphrase that is accepted is the one printed.
-    let described: std::cell::RefCell<Option<(String, (String, bool))>> = Default::default();
-    let accept = |k: &str| {
-        if keyphrase::count_in(&opening, k) == 0 {
-            return false;
-        }
+    // The description found for each candidate, the one chosen's printed.
+    let described: std::cell::RefCell<Vec<(String, (String, bool))>> = Default::default();
+    // Heading candidates of the sections the body will have, to see which
+    // keyphrase the headings can say.
+    let sections = section::sections(doc, &selected[lead_len..], sections_opts);
+    let pool = heading::candidate_texts(ctx, &sections, &ranking.scores);
+    let title = doc.title.as_deref().unwrap_or("");
+    let fit = |k: &str| {
         let found = meta::description(ctx, k, &desc_order, typo);
-        let ok = found.1;
-        *described.borrow_mut() = Some((k.to_string(), found));
-        ok
+        let described_ok = found.1 && keyphrase::count_in(&found.0, k) > 0;
+        described.borrow_mut().push((k.to_string(), found));
+        let covered = pool
+            .iter()
+            .filter(|texts| texts.iter().any(|t| keyphrase::count_in(t, k) > 0))
+            .count();
+        let headings = pool.len() < 2 || 10 * covered >= 3 * pool.len();
+        let in_opening = keyphrase::count_in(&opening, k) > 0;
+        let in_title = keyphrase::count_in(title, k) > 0;
+        let opens_title = title.to_lowercase().starts_with(&k.to_lowercase());
+        4.0 * f64::from(u8::from(in_opening))
+            + 2.0 * f64::from(u8::from(described_ok))
+            + 2.0 * f64::from(u8::from(headings))
+            + 1.5 * f64::from(u8::from(in_title))
+            + 0.5 * f64::from(u8::from(opens_title))
     };
-    let focus = keyphrase::choose(
-        ctx,
-        &body_text,
-        &lead_text,
-        doc.keyphrase.as_deref(),
-        accept,
-    );
+    let focus = keyphrase::choose(ctx, &body_text, &lead_text, doc.keyphrase.as_deref(), fit);
     if keyphrase::count_in(&lead_text, &focus.text) == 0 {
         for extra in lead_len + 1..=selected.len().min(3) {
             // A chapô may skip a sentence of the source, not a dependent one.
@@ -198,7 +208,8 @@ fn focus_and_lead(
     }
     let known = described
         .take()
-        .filter(|(k, _)| *k == focus.text)
+        .into_iter()
+        .find(|(k, _)| *k == focus.text)
         .map(|(_, found)| found);
     let description =
         known.unwrap_or_else(|| meta::description(ctx, &focus.text, &desc_order, typo));
@@ -234,12 +245,29 @@ fn lead_length(doc: &Document, selected: &[usize]) -> usize {
 /// section. [`heading::headings`] gives the first section one whenever it
 /// can, so that the body keeps at least one.
 fn join_headless(
+    ctx: &Context,
     sections: Vec<section::Paragraphs>,
     heads: Vec<Option<(String, HeadingKind)>>,
+    max_words: usize,
 ) -> (Vec<section::Paragraphs>, Vec<(String, HeadingKind)>) {
+    let words = |paras: &section::Paragraphs| -> usize {
+        paras
+            .iter()
+            .flatten()
+            .map(|&i| ctx.doc.terms.sentence_words[i] as usize)
+            .sum()
+    };
     let mut out: Vec<(section::Paragraphs, (String, HeadingKind))> = Vec::new();
     let mut pending: section::Paragraphs = Vec::new();
     for (mut paras, head) in sections.into_iter().zip(heads) {
+        // Too long together: the section keeps a heading of its own, its
+        // best noun phrase.
+        let head = head.or_else(|| {
+            let together = out.last().map_or(words(&pending), |l| words(&l.0)) + words(&paras);
+            (together > max_words)
+                .then(|| heading::fallback(ctx, &paras))
+                .flatten()
+        });
         match (head, out.last_mut()) {
             (None, Some(last)) => last.0.extend(paras),
             (None, None) => pending.extend(paras),

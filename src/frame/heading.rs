@@ -217,7 +217,7 @@ fn candidates(
         return out;
     };
     out.extend(journalist_heading(ctx, first));
-    out.extend(headline_candidates(ctx, &sentences, weights, scores));
+    out.extend(headline_candidates(ctx, &sentences, weights, scores, focus));
     out.extend(quotation_candidates(ctx, &sentences, weights));
     out.extend(subject_candidates(ctx, &sentences, weights));
     // The noun phrases that name the focus keyphrase (`Le centre hospitalier
@@ -227,6 +227,34 @@ fn candidates(
     }
     out.retain(|c| (1..=12).contains(&words(&c.text)) && ctx.grounded(&c.text));
     out
+}
+
+/// The texts of every section's heading candidates, whatever the keyphrase:
+/// which keyphrase the headings can say.
+pub fn candidate_texts(ctx: &Context, sections: &[Paragraphs], scores: &[f64]) -> Vec<Vec<String>> {
+    let weights = term_weights(ctx, sections);
+    sections
+        .iter()
+        .enumerate()
+        .map(|(s, paras)| {
+            candidates(ctx, paras, &weights[s], scores, "")
+                .into_iter()
+                .map(|c| c.text)
+                .collect()
+        })
+        .collect()
+}
+
+/// A heading for a section that no candidate fits but that is too long to
+/// join to its neighbour (Yoast flags 300 words without a subheading): its
+/// best noun phrase with an article, two words at least.
+pub fn fallback(ctx: &Context, paras: &Paragraphs) -> Option<(String, HeadingKind)> {
+    let sentences: Vec<usize> = paras.iter().flatten().copied().collect();
+    let weights = FxHashMap::default();
+    noun_phrase_candidates(ctx, &sentences, &weights, 2)
+        .into_iter()
+        .find(|c| ctx.grounded(&c.text))
+        .map(|c| (c.text, c.kind))
 }
 
 /// The journalist's own subheading right before the section's first sentence.
@@ -272,6 +300,7 @@ fn headline_candidates(
     sentences: &[usize],
     weights: &FxHashMap<u32, f64>,
     scores: &[f64],
+    focus: &str,
 ) -> Vec<Candidate> {
     let doc = ctx.doc;
     let best = sentences
@@ -287,7 +316,14 @@ fn headline_candidates(
         if doc.seg.sentences[i].starts_in_quote || tied {
             continue;
         }
-        let Some(h) = headline(&doc.text, ctx.parsed(i)) else {
+        // Up to ten words for a headline that says the keyphrase (a
+        // subheading of three to ten words, `FRENCH.md`), eight otherwise.
+        let p = ctx.parsed(i);
+        let h = headline(&doc.text, p).or_else(|| {
+            super::headline::headline_within(&doc.text, p, 10)
+                .filter(|h| !focus.is_empty() && count_in(&h.text, focus) > 0)
+        });
+        let Some(h) = h else {
             continue;
         };
         let rank = scores.get(i).copied().unwrap_or(0.0) / best;
@@ -337,11 +373,27 @@ fn quotation_candidates(
         if !complete || opens_lower || crate::fr::lexicon::lexicons().is_vulgar(inner) {
             continue;
         }
+        let quote = format!("« {} »", crate::fr::upper_first(inner));
+        let score = 2.5 + 0.3 * terms_weight(ctx, inner, weights);
+        // `Joe Biden : « Je pense… »`: the speaker named, as the article
+        // names them, when that stays short.
+        if let Some(speaker) = q
+            .speaker
+            .as_deref()
+            .filter(|s| s.starts_with(char::is_uppercase) && words(s) <= 3 && words(s) + n <= 11)
+        {
+            out.push(Candidate {
+                core: key(inner),
+                text: format!("{speaker} : {quote}"),
+                kind: HeadingKind::Quote,
+                score: score + 0.2,
+            });
+        }
         out.push(Candidate {
             core: key(inner),
-            text: format!("« {} »", crate::fr::upper_first(inner)),
+            text: quote,
             kind: HeadingKind::Quote,
-            score: 2.5 + 0.3 * terms_weight(ctx, inner, weights),
+            score,
         });
     }
     out
@@ -409,7 +461,7 @@ fn focus_groups(
             let opens = fw.is_any(&det, &[Class::DefiniteArticle, Class::IndefiniteArticle]);
             let end = p.tokens[g.end - 1].span.end as usize;
             if !opens
-                || words(&text) < 3
+                || words(&text) < 2
                 || words(&text) > 8
                 || count_in(&text, focus) == 0
                 || !ends_cleanly(ctx, i, end)

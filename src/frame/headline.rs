@@ -493,6 +493,20 @@ fn complement_at(p: &Parsed, k: usize, end: usize) -> Option<Run> {
     }
 }
 
+/// True when the words from token `k` of `p` to the end of its clause
+/// tell when (`quelques semaines après l’explosion`, `dimanche soir`).
+pub fn time_from(text: &str, p: &Parsed, k: usize) -> bool {
+    let lex = lexicons();
+    let end = p
+        .clauses
+        .iter()
+        .find(|c| c.start <= k && k < c.end)
+        .map_or(p.tokens.len(), |c| c.end);
+    complement_at(p, k, end).is_some_and(|u| is_time_phrase(text, p, u, lex))
+        || (p.tags[k] == Tag::Adv && is_time_phrase(text, p, (k, end), lex))
+        || is_time_phrase(text, p, (k, end.min(k + 3)), lex)
+}
+
 /// True when a unit tells when (`dimanche`, `en février`, `le 18 août`,
 /// `lors de la visite`, `depuis 2018`, `il y a deux ans`): a headline
 /// tells what.

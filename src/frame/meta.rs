@@ -69,9 +69,16 @@ pub fn description(
     match closest {
         Some(c) => (c, false),
         None => {
-            let first = starts.first().or(order.first()).copied().unwrap_or(0);
-            let v = variants(ctx, first).pop().unwrap_or_default();
-            (v, false)
+            // Nothing holds the keyphrase under the limit: the longest cut
+            // under it, whatever it says (never cut with `…`).
+            let longest = starts
+                .iter()
+                .chain(order.iter())
+                .take(TRIED)
+                .flat_map(|&i| variants(ctx, i))
+                .filter(|v| typo.prints_within(v, 0, MAX_CHARS))
+                .max_by_key(|v| v.chars().count());
+            (longest.unwrap_or_default(), false)
         }
     }
 }
@@ -340,7 +347,8 @@ fn without_dates(v: &str) -> Option<String> {
         p.tags[k] == Tag::Adv
             && (lex.weekdays.contains(&w)
                 || lex.months.contains(&w)
-                || lex.relative_dates.contains(&w))
+                || lex.relative_dates.contains(&w)
+                || lex.day_parts.contains(&w))
     };
     let mut keep = vec![true; n];
     let mut any = false;

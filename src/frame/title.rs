@@ -503,6 +503,17 @@ fn place_from_lead(ctx: &Context, source: &str) -> Option<String> {
     Some(format!("À {place}, {}", lowered(ctx, source)))
 }
 
+/// A title without the apposition set between two commas after its first
+/// name or noun group (`Josu Ternera, figure de l’ETA, libéré…`).
+fn without_apposition(t: &str) -> Option<String> {
+    let (head, rest) = split_comma(t)?;
+    let (_, after) = split_comma(&rest)?;
+    let named = head
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase));
+    (named && !after.is_empty() && words(&head).len() <= 4).then(|| format!("{head} {after}"))
+}
+
 /// The two sides of a title's first comma outside guillemets.
 fn split_comma(t: &str) -> Option<(String, String)> {
     let mut depth = 0i32;
@@ -706,6 +717,13 @@ fn seo_title_of(
 ) -> String {
     let mut options: Vec<String> = vec![title.to_string()];
     options.extend(scored.iter().map(|c| c.text.clone()));
+    // Without an apposition (`Josu Ternera, figure de l’ETA, libéré…` →
+    // `Josu Ternera libéré…`).
+    for t in [title, source] {
+        if let Some(short) = without_apposition(t) {
+            options.push(short);
+        }
+    }
     for t in [title, source] {
         if let Some((a, b)) = split_colon(t) {
             options.push(upper_first(&a));
@@ -766,12 +784,29 @@ fn seo_title_of(
             .filter_map(|t| cut_at_phrase(ctx, t, typo))
             .find(|c| count_in(c, focus) > 0)
     };
-    fitting(true)
+    // Search engines weigh the keyphrase most at the start: a title or a
+    // cut that opens with it first, then `Keyphrase : …`, then one that
+    // holds it elsewhere.
+    let opening = |o: &String| starts_with_focus(o, focus);
+    let fits_opening = options
+        .iter()
+        .filter(|o| fits_seo(o, typo) && crate::fr::count_words(o) >= 3)
+        .find(|o| opening(o))
+        .cloned();
+    let cut_opening = [source, title]
+        .into_iter()
+        .filter_map(|t| cut_at_phrase(ctx, t, typo))
+        .find(|c| opening(c));
+    fits_opening
+        .or(cut_opening)
+        .or_else(|| trimmed.clone().filter(|t| opening(t)))
+        .or(prefixed)
+        .or_else(|| fitting(true))
         .or_else(cut_with_focus)
         .or(trimmed)
-        .or(prefixed)
         .or_else(|| fitting(false))
         .or_else(|| cut_at_phrase(ctx, title, typo))
+        .or_else(|| cut_at_phrase(ctx, source, typo))
         .unwrap_or_else(|| seo_title(title, focus, typo))
 }
 
@@ -795,16 +830,23 @@ fn cut_at_phrase(ctx: &Context, title: &str, typo: Typography) -> Option<String>
             .trim_end_matches([',', ':', ' '])
             .to_string();
         let next = p.tags.get(g.end).copied();
+        let fw = &crate::fr::lexicon::lexicons().function_words;
+        let w = p.tokens.get(g.end).map(|t| t.span.of(title).to_lowercase());
+        // A new phrase starts after it: punctuation, a coordination, a
+        // preposition other than `de` and `à`, a locution (`face à`), or a
+        // phrase of time (`quelques semaines après l’explosion`).
         let clean = match next {
             None => true,
             Some(crate::parse::Tag::Punct | crate::parse::Tag::Coord) => true,
             Some(crate::parse::Tag::Prep) => {
-                let w = p.tokens[g.end].span.of(title).to_lowercase();
-                let fw = &crate::fr::lexicon::lexicons().function_words;
-                !(fw.is(&w, crate::fr::lexicon::Class::De)
-                    || fw.is(&w, crate::fr::lexicon::Class::A))
+                let w = w.as_deref().unwrap_or("");
+                !(fw.is(w, crate::fr::lexicon::Class::De) || fw.is(w, crate::fr::lexicon::Class::A))
             }
-            _ => false,
+            _ => {
+                w.as_deref()
+                    .is_some_and(|w| fw.is(w, crate::fr::lexicon::Class::LocutionHead))
+                    || super::headline::time_from(title, &p, g.end)
+            }
         };
         let balanced = cut.matches('«').count() == cut.matches('»').count();
         // The event stays: a title with a verb keeps it (`Lormeville :

@@ -313,10 +313,13 @@ fn is_time_word(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> bool {
         lex.months.contains(&n.text.to_lowercase())
             || (n.kind == TokenKind::Number && n.text.len() == 4)
     });
+    // `jeudi soir`: the part of a day after a weekday.
+    let after_day = prev.is_some_and(|p| lex.weekdays.contains(&p.text.to_lowercase()));
     lex.weekdays.contains(&lower)
         || lex.relative_dates.contains(&lower)
         || month
         || (lex.month_qualifiers.contains(&lower) && dates_next)
+        || (lex.day_parts.contains(&lower) && after_day)
 }
 
 /// `a-t-il`, `estime-t-elle`, `dit-on`: a verb with its subject pronoun

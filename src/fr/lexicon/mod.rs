@@ -111,6 +111,8 @@ pub struct Lexicons {
     pub relative_dates: FxHashSet<String>,
     /// Words that date the month or year after them without an article (`début`, `fin`).
     pub month_qualifiers: FxHashSet<String>,
+    /// Parts of a day after a weekday (`soir`, `matin`).
+    pub day_parts: FxHashSet<String>,
     /// Words beginning with an aspirated h (no elision before them).
     pub h_aspire: FxHashSet<String>,
     /// Labels a site puts before a headline (`vidéo`, `en direct`), lowercase.
@@ -234,6 +236,7 @@ impl Lexicons {
                 "month abbreviations",
                 "relative",
                 "month qualifiers",
+                "day parts",
             ],
         )?;
         let elision = sections(
@@ -290,6 +293,7 @@ impl Lexicons {
             month_abbreviations: folded(&dates, "month abbreviations"),
             relative_dates: folded(&dates, "relative"),
             month_qualifiers: folded(&dates, "month qualifiers"),
+            day_parts: folded(&dates, "day parts"),
             h_aspire: set_of(entries(files::H_ASPIRE.text)),
             title_labels: set_of(entries(files::TITLE_LABELS.text)),
             topic_stopwords: set_of(entries(files::TOPIC_STOPWORDS.text)),
