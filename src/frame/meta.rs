@@ -234,7 +234,15 @@ fn variants(ctx: &Context, i: usize) -> Vec<String> {
         push(&mut out, v);
     }
     // A person's role before the name (`le ministre chinois des Affaires
-    // étrangères Qin Gang` → `Qin Gang`).
+    // étrangères Qin Gang` → `Qin Gang`), in a variant that has already lost
+    // its relative clauses: a role says more than a relative's aside.
+    let relatives: Vec<&str> = p
+        .clauses
+        .iter()
+        .filter(|c| c.kind == ClauseKind::Relative && c.start > 0)
+        .filter(|c| p.tokens[c.start - 1].span.of(&doc.text) == ",")
+        .map(|c| p.text_of(&doc.text, c.start, c.end))
+        .collect();
     for e in &ctx.facts.entities {
         let Some(span) = e.role_span else { continue };
         let full = span
@@ -243,7 +251,12 @@ fn variants(ctx: &Context, i: usize) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(" ");
         for v in out.clone() {
-            if v.contains(full.as_str()) && !v.starts_with(full.as_str()) {
+            if relatives.iter().any(|r| v.contains(r)) {
+                continue;
+            }
+            // At the start too: `Le secrétaire d’Etat américain Antony
+            // Blinken a eu…` → `Antony Blinken a eu…`.
+            if v.contains(full.as_str()) {
                 push(&mut out, v.replacen(full.as_str(), &e.text, 1));
             }
         }
@@ -411,8 +424,15 @@ fn without_clauses(text: &str, p: &Parsed, kinds: &[ClauseKind]) -> String {
         let ends_comma = p.tokens[c.end - 1].span.of(text) == ",";
         let last = c.end == n || (c.end + 1 == n && p.tags[n - 1] == Tag::Punct);
         if after_comma && (ends_comma || last) {
-            // Both commas go with it: `Blinken, qui…, a rencontré` → `Blinken a rencontré`.
-            keep[c.start - 1] = false;
+            // Both commas go with it: `Blinken, qui…, a rencontré` → `Blinken a rencontré`;
+            // one stays before an attribution (`…, a ajouté Miller.`).
+            let attribution_next = p
+                .clauses
+                .get(k + 1)
+                .is_some_and(|n| n.kind == ClauseKind::Attribution);
+            if !(attribution_next && ends_comma) {
+                keep[c.start - 1] = false;
+            }
             let stop = c.end.min(n);
             for slot in keep.iter_mut().take(stop).skip(c.start) {
                 *slot = false;

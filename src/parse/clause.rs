@@ -162,8 +162,12 @@ fn kind_of(
     let Some(v) = finite else {
         return match tags[first] {
             _ if inverted_reporting(&words[first..end], lex) => ClauseKind::Attribution,
+            // `, DC pour poursuivre les discussions,` is no apposition: a
+            // noun group names, an infinitive tells a purpose.
             Tag::Det | Tag::Propn | Tag::Noun
-                if before.is_some_and(|b| ends_with_comma(words, b)) && end - first <= 12 =>
+                if before.is_some_and(|b| ends_with_comma(words, b))
+                    && end - first <= 12
+                    && !tags[first..end].contains(&Tag::Infinitive) =>
             {
                 ClauseKind::Apposition
             }
