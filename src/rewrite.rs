@@ -107,6 +107,15 @@ pub fn rewrite(
         );
     }
 
+    if crate::frame::keyphrase::count_in(&titles.seo_title, &focus.text) == 0 {
+        // Said rather than hidden: a keyword glued before the title is what
+        // an editor sends back.
+        warnings.push(format!(
+            "the SEO title does not hold the keyphrase “{}”: no edit of the title says it",
+            focus.text
+        ));
+    }
+
     let mut out = Rewrite {
         title: titles.title,
         title_candidates: titles.candidates,

@@ -122,6 +122,9 @@ impl<'a> WordIndex<'a> {
     }
 }
 
+/// The share of the best score a candidate needs to be weighed by its fit.
+const FIT_POOL: f64 = 0.5;
+
 struct Candidate {
     text: String,
     proper: bool,
@@ -147,7 +150,12 @@ pub fn choose(
         if text.chars().count() < 2 || cands.iter().any(|c| c.text.eq_ignore_ascii_case(text)) {
             return;
         }
-        if !usable(text, body, lex) {
+        // The analysis names it a place or a person (`Paris`, not `paris`).
+        let place_or_person =
+            ctx.facts.entities.iter().any(|e| {
+                e.text == text && matches!(e.kind, EntityKind::Place | EntityKind::Person)
+            });
+        if !usable(text, body, lex, place_or_person) {
             return;
         }
         cands.push(Candidate {
@@ -158,6 +166,7 @@ pub fn choose(
     };
     for e in &ctx.facts.entities {
         let name = clean_name(&e.text);
+        let name = with_usual_follower(&ctx.doc.text, &name).unwrap_or(name);
         push(&name, true, e.sentence);
         // News repeats a person's last name: "Antony Blinken", then "Blinken".
         if e.kind == EntityKind::Person
@@ -170,6 +179,24 @@ pub fn choose(
     for k in &ctx.facts.keyphrases {
         push(&k.text, false, k.first_sentence);
     }
+    // A short acronym (`OMS`, `RN`) is the story's name only when the title
+    // says it; elsewhere it is a credit (`AFP`) or a detail (`PIB`).
+    let title_words = crate::fr::words(ctx.doc.title.as_deref().unwrap_or(""));
+    cands.retain(|c| c.text.chars().count() >= 4 || title_words.contains(&c.text.as_str()));
+    // A first name alone (`Arnaud` of `Arnaud Beltrame`, whose surname the
+    // text also writes alone) is searched by no one.
+    let texts: Vec<String> = cands.iter().map(|c| c.text.clone()).collect();
+    let first_name = |w: &str| {
+        ctx.facts.entities.iter().any(|e| {
+            e.kind == EntityKind::Person
+                && e.text.split_once(' ').is_some_and(|(first, rest)| {
+                    first == w
+                        && (texts.iter().any(|t| t == rest)
+                            || ctx.facts.entities.iter().any(|o| o.text == rest))
+                })
+        })
+    };
+    cands.retain(|c| c.text.contains(' ') || !first_name(&c.text));
     let title = ctx.doc.title.as_deref().unwrap_or("");
     let body_words = body.split_whitespace().count().max(1);
     let needed = ((body_words as f64 * 0.005).ceil() as usize).max(2);
@@ -292,9 +319,13 @@ pub fn choose(
     // Among the eight best, the one the article can carry best (`fit`:
     // the lead says it, a description holds it, headings can, the SEO
     // title can open with it), the better ranked first among equals.
+    // Only those close to the best: a fit never makes a side word
+    // (`Santé`, `Europe`) the story's name.
+    let top = scored.first().map_or(0.0, |s| s.0);
     let fits: Vec<f64> = scored
         .iter()
         .take(8)
+        .take_while(|(s, _, _)| *s >= top * FIT_POOL)
         .map(|(_, _, c)| fit(&c.text))
         .collect();
     let best = (0..fits.len())
@@ -310,7 +341,11 @@ pub fn choose(
             // Nothing repeats: the title's first name or noun phrase, else its first word.
             let fallback = cands
                 .iter()
-                .find(|c| count_in(body, &c.text) > 0)
+                .enumerate()
+                .filter(|(_, c)| count_in(body, &c.text) > 0)
+                // The title's own words first: they name the story.
+                .max_by_key(|(k, c)| (count_in(title, &c.text) > 0, std::cmp::Reverse(*k)))
+                .map(|(_, c)| c)
                 .map(|c| c.text.clone())
                 .unwrap_or_else(|| {
                     title
@@ -370,10 +405,21 @@ pub fn with_determiner(ctx: &Context, focus: &str) -> String {
 /// common noun is too general to be a keyphrase unless the title uses it.
 const GENERIC_FREQ: f32 = 100.0;
 
+/// Frequency per million words from which a capitalised common noun alone
+/// (`Santé`, `Direction`, `Convention`) names a rubric or half a name
+/// (`Convention citoyenne`) rather than the story; a rare one (`Sénat`)
+/// can be the story's institution.
+const CAPITALISED_COMMON_FREQ: f32 = 5.0;
+
 /// A candidate can be a keyphrase: not a function word, a date word or a
 /// weak noun; a capitalised single word must be a name (capitalised in the
 /// middle of a sentence somewhere), not a sentence's capitalised first word.
-fn usable(text: &str, body: &str, lex: &crate::fr::lexicon::Lexicons) -> bool {
+fn usable(
+    text: &str,
+    body: &str,
+    lex: &crate::fr::lexicon::Lexicons,
+    place_or_person: bool,
+) -> bool {
     let lower = text.to_lowercase();
     if lex.is_stop(&lower)
         || lex.weak_nouns.contains(&lower)
@@ -382,8 +428,32 @@ fn usable(text: &str, body: &str, lex: &crate::fr::lexicon::Lexicons) -> bool {
     {
         return false;
     }
+    // `de Paris`, `la réforme`: a phrase opens on its own word.
+    let first = text.split([' ', '-', '’']).next().unwrap_or(text);
+    let first_lower = first.to_lowercase();
+    if text.contains([' ', '-', '’'])
+        && lex.is_stop(&first_lower)
+        && !first.starts_with(char::is_uppercase)
+    {
+        return false;
+    }
+    // A capitalised word the lexicon knows, accents restored, that no
+    // sentence capitalises in its middle is a sentence's first word
+    // (`Etant`, `Est-ce`), not a name.
+    let known = lex.pos.get(&first_lower).is_some()
+        || super::with_accent_restored(&first_lower).is_some_and(|a| lex.pos.get(&a).is_some());
+    if first.starts_with(char::is_uppercase) && known && !capitalised_inside_sentence(body, first) {
+        return false;
+    }
+    // A quantity (`millions d’euros`, `heures`) measures the news, it is
+    // not what a reader searches.
+    if lex.quantity_words.contains(&first_lower) || lex.time_units.contains(&first_lower) {
+        return false;
+    }
     let single = !text.contains([' ', '-', '’']);
-    if single && text.chars().count() < 4 {
+    // Short words are function words, save acronyms (`OMS`, `PSG`).
+    let acronym = text.chars().count() >= 2 && text.chars().all(|c| c.is_uppercase());
+    if single && text.chars().count() < 4 && !acronym {
         return false;
     }
     // A lone common word (`pays`, `région`) is no keyphrase a reader would
@@ -399,6 +469,19 @@ fn usable(text: &str, body: &str, lex: &crate::fr::lexicon::Lexicons) -> bool {
             .get(&lower)
             .is_some_and(|e| e.pos() == crate::fr::lexicon::Pos::Adj)
     {
+        return false;
+    }
+    // A frequent common noun with a capital (`État`, `Santé`) names an
+    // institution or a rubric, not the story.
+    let restored = super::with_accent_restored(&lower);
+    let common = lex
+        .pos
+        .get(&lower)
+        .or_else(|| restored.as_deref().and_then(|a| lex.pos.get(a)))
+        .is_some_and(|e| {
+            e.pos() == crate::fr::lexicon::Pos::Noun && e.freq() >= CAPITALISED_COMMON_FREQ
+        });
+    if single && common && !place_or_person {
         return false;
     }
     if single
@@ -432,6 +515,38 @@ fn clean_name(text: &str) -> String {
         start += 1;
     }
     words[start..].join(" ")
+}
+
+/// A capitalised common noun that names something only with the word that
+/// follows it (`État` in `l’État islamique`): the two words, when that
+/// follower comes after two thirds of its occurrences or more.
+fn with_usual_follower(text: &str, name: &str) -> Option<String> {
+    let lex = crate::fr::lexicon::lexicons();
+    if name.contains(' ') || lex.pos.get(&name.to_lowercase()).is_none() {
+        return None;
+    }
+    let mut followers: Vec<&str> = Vec::new();
+    let mut total = 0;
+    for (i, _) in text.match_indices(name) {
+        let before = text[..i].chars().next_back();
+        let rest = &text[i + name.len()..];
+        if before.is_some_and(char::is_alphanumeric) || rest.starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        total += 1;
+        let next = rest
+            .strip_prefix(' ')
+            .and_then(|r| r.split([' ', ',', '.']).next());
+        if let Some(w) = next.filter(|w| w.starts_with(char::is_lowercase) && w.chars().count() > 3)
+        {
+            followers.push(w);
+        }
+    }
+    followers.sort_unstable();
+    let best = followers
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|run| run.len())?;
+    (best.len() * 3 >= total * 2 && total >= 2).then(|| format!("{name} {}", best[0]))
 }
 
 /// True when `word` occurs capitalised after another word of its sentence.

@@ -28,8 +28,19 @@ pub fn description(
     order: &[usize],
     typo: Typography,
 ) -> (String, bool) {
-    let fits = |s: &str| typo.prints_within(s, MIN_CHARS, MAX_CHARS) && findable(s, focus);
-    let under = |s: &str| typo.prints_within(s, 0, MAX_CHARS) && findable(s, focus);
+    // An ellipsis, even the source's own `(…)`, reads as a cut.
+    let fits = |s: &str| {
+        typo.prints_within(s, MIN_CHARS, MAX_CHARS)
+            && findable(s, focus)
+            && !looks_cut(s)
+            && !points_back(s)
+    };
+    let under = |s: &str| {
+        typo.prints_within(s, 0, MAX_CHARS)
+            && findable(s, focus)
+            && !looks_cut(s)
+            && !points_back(s)
+    };
     let mut seen = rustc_hash::FxHashSet::default();
     let starts: Vec<usize> = order
         .iter()
@@ -71,16 +82,36 @@ pub fn description(
         None => {
             // Nothing holds the keyphrase under the limit: the longest cut
             // under it, whatever it says (never cut with `…`).
-            let longest = starts
+            // A sentence that opens well first: `Il doit…` needs the one before.
+            let pool: &[usize] = if starts.is_empty() { order } else { &starts };
+            let longest = pool
                 .iter()
-                .chain(order.iter())
                 .take(TRIED)
                 .flat_map(|&i| variants(ctx, i))
                 .filter(|v| typo.prints_within(v, 0, MAX_CHARS))
-                .max_by_key(|v| v.chars().count());
+                .max_by_key(|v| (!looks_cut(v) && !points_back(v), v.chars().count()));
             (longest.unwrap_or_default(), false)
         }
     }
+}
+
+/// True when a cut of a sentence opens on a word that points back (`Il`,
+/// `Pourtant`, `Cette annonce`): the cut lost what it refers to.
+fn points_back(s: &str) -> bool {
+    let lex = crate::fr::lexicon::lexicons();
+    let first: Vec<String> = crate::fr::words(s)
+        .iter()
+        .take(lex.openers_max_words)
+        .map(|w| crate::fr::lexicon::fold(w))
+        .collect();
+    crate::analyze::sentences::opens_with(&first, |p| {
+        lex.anaphoric_openers.contains(p) || lex.connector_openers.contains(p)
+    })
+}
+
+/// An ellipsis, as typed (`...`) or set (`…`): the reader takes it for a cut.
+fn looks_cut(s: &str) -> bool {
+    s.contains('…') || s.contains("...")
 }
 
 /// True when sentence `i` can open a description: it stands alone (no
@@ -261,7 +292,16 @@ fn variants(ctx: &Context, i: usize) -> Vec<String> {
             }
         }
     }
-    out.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    // Longest first; one that opens on a date (`En 1992, …`) after those
+    // that open on the news.
+    let time_opening = without_leading_time(&doc.text, p).map(|_| {
+        let first = &p.clauses[0];
+        p.text_of(&doc.text, first.start, first.end).to_string()
+    });
+    out.sort_by_key(|s| {
+        let dated = time_opening.as_deref().is_some_and(|t| s.starts_with(t));
+        (dated, std::cmp::Reverse(s.chars().count()))
+    });
     out
 }
 
@@ -380,11 +420,18 @@ fn without_dates(v: &str) -> Option<String> {
         if j > 1 && word(j - 1) == "le" {
             keep[j - 1] = false;
         }
+        // `En mai 2015, il part…` → `Il part…`, never `En, il part…`.
+        if j == 1 && p.tags[0] == Tag::Prep {
+            keep[0] = false;
+            if let Some(c) = (2..n).find(|&c| keep[c]).filter(|&c| word(c) == ",") {
+                keep[c] = false;
+            }
+        }
         if k + 1 < n && p.tags[k + 1] == Tag::Num && p.tokens[k + 1].span.of(v).len() == 4 {
             keep[k + 1] = false;
         }
     }
-    any.then(|| tidy(&rebuild(v, &p, &keep)))
+    any.then(|| crate::fr::upper_first(&tidy(&rebuild(v, &p, &keep))))
 }
 
 /// The sentence as written without its clauses of `kinds` that stand
@@ -412,6 +459,15 @@ fn without_clauses(text: &str, p: &Parsed, kinds: &[ClauseKind]) -> String {
             .is_some_and(|n| n.kind == ClauseKind::Relative);
         let together = kinds.contains(&ClauseKind::Relative);
         if c.kind == ClauseKind::Apposition && (!names_before || (relative_after && !together)) {
+            continue;
+        }
+        // A relative whose list runs on past its comma (`, qui concerne
+        // l’Allemagne, l’Australie et le Brésil,`) goes whole or stays.
+        let runs_on = p
+            .clauses
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.kind, ClauseKind::Apposition | ClauseKind::Fragment));
+        if c.kind == ClauseKind::Relative && runs_on {
             continue;
         }
         // A phrase of circumstance goes only from between two commas, with

@@ -318,9 +318,22 @@ fn full_names(ctx: &Context, title: &str) -> Option<String> {
         }
         let at = find_word(&out, last)?;
         let before = &out[..at];
-        // Already a full name (`Mickaël Harpon`, whatever the spelling).
+        // Already a full name (`Mickaël Harpon`, `d’Arnaud Beltrame`,
+        // whatever the spelling).
         let prev = before.split_whitespace().next_back().unwrap_or("");
+        let prev = prev.rsplit(['’', '\'']).next().unwrap_or(prev);
         if prev.starts_with(char::is_uppercase) {
+            continue;
+        }
+        // Two people of the article share the surname (a mother and her
+        // son): the title's one is not known.
+        let namesakes = ctx
+            .facts
+            .entities
+            .iter()
+            .filter(|o| o.text != e.text && o.text.rsplit_once(' ').is_some_and(|(_, l)| l == last))
+            .count();
+        if namesakes > 0 {
             continue;
         }
         // `de Benalla` → `d’Alexandre Benalla`.
@@ -508,9 +521,14 @@ fn place_from_lead(ctx: &Context, source: &str) -> Option<String> {
 fn without_apposition(t: &str) -> Option<String> {
     let (head, rest) = split_comma(t)?;
     let (_, after) = split_comma(&rest)?;
-    let named = head
-        .split_whitespace()
-        .all(|w| w.starts_with(char::is_uppercase));
+    // A name: capitalised words, not a title's first common word
+    // (`Gravats, amiante et camions de nuit, …`).
+    let lex = crate::fr::lexicon::lexicons();
+    let common = !head.contains(' ') && lex.pos.get(&head.to_lowercase()).is_some();
+    let named = !common
+        && head
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase));
     (named && !after.is_empty() && words(&head).len() <= 4).then(|| format!("{head} {after}"))
 }
 
@@ -538,7 +556,8 @@ fn quote_after(source: &str) -> Option<String> {
     let rest = source.strip_prefix('«')?;
     let close = rest.find('»')?;
     let quote = &source[..close + '«'.len_utf8() + '»'.len_utf8()];
-    let after = source[quote.len()..].trim_start();
+    // `« Enfin », les touristes…` → `Les touristes… : « Enfin »`.
+    let after = source[quote.len()..].trim_start_matches([',', ' ', '\u{a0}']);
     if after.is_empty() || after.starts_with(':') {
         return None;
     }
@@ -747,15 +766,56 @@ fn seo_title_of(
             .map(|(a, b)| vec![a, b])
             .unwrap_or_default(),
     );
-    let trimmed = sides.iter().find_map(|side| {
-        let p = crate::parse::Parsed::of_text(side);
-        super::headline::headline_within(side, &p, 12)
-            .map(|h| h.text)
-            .filter(|h| fits_seo(h, typo) && count_in(h, focus) > 0)
-    });
+    let trimmed_sides: Vec<String> = sides
+        .iter()
+        .filter_map(|side| {
+            let p = crate::parse::Parsed::of_text(side);
+            super::headline::headline_within(side, &p, 12)
+                .map(|h| upper_first(&h.text))
+                .filter(|h| fits_seo(h, typo) && crate::fr::count_words(h) >= 3)
+        })
+        .collect();
+    let trimmed = trimmed_sides
+        .iter()
+        .find(|h| count_in(h, focus) > 0)
+        .cloned();
+    // Without the keyphrase, the longest side trimmed to its core.
+    let trimmed_any = trimmed_sides
+        .iter()
+        .filter(|h| {
+            crate::parse::Parsed::of_text(h).tags.iter().any(|t| {
+                matches!(
+                    t,
+                    crate::parse::Tag::Verb
+                        | crate::parse::Tag::Aux
+                        | crate::parse::Tag::Participle
+                )
+            })
+        })
+        .max_by_key(|h| (h.chars().count(), std::cmp::Reverse(h.as_str())))
+        .cloned();
     // A name or a phrase of several words before a side that lacks it: the
     // keyphrase where search engines weigh it, never a lone common word.
-    let named = focus.starts_with(char::is_uppercase) || focus.contains(' ');
+    // A name, not a capitalised common word (`État`, `Santé`) nor a first
+    // name alone, and never before a side that already says it in another
+    // form (`Chine : les étudiants chinois…`).
+    let lex = crate::fr::lexicon::lexicons();
+    let lower_focus = focus.to_lowercase();
+    let common = lex.pos.get(&lower_focus).is_some()
+        || super::with_accent_restored(&lower_focus).is_some_and(|a| lex.pos.get(&a).is_some());
+    let first_name = ctx.facts.entities.iter().any(|e| {
+        e.text
+            .split_once(' ')
+            .is_some_and(|(first, _)| first == focus)
+    });
+    let named = focus.starts_with(char::is_uppercase) && !common && !first_name;
+    let last = focus.rsplit(' ').next().unwrap_or(focus);
+    let stem: String = crate::fr::lexicon::fold(last).chars().take(4).collect();
+    let echoes = |side: &str| {
+        crate::fr::words(side)
+            .iter()
+            .any(|w| crate::fr::lexicon::fold(w).contains(&stem))
+    };
     let mut pieces: Vec<String> = sides.clone();
     pieces.extend(
         sides
@@ -772,7 +832,8 @@ fn seo_title_of(
             keep_quote_case(side, &|s| lowered(ctx, s))
         );
         (named
-            && count_in(side, focus) == 0
+            && count_in(source, focus) > 0
+            && !echoes(side)
             && crate::fr::count_words(side) >= 2
             && fits_seo(&t, typo))
         .then_some(t)
@@ -797,17 +858,104 @@ fn seo_title_of(
         .into_iter()
         .filter_map(|t| cut_at_phrase(ctx, t, typo))
         .find(|c| opening(c));
-    fits_opening
-        .or(cut_opening)
-        .or_else(|| trimmed.clone().filter(|t| opening(t)))
-        .or(prefixed)
-        .or_else(|| fitting(true))
-        .or_else(cut_with_focus)
-        .or(trimmed)
-        .or_else(|| fitting(false))
-        .or_else(|| cut_at_phrase(ctx, title, typo))
-        .or_else(|| cut_at_phrase(ctx, source, typo))
+    // In that order, the first that does not leave a phrase unfinished.
+    let complete = |c: &String| [title, source].iter().all(|t| ends_a_phrase(t, c));
+    let ranked = [
+        fits_opening,
+        cut_opening,
+        trimmed.clone().filter(|t| opening(t)),
+        prefixed,
+        fitting(true),
+        cut_with_focus(),
+        trimmed,
+        fitting(false),
+        trimmed_any,
+        cut_at_phrase(ctx, title, typo),
+        cut_at_phrase(ctx, source, typo),
+        cut_complete(title, typo),
+        cut_complete(source, typo),
+        // The lead's own headline: a complete phrase of the news.
+        lead_headline(ctx).filter(|h| fits_seo(h, typo)),
+    ];
+    ranked
+        .into_iter()
+        .flatten()
+        .find(complete)
         .unwrap_or_else(|| seo_title(title, focus, typo))
+}
+
+/// The longest start of `title`, three words or more, that fits the SEO
+/// title and ends a phrase ([`ends_a_phrase`]).
+fn cut_complete(title: &str, typo: Typography) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    (3..words.len()).rev().find_map(|n| {
+        let cand = words[..n]
+            .join(" ")
+            .trim_end_matches([',', ':', ';', '«', ' '])
+            .to_string();
+        let open = cand.matches('«').count() > cand.matches('»').count();
+        (fits_seo(&cand, typo) && !open && ends_a_phrase(title, &cand)).then_some(cand)
+    })
+}
+
+/// False when `cut` is the start of `full` and stops inside a phrase:
+/// before the verb of its clause (`Malgré la pandémie, la Floride`), on a
+/// verb missing its object (`… déclenchent`), on a locution's head
+/// (`… face`), or inside a noun group (`en soins` of `en soins intensifs`,
+/// `des premiers` of `des premiers vols`).
+fn ends_a_phrase(full: &str, cut: &str) -> bool {
+    use crate::parse::Tag;
+    let p = crate::parse::Parsed::of_text(full);
+    let pc = crate::parse::Parsed::of_text(cut);
+    let cut_words: Vec<&str> = pc
+        .tokens
+        .iter()
+        .zip(&pc.tags)
+        .filter(|(_, t)| **t != Tag::Punct)
+        .map(|(tok, _)| tok.span.of(cut))
+        .collect();
+    let full_words: Vec<&str> = p.tokens.iter().map(|t| t.span.of(full)).collect();
+    let content: Vec<usize> = (0..full_words.len())
+        .filter(|&k| p.tags[k] != Tag::Punct)
+        .collect();
+    let n = cut_words.len();
+    if n == 0 || n >= content.len() {
+        return true;
+    }
+    let same = cut_words
+        .iter()
+        .zip(&content)
+        .all(|(w, &k)| crate::fr::lexicon::fold(w) == crate::fr::lexicon::fold(full_words[k]));
+    if !same {
+        return true;
+    }
+    let last = content[n - 1];
+    let next = content[n];
+    let fw = &crate::fr::lexicon::lexicons().function_words;
+    // The rest holds the verb (or the participle) the cut lacks.
+    let verbal = |t: &Tag| matches!(t, Tag::Verb | Tag::Aux | Tag::Participle);
+    let rest_has_verb = p.tags[next..]
+        .iter()
+        .any(|t| matches!(t, Tag::Verb | Tag::Aux))
+        || (p.tags[next..].iter().any(verbal) && !p.tags[..next].iter().any(verbal));
+    let punct_between = (last + 1..next).any(|k| p.tags[k] == Tag::Punct);
+    let open_word = matches!(
+        p.tags[last],
+        Tag::Prep | Tag::Det | Tag::Coord | Tag::Sub | Tag::Rel | Tag::Pron
+    );
+    !(rest_has_verb
+        || open_word
+        || (matches!(p.tags[last], Tag::Verb | Tag::Infinitive) && !punct_between)
+        || fw.is(
+            &full_words[last].to_lowercase(),
+            crate::fr::lexicon::Class::LocutionHead,
+        )
+        || (!punct_between
+            && matches!(p.tags[next], Tag::Adj | Tag::Noun | Tag::Num)
+            && !fw.is(
+                &full_words[next].to_lowercase(),
+                crate::fr::lexicon::Class::LocutionHead,
+            )))
 }
 
 /// The longest start of `title` that fits the SEO title and ends a phrase:
