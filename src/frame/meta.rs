@@ -90,7 +90,20 @@ pub fn description(
                 .flat_map(|&i| variants(ctx, i))
                 .filter(|v| typo.prints_within(v, 0, MAX_CHARS))
                 .max_by_key(|v| (!looks_cut(v) && !points_back(v), v.chars().count()));
-            (longest.unwrap_or_default(), false)
+            // Never empty: a sentence of the lead trimmed to its core.
+            let first = order.iter().take(TRIED).find_map(|&i| {
+                super::headline::headline_within(&ctx.doc.text, ctx.parsed(i), 24)
+                    .map(|h| format!("{}.", crate::fr::upper_first(&h.text)))
+                    .filter(|t| typo.prints_within(t, 0, MAX_CHARS))
+            });
+            // Or the source title, which states the news too.
+            let title = ctx
+                .doc
+                .title
+                .as_deref()
+                .map(|t| format!("{}.", t.trim().trim_end_matches(['.', ' '])))
+                .filter(|t| t.len() > 1);
+            (longest.or(first).or(title).unwrap_or_default(), false)
         }
     }
 }

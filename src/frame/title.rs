@@ -302,7 +302,12 @@ fn full_names(ctx: &Context, title: &str) -> Option<String> {
         // A person's name: a person, or a name of two or three capitalised
         // words that is no organisation or place (`Alexandre Benalla`).
         let words: Vec<&str> = e.text.split(' ').collect();
+        // Not a place nor a brand that opens on one (`France Bleu Hérault`).
+        let lex = crate::fr::lexicon::lexicons();
+        let opens_on_known = crate::fr::place_preposition(words[0]).is_some()
+            || lex.pos.get(&words[0].to_lowercase()).is_some();
         let name_like = (2..=3).contains(&words.len())
+            && !opens_on_known
             && words.iter().all(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
                     && w.chars().skip(1).any(char::is_lowercase)
@@ -524,12 +529,16 @@ fn without_apposition(t: &str) -> Option<String> {
     // A name: capitalised words, not a title's first common word
     // (`Gravats, amiante et camions de nuit, …`).
     let lex = crate::fr::lexicon::lexicons();
+    let first = head.split_whitespace().next().unwrap_or("").to_lowercase();
     let common = !head.contains(' ') && lex.pos.get(&head.to_lowercase()).is_some();
+    // `Au Mali, sous pression, la junte…`: a phrase of place keeps its comma.
+    let place = lex.is_stop(&first);
     let named = !common
         && head
             .split_whitespace()
             .all(|w| w.starts_with(char::is_uppercase));
-    (named && !after.is_empty() && words(&head).len() <= 4).then(|| format!("{head} {after}"))
+    let joint = if place { ", " } else { " " };
+    (named && !after.is_empty() && words(&head).len() <= 4).then(|| format!("{head}{joint}{after}"))
 }
 
 /// The two sides of a title's first comma outside guillemets.
