@@ -64,10 +64,15 @@ pub fn description(
             return (v.clone(), true);
         }
         // With the sentence after it: its pronouns find their antecedent.
-        if let Some(next) = next_body_sentence(ctx, i) {
+        // Not after a sentence that opens a quotation it does not close.
+        let closed = balanced(&ctx.doc.sentence_text(i));
+        if let Some(next) = next_body_sentence(ctx, i).filter(|_| closed) {
             for a in &vs {
                 for b in variants(ctx, next) {
                     let joined = format!("{a} {b}");
+                    if !balanced(&joined) {
+                        continue;
+                    }
                     if fits(&joined) {
                         return (joined, true);
                     }
@@ -192,7 +197,12 @@ fn opens_well(ctx: &Context, i: usize) -> bool {
 fn next_body_sentence(ctx: &Context, i: usize) -> Option<usize> {
     let doc = ctx.doc;
     let next = i + 1;
-    (next < doc.seg.sentences.len() && !doc.seg.is_heading(next)).then_some(next)
+    // Not one inside a quotation the sentence before opened: cut from its
+    // opening guillemet, it would read as the author's words.
+    (next < doc.seg.sentences.len()
+        && !doc.seg.is_heading(next)
+        && !doc.seg.sentences[next].starts_in_quote)
+        .then_some(next)
 }
 
 /// Sentence `i` and its cuts, longest first: without parentheses, without
