@@ -131,18 +131,10 @@ struct Candidate {
     first_sentence: usize,
 }
 
-/// Chooses the focus keyphrase among the article's names and noun phrases.
-///
-/// `body` is the printed text (lead and sections), `lead` the lead's text;
-/// `given` (from the caller) wins when the body contains it; `fit` rates
-/// how well the article can carry a candidate (higher is better).
-pub fn choose(
-    ctx: &Context,
-    body: &str,
-    lead: &str,
-    given: Option<&str>,
-    fit: impl Fn(&str) -> f64,
-) -> Focus {
+/// The names and noun phrases that can be the keyphrase, in the order the
+/// analysis found them (entities first), without those [`usable`] refuses,
+/// short acronyms the title does not say and first names alone.
+fn candidates(ctx: &Context, body: &str) -> Vec<Candidate> {
     let lex = crate::fr::lexicon::lexicons();
     let mut cands: Vec<Candidate> = Vec::new();
     let mut push = |text: &str, proper: bool, first_sentence: usize| {
@@ -197,6 +189,18 @@ pub fn choose(
         })
     };
     cands.retain(|c| c.text.contains(' ') || !first_name(&c.text));
+    cands
+}
+
+/// The candidates the body repeats often enough, scored (best first, ties
+/// by first sentence, then text): repetition, length, title, lead, name.
+fn scored<'c>(
+    ctx: &Context,
+    cands: &'c [Candidate],
+    body: &str,
+    lead: &str,
+) -> Vec<(f64, usize, &'c Candidate)> {
+    let lex = crate::fr::lexicon::lexicons();
     let title = ctx.doc.title.as_deref().unwrap_or("");
     let body_words = body.split_whitespace().count().max(1);
     let needed = ((body_words as f64 * 0.005).ceil() as usize).max(2);
@@ -280,6 +284,24 @@ pub fn choose(
             .then(a.2.first_sentence.cmp(&b.2.first_sentence))
             .then(a.2.text.cmp(&b.2.text))
     });
+    scored
+}
+
+/// Chooses the focus keyphrase among the article's names and noun phrases.
+///
+/// `body` is the printed text (lead and sections), `lead` the lead's text;
+/// `given` (from the caller) wins when the body contains it; `fit` rates
+/// how well the article can carry a candidate (higher is better).
+pub fn choose(
+    ctx: &Context,
+    body: &str,
+    lead: &str,
+    given: Option<&str>,
+    fit: impl Fn(&str) -> f64,
+) -> Focus {
+    let cands = candidates(ctx, body);
+    let title = ctx.doc.title.as_deref().unwrap_or("");
+    let mut scored = scored(ctx, &cands, body, lead);
     let keywords: Vec<String> = scored
         .iter()
         .skip(1)

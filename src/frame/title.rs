@@ -803,50 +803,7 @@ fn seo_title_of(
         })
         .max_by_key(|h| (h.chars().count(), std::cmp::Reverse(h.as_str())))
         .cloned();
-    // A name or a phrase of several words before a side that lacks it: the
-    // keyphrase where search engines weigh it, never a lone common word.
-    // A name, not a capitalised common word (`État`, `Santé`) nor a first
-    // name alone, and never before a side that already says it in another
-    // form (`Chine : les étudiants chinois…`).
-    let lex = crate::fr::lexicon::lexicons();
-    let lower_focus = focus.to_lowercase();
-    let common = lex.pos.get(&lower_focus).is_some()
-        || super::with_accent_restored(&lower_focus).is_some_and(|a| lex.pos.get(&a).is_some());
-    let first_name = ctx.facts.entities.iter().any(|e| {
-        e.text
-            .split_once(' ')
-            .is_some_and(|(first, _)| first == focus)
-    });
-    let named = focus.starts_with(char::is_uppercase) && !common && !first_name;
-    let last = focus.rsplit(' ').next().unwrap_or(focus);
-    let stem: String = crate::fr::lexicon::fold(last).chars().take(4).collect();
-    let echoes = |side: &str| {
-        crate::fr::words(side)
-            .iter()
-            .any(|w| crate::fr::lexicon::fold(w).contains(&stem))
-    };
-    let mut pieces: Vec<String> = sides.clone();
-    pieces.extend(
-        sides
-            .iter()
-            .filter_map(|side| cut_at_phrase(ctx, side, typo)),
-    );
-    if !title.contains(':') {
-        pieces.push(title.to_string());
-    }
-    let prefixed = pieces.iter().find_map(|side| {
-        let t = format!(
-            "{} : {}",
-            upper_first(focus),
-            keep_quote_case(side, &|s| lowered(ctx, s))
-        );
-        (named
-            && count_in(source, focus) > 0
-            && !echoes(side)
-            && crate::fr::count_words(side) >= 2
-            && fits_seo(&t, typo))
-        .then_some(t)
-    });
+    let prefixed = prefixed(ctx, &sides, title, source, focus, typo);
     let cut_with_focus = || {
         // The source's own order first: it opens on the event.
         [source, title]
@@ -904,6 +861,62 @@ fn cut_complete(title: &str, typo: Typography) -> Option<String> {
             .to_string();
         let open = cand.matches('«').count() > cand.matches('»').count();
         (fits_seo(&cand, typo) && !open && ends_a_phrase(title, &cand)).then_some(cand)
+    })
+}
+
+/// `Keyphrase : side`, the keyphrase where search engines weigh it, for a
+/// side of the title that lacks it.
+fn prefixed(
+    ctx: &Context,
+    sides: &[String],
+    title: &str,
+    source: &str,
+    focus: &str,
+    typo: Typography,
+) -> Option<String> {
+    // A name or a phrase of several words before a side that lacks it: the
+    // keyphrase where search engines weigh it, never a lone common word.
+    // A name, not a capitalised common word (`État`, `Santé`) nor a first
+    // name alone, and never before a side that already says it in another
+    // form (`Chine : les étudiants chinois…`).
+    let lex = crate::fr::lexicon::lexicons();
+    let lower_focus = focus.to_lowercase();
+    let common = lex.pos.get(&lower_focus).is_some()
+        || super::with_accent_restored(&lower_focus).is_some_and(|a| lex.pos.get(&a).is_some());
+    let first_name = ctx.facts.entities.iter().any(|e| {
+        e.text
+            .split_once(' ')
+            .is_some_and(|(first, _)| first == focus)
+    });
+    let named = focus.starts_with(char::is_uppercase) && !common && !first_name;
+    let last = focus.rsplit(' ').next().unwrap_or(focus);
+    let stem: String = crate::fr::lexicon::fold(last).chars().take(4).collect();
+    let echoes = |side: &str| {
+        crate::fr::words(side)
+            .iter()
+            .any(|w| crate::fr::lexicon::fold(w).contains(&stem))
+    };
+    let mut pieces: Vec<String> = sides.to_vec();
+    pieces.extend(
+        sides
+            .iter()
+            .filter_map(|side| cut_at_phrase(ctx, side, typo)),
+    );
+    if !title.contains(':') {
+        pieces.push(title.to_string());
+    }
+    pieces.iter().find_map(|side| {
+        let t = format!(
+            "{} : {}",
+            upper_first(focus),
+            keep_quote_case(side, &|s| lowered(ctx, s))
+        );
+        (named
+            && count_in(source, focus) > 0
+            && !echoes(side)
+            && crate::fr::count_words(side) >= 2
+            && fits_seo(&t, typo))
+        .then_some(t)
     })
 }
 

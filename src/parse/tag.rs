@@ -430,21 +430,33 @@ fn prev_word(tags: &[Tag], k: usize) -> Option<usize> {
         .find(|&j| !matches!(tags[j], Tag::Adv | Tag::Neg))
 }
 
-/// The tag of token `k` given its neighbours' current tags.
-fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
+/// The tag of an ambiguous function word (`le` article or pronoun, `en`,
+/// `que`, forms of avoir and être, `des`, `s’`) from its neighbours; `None`
+/// for any other word.
+fn function_word_in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Option<Tag> {
     let t = &r[k];
     let tag = tags[k];
+    let ambiguous = (t.is(Class::DefiniteArticle) || t.is(Class::Possessive))
+        && t.is(Class::ObjectPronoun)
+        || (t.is(Class::Preposition) && t.is(Class::ObjectPronoun))
+        || (t.is(Class::Subordinating) && t.is(Class::RelativePronoun))
+        || t.is(Class::AuxAvoir)
+        || t.is(Class::AuxEtre)
+        || (t.is(Class::De) && (t.is(Class::IndefiniteArticle) || t.is(Class::PartitiveArticle)))
+        || (t.is(Class::Subordinating) && t.is(Class::ObjectPronoun));
+    if !ambiguous {
+        return None;
+    }
+    Some(resolve_function_word(r, tags, k, tag))
+}
+
+fn resolve_function_word(r: &[Reading<'_>], tags: &[Tag], k: usize, tag: Tag) -> Tag {
+    let t = &r[k];
     let next = next_core(tags, k);
     let next_tag = next.map(|j| tags[j]);
     let prev = prev_word(tags, k);
     let prev_tag = prev.map(|j| tags[j]);
     let prev_text = prev.map(|j| r[j].text.to_lowercase());
-    if matches!(
-        tag,
-        Tag::Propn | Tag::Num | Tag::Punct | Tag::OpenQuote | Tag::CloseQuote
-    ) {
-        return tag;
-    }
     // `le`, `la`, `les`, `l’`, `leur`: an article before a noun, a pronoun before a verb.
     if (t.is(Class::DefiniteArticle) || t.is(Class::Possessive)) && t.is(Class::ObjectPronoun) {
         return match next_tag {
@@ -514,6 +526,27 @@ fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
             Some("il" | "ils") => Tag::Sub,
             _ => Tag::Pron,
         };
+    }
+    tag
+}
+
+/// The tag of token `k` given its neighbours' current tags.
+fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
+    let t = &r[k];
+    let tag = tags[k];
+    let next = next_core(tags, k);
+    let next_tag = next.map(|j| tags[j]);
+    let prev = prev_word(tags, k);
+    let prev_tag = prev.map(|j| tags[j]);
+    let prev_text = prev.map(|j| r[j].text.to_lowercase());
+    if matches!(
+        tag,
+        Tag::Propn | Tag::Num | Tag::Punct | Tag::OpenQuote | Tag::CloseQuote
+    ) {
+        return tag;
+    }
+    if let Some(resolved) = function_word_in_context(r, tags, k) {
+        return resolved;
     }
     if t.function.is_some() {
         return tag;
