@@ -209,6 +209,10 @@ fn next_body_sentence(ctx: &Context, i: usize) -> Option<usize> {
 /// appositions and relative clauses set between commas, without a leading
 /// phrase of time. Attributions stay.
 fn variants(ctx: &Context, i: usize) -> Vec<String> {
+    ctx.cuts[i].get_or_init(|| cuts_of(ctx, i)).clone()
+}
+
+fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
     let doc = ctx.doc;
     let text = doc.sentence_text(i);
     let p = ctx.parsed(i);

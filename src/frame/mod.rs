@@ -57,6 +57,9 @@ pub struct Context<'a> {
     pub words: FxHashSet<String>,
     /// Each sentence's shallow analysis, made on first use.
     parsed: Vec<std::cell::OnceCell<crate::parse::Parsed>>,
+    /// Each sentence's cuts for a description, made on first use (the
+    /// description is tried for several keyphrase candidates).
+    pub(crate) cuts: Vec<std::cell::OnceCell<Vec<String>>>,
 }
 
 impl<'a> Context<'a> {
@@ -102,6 +105,9 @@ impl<'a> Context<'a> {
             source_words,
             words,
             parsed: (0..doc.seg.sentences.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
+            cuts: (0..doc.seg.sentences.len())
                 .map(|_| std::cell::OnceCell::new())
                 .collect(),
         }

@@ -825,7 +825,8 @@ fn seo_title_of(
         .filter_map(|t| cut_at_phrase(ctx, t, typo))
         .find(|c| opening(c));
     // In that order, the first that does not leave a phrase unfinished.
-    let complete = |c: &String| [title, source].iter().all(|t| ends_a_phrase(t, c));
+    let parses = [title, source].map(|t| (t, crate::parse::Parsed::of_text(t)));
+    let complete = |c: &String| parses.iter().all(|(t, p)| ends_a_phrase(t, p, c));
     let ranked = [
         fits_opening,
         cut_opening,
@@ -854,13 +855,14 @@ fn seo_title_of(
 /// title and ends a phrase ([`ends_a_phrase`]).
 fn cut_complete(title: &str, typo: Typography) -> Option<String> {
     let words: Vec<&str> = title.split_whitespace().collect();
+    let p = crate::parse::Parsed::of_text(title);
     (3..words.len()).rev().find_map(|n| {
         let cand = words[..n]
             .join(" ")
             .trim_end_matches([',', ':', ';', '«', ' '])
             .to_string();
         let open = cand.matches('«').count() > cand.matches('»').count();
-        (fits_seo(&cand, typo) && !open && ends_a_phrase(title, &cand)).then_some(cand)
+        (fits_seo(&cand, typo) && !open && ends_a_phrase(title, &p, &cand)).then_some(cand)
     })
 }
 
@@ -925,9 +927,8 @@ fn prefixed(
 /// verb missing its object (`… déclenchent`), on a locution's head
 /// (`… face`), or inside a noun group (`en soins` of `en soins intensifs`,
 /// `des premiers` of `des premiers vols`).
-fn ends_a_phrase(full: &str, cut: &str) -> bool {
+fn ends_a_phrase(full: &str, p: &crate::parse::Parsed, cut: &str) -> bool {
     use crate::parse::Tag;
-    let p = crate::parse::Parsed::of_text(full);
     let pc = crate::parse::Parsed::of_text(cut);
     let cut_words: Vec<&str> = pc
         .tokens
