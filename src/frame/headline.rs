@@ -232,12 +232,7 @@ fn points_back_in_verb(text: &str, p: &Parsed, verb: Run, lex: &Lexicons) -> boo
     let fw = &lex.function_words;
     (verb.0..verb.1).any(|k| {
         let w = p.tokens[k].span.of(text).to_lowercase();
-        p.tags[k] == Tag::Pron
-            && fw.is(&w, Class::ObjectPronoun)
-            && !matches!(
-                w.as_str(),
-                "se" | "s’" | "me" | "m’" | "te" | "t’" | "nous" | "vous"
-            )
+        p.tags[k] == Tag::Pron && fw.is(&w, Class::ObjectPronoun) && !fw.is(&w, Class::Reflexive)
     })
 }
 

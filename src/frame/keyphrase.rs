@@ -407,9 +407,21 @@ pub fn with_determiner(ctx: &Context, focus: &str) -> String {
     }
     let text = ctx.doc.text.to_lowercase();
     let f = focus.to_lowercase();
-    let best = ["le ", "la ", "les ", "l’"]
+    let fw = &crate::fr::lexicon::lexicons().function_words;
+    let articles: Vec<String> = fw
+        .forms_of(crate::fr::lexicon::Class::DefiniteArticle)
+        .into_iter()
+        .map(|a| {
+            if a.ends_with('’') {
+                a.to_string()
+            } else {
+                format!("{a} ")
+            }
+        })
+        .collect();
+    let best = articles
         .iter()
-        .map(|d| (count_in_lower(&text, &format!("{d}{f}")), *d))
+        .map(|d| (count_in_lower(&text, &format!("{d}{f}")), d.as_str()))
         .filter(|(n, _)| *n > 0)
         .max_by_key(|&(n, d)| (n, std::cmp::Reverse(d)));
     if let Some((_, d)) = best {

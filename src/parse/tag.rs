@@ -277,9 +277,10 @@ fn first_pass(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> Tag {
 /// The endings of French finite verbs in the third person (`-ent`, `-e`,
 /// `-ait`, `-ra`, `-it`).
 fn finite_ending(lower: &str) -> bool {
-    ["ent", "e", "ait", "aient", "ra", "ront", "it", "ut", "a"]
+    crate::fr::lexicon::lexicons()
+        .finite_endings
         .iter()
-        .any(|e| lower.ends_with(e))
+        .any(|e| lower.ends_with(e.as_str()))
         && lower.chars().count() > 3
 }
 

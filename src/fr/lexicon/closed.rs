@@ -36,6 +36,8 @@ pub enum Class {
     SubjectPronoun,
     /// Object or reflexive clitic: `le`, `lui`, `se`, `y`, `en`…
     ObjectPronoun,
+    /// A clitic that can be reflexive (`se`, `me`, `nous`): it points to the subject.
+    Reflexive,
     /// Relative or interrogative pronoun: `qui`, `que`, `dont`, `où`…
     RelativePronoun,
     /// Demonstrative pronoun: `ce`, `cela`, `ça`, `celui`…
@@ -77,6 +79,7 @@ const CLASS_NAMES: &[(&str, Class)] = &[
     ("conj.sub", Class::Subordinating),
     ("pron.subj", Class::SubjectPronoun),
     ("pron.obj", Class::ObjectPronoun),
+    ("pron.refl", Class::Reflexive),
     ("pron.rel", Class::RelativePronoun),
     ("pron.dem", Class::DemonstrativePronoun),
     ("neg", Class::Negation),

@@ -40,6 +40,8 @@ files! {
     DATES = "fr/dates.txt";
     /// Elision: what elides, what refuses it, what it leaves.
     ELISION = "fr/elision.txt";
+    /// Word endings the parser reads unknown words by.
+    ENDINGS = "fr/endings.txt";
     /// The closed classes: articles, determiners, prepositions, conjunctions, pronouns.
     FUNCTION_WORDS = "fr/function_words.tsv";
     /// Words beginning with an aspirated h.

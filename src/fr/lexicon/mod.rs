@@ -151,6 +151,8 @@ pub struct Lexicons {
     pub quantity_words: FxHashSet<String>,
     /// Units of time after a number (`heures`, `jours`, `ans`).
     pub time_units: FxHashSet<String>,
+    /// Endings of finite verbs in the third person (`ent`, `ait`), for words the lexicon lacks.
+    pub finite_endings: Vec<String>,
     /// The closed classes: articles, determiners, prepositions, conjunctions, pronouns.
     pub function_words: FunctionWords,
     /// The part-of-speech lexicon.
@@ -264,6 +266,7 @@ impl Lexicons {
                 "time units",
             ],
         )?;
+        let endings = sections(files::ENDINGS, &["finite verb endings"])?;
         let folded = |s: &[Section], name: &str| set_of(section(s, name).words());
         let as_written = |s: &[Section], name: &str| -> FxHashSet<String> {
             section(s, name).words().map(str::to_string).collect()
@@ -313,6 +316,7 @@ impl Lexicons {
             si_prefixes,
             quantity_words: as_written(&units, "quantities"),
             time_units: folded(&units, "time units"),
+            finite_endings: listed(&endings, "finite verb endings"),
             function_words: FunctionWords::load()?,
             pos: PosLexicon::new(files::POS.text),
         })
