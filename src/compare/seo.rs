@@ -397,12 +397,7 @@ fn repeated_words(sentences: &[String]) -> usize {
 /// Phrases of a request to the writer, or of a scraped page, copied into the text.
 fn leaks(text: &str) -> usize {
     let lower = text.to_lowercase();
-    let phrases = [
-        "customize this title",
-        "seo compatible",
-        "make this article",
-        "source link",
-    ];
+    let phrases = &crate::fr::lexicon::lexicons().leaks;
     let floor = text
         .lines()
         .filter(|l| input::word_floor(l).is_some())

@@ -46,6 +46,8 @@ files! {
     FUNCTION_WORDS = "fr/function_words.tsv";
     /// Words beginning with an aspirated h.
     H_ASPIRE = "fr/h_aspire.txt";
+    /// Phrases of a request or a scraped page that must not reach an article.
+    LEAKS = "fr/leaks.txt";
     /// Honorifics, organisation words and surnames after `Le`.
     NAMES = "fr/names.txt";
     /// Number words and their values.

@@ -89,6 +89,8 @@ pub struct Lexicons {
     pub title_first_words: FxHashSet<String>,
     /// Reporting verbs' forms (lowercase).
     pub reporting_verbs: FxHashSet<String>,
+    /// Phrases of a request or a scraped page that must not reach an article (lowercase).
+    pub leaks: Vec<String>,
     /// Whole-line boilerplate patterns, compiled on first use.
     boilerplate: OnceLock<Boilerplate>,
     /// Substrings that mark a line of leftover code.
@@ -285,6 +287,7 @@ impl Lexicons {
             titles_max_words,
             title_first_words,
             reporting_verbs: set_of(entries(files::REPORTING_VERBS.text)),
+            leaks: entries(files::LEAKS.text).map(str::to_string).collect(),
             boilerplate: OnceLock::new(),
             code_markers: code_markers(),
             anaphoric_openers,
