@@ -58,6 +58,13 @@ fn depends_on_previous(text: &str, seg: &Segmented, i: usize, first: &[String]) 
     {
         return true;
     }
+    opens_pointing_back(first)
+}
+
+/// True when words `first` (folded) open on a pronoun, determiner or
+/// connector that points to the sentence before (`Il`, `Cette annonce`,
+/// `Pourtant`).
+pub fn opens_pointing_back<S: AsRef<str>>(first: &[S]) -> bool {
     let lex = lexicons();
     opens_with(first, |p| {
         lex.anaphoric_openers.contains(p) || lex.connector_openers.contains(p)

@@ -474,8 +474,7 @@ fn usable(
     // A capitalised word the lexicon knows, accents restored, that no
     // sentence capitalises in its middle is a sentence's first word
     // (`Etant`, `Est-ce`), not a name.
-    let known = lex.pos.get(&first_lower).is_some()
-        || super::with_accent_restored(&first_lower).is_some_and(|a| lex.pos.get(&a).is_some());
+    let known = super::entry_of(&first_lower).is_some();
     if first.starts_with(char::is_uppercase) && known && !capitalised_inside_sentence(body, first) {
         return false;
     }
@@ -507,14 +506,9 @@ fn usable(
     }
     // A frequent common noun with a capital (`État`, `Santé`) names an
     // institution or a rubric, not the story.
-    let restored = super::with_accent_restored(&lower);
-    let common = lex
-        .pos
-        .get(&lower)
-        .or_else(|| restored.as_deref().and_then(|a| lex.pos.get(a)))
-        .is_some_and(|e| {
-            e.pos() == crate::fr::lexicon::Pos::Noun && e.freq() >= CAPITALISED_COMMON_FREQ
-        });
+    let common = super::entry_of(&lower).is_some_and(|e| {
+        e.pos() == crate::fr::lexicon::Pos::Noun && e.freq() >= CAPITALISED_COMMON_FREQ
+    });
     if single && common && !place_or_person {
         return false;
     }
@@ -531,18 +525,14 @@ fn usable(
 /// (`AFP Krista Knight`) or a capitalised common noun, its accent lost
 /// (`Economie Bruno Le Maire`), before a name of two words or more.
 fn clean_name(text: &str) -> String {
-    let lex = crate::fr::lexicon::lexicons();
     let words: Vec<&str> = text.split(' ').collect();
     let mut start = 0;
     while words.len() - start > 2 {
         let w = words[start];
         let lower = w.to_lowercase();
         let acronym = w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());
-        let common = lex
-            .pos
-            .get(&lower)
-            .or_else(|| super::with_accent_restored(&lower).and_then(|a| lex.pos.get(&a)))
-            .is_some_and(|e| e.pos() == crate::fr::lexicon::Pos::Noun);
+        let common =
+            super::entry_of(&lower).is_some_and(|e| e.pos() == crate::fr::lexicon::Pos::Noun);
         if !(acronym || common) {
             break;
         }

@@ -122,9 +122,7 @@ fn points_back(s: &str) -> bool {
         .take(lex.openers_max_words)
         .map(|w| crate::fr::lexicon::fold(w))
         .collect();
-    crate::analyze::sentences::opens_with(&first, |p| {
-        lex.anaphoric_openers.contains(p) || lex.connector_openers.contains(p)
-    })
+    crate::analyze::sentences::opens_pointing_back(&first)
 }
 
 /// An ellipsis, as typed (`...`) or set (`…`): the reader takes it for a cut.

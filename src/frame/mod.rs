@@ -178,6 +178,15 @@ fn accent_dropped(lower: &str) -> bool {
     with_accent_restored(lower).is_some()
 }
 
+/// The lexicon's entry for `lower`, or for it with the accent a capital
+/// lost restored (`etat` → `état`).
+pub fn entry_of(lower: &str) -> Option<crate::fr::lexicon::PosEntry> {
+    let lex = lexicons();
+    lex.pos
+        .get(lower)
+        .or_else(|| with_accent_restored(lower).and_then(|a| lex.pos.get(&a)))
+}
+
 /// `lower` with the accent its first letter lost as a capital, when the
 /// bare form is no word and the accented one is (`enorme` → `énorme`).
 pub fn with_accent_restored(lower: &str) -> Option<String> {

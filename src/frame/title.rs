@@ -881,10 +881,8 @@ fn prefixed(
     // A name, not a capitalised common word (`État`, `Santé`) nor a first
     // name alone, and never before a side that already says it in another
     // form (`Chine : les étudiants chinois…`).
-    let lex = crate::fr::lexicon::lexicons();
     let lower_focus = focus.to_lowercase();
-    let common = lex.pos.get(&lower_focus).is_some()
-        || super::with_accent_restored(&lower_focus).is_some_and(|a| lex.pos.get(&a).is_some());
+    let common = super::entry_of(&lower_focus).is_some();
     let first_name = ctx.facts.entities.iter().any(|e| {
         e.text
             .split_once(' ')
