@@ -108,8 +108,9 @@ fn clean_lines(text: &str, lex: &Lexicons) -> (String, OffsetMap, Vec<Removal>) 
             blank_run += 1;
             continue;
         }
-        if lex.is_boilerplate_line(trimmed) || lex.is_code_line(trimmed) {
-            let kind = if lex.is_boilerplate_line(trimmed) {
+        let caption_only = video_captions(trimmed, lex) == [(0, trimmed.len())];
+        if caption_only || lex.is_boilerplate_line(trimmed) || lex.is_code_line(trimmed) {
+            let kind = if caption_only || lex.is_boilerplate_line(trimmed) {
                 RemovalKind::Boilerplate
             } else {
                 RemovalKind::Code
@@ -137,11 +138,100 @@ fn clean_lines(text: &str, lex: &Lexicons) -> (String, OffsetMap, Vec<Removal>) 
             from += lead2;
             rest = &r[lead2..];
         }
-        clean_chars(&mut b, from, rest.trim_end(), lex);
+        clean_line_parts(&mut b, from, rest.trim_end(), lex, &mut removed);
     }
     b.trim_end_matches(char::is_whitespace);
     let (out, map) = b.finish();
     (out, map, removed)
+}
+
+/// Cleans one line, cutting out the captions of embedded videos (see
+/// [`video_captions`]): what stands before and after a caption become
+/// paragraphs of their own.
+fn clean_line_parts(
+    b: &mut TextBuilder,
+    base: usize,
+    line: &str,
+    lex: &Lexicons,
+    removed: &mut Vec<Removal>,
+) {
+    let mut at = 0;
+    for (from, to) in video_captions(line, lex) {
+        let before = line[at..from].trim_end();
+        if !before.is_empty() {
+            clean_chars(b, base + at, before, lex);
+        }
+        removed.push(Removal {
+            kind: RemovalKind::Boilerplate,
+            text: line[from..to].trim().to_string(),
+        });
+        at = to + (line[to..].len() - line[to..].trim_start().len());
+        if !line[at..].is_empty() && !b.text().is_empty() && !b.text().ends_with('\n') {
+            b.insert(base + at, "\n\n");
+        }
+    }
+    clean_chars(b, base + at, &line[at..], lex);
+}
+
+/// Byte ranges of the captions of embedded videos in a line: a video's
+/// title glued to its credit (`par` and a brand of `media.txt`, with no
+/// space before `par`) and to what follows (`… en colère ?par Le Dauphiné
+/// LibéréDepuis 1958`). The caption starts where the line does or after the
+/// last sentence end before the credit that leaves its quotation marks
+/// paired.
+fn video_captions(line: &str, lex: &Lexicons) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = line[from..].find("par ") {
+        let par = from + k;
+        from = par + 4;
+        let glued = line[..par]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace());
+        if !glued {
+            continue;
+        }
+        let rest = &line[par + 4..];
+        let Some(brand) = lex.caption_credits.iter().find(|m| {
+            rest.strip_prefix(m.as_str())
+                .is_some_and(|after| after.chars().next().is_none_or(|c| !c.is_whitespace()))
+        }) else {
+            continue;
+        };
+        let start = out.last().map_or(0, |&(_, end)| end);
+        let end = par + 4 + brand.len();
+        out.push((caption_start(line, start, par), end));
+        from = end;
+    }
+    out
+}
+
+/// Where a caption that ends at `par` starts: after the last sentence end
+/// in `line[floor..par]` (a period then a capital or a quotation mark)
+/// from which the caption's quotation marks pair up, else at `floor`.
+fn caption_start(line: &str, floor: usize, par: usize) -> usize {
+    let paired = |s: &str| {
+        let n = |c: char| s.matches(c).count();
+        n('"') % 2 == 0 && n('«') == n('»') && n('“') == n('”')
+    };
+    let mut best = floor;
+    for (i, c) in line[floor..par].char_indices() {
+        if c != '.' {
+            continue;
+        }
+        let after = &line[floor + i + 1..par];
+        let next = after.trim_start();
+        let opens = next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '«' | '“'));
+        let b = par - next.len();
+        if opens && paired(&line[b..par]) {
+            best = b;
+        }
+    }
+    best
 }
 
 fn is_hspace(c: char) -> bool {
@@ -591,6 +681,38 @@ mod tests {
 
     fn cleaned(s: &str) -> String {
         clean(s).text
+    }
+
+    #[test]
+    fn video_captions_are_cut_out() {
+        // A caption on its own line, glued to the paragraph after it.
+        assert_eq!(
+            cleaned(
+                "La réforme inquiète.\nRéforme : pourquoi les greffes sont-ils en colère ?par Le Dauphiné LibéréDepuis 1958, les tribunaux jugent."
+            ),
+            "La réforme inquiète.\nDepuis 1958, les tribunaux jugent."
+        );
+        // After a sentence of the paragraph, with a quotation inside.
+        assert_eq!(
+            cleaned(
+                "Il a parlé hier. Valls candidat ? \"On verra\"par BFMTV\"Dès janvier\", dit-il."
+            ),
+            "Il a parlé hier.\n\n«Dès janvier», dit-il."
+        );
+        // The longest brand, and a caption that is the whole line.
+        assert_eq!(
+            cleaned(
+                "Audrey Pulvar à Paris ?par Le Point ActuCe jeudi, elle confirme.\n\nQue faire ? (1/2)par BFMTV\n\nFin."
+            ),
+            "Ce jeudi, elle confirme.\n\nFin."
+        );
+        // `par` after a space, or a brand followed by a space, is prose.
+        for prose in [
+            "Le texte a été diffusé par BFMTV jeudi.",
+            "Le Gaspar BFMTV a parlé.",
+        ] {
+            assert_eq!(cleaned(prose), prose);
+        }
     }
 
     #[test]

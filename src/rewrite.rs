@@ -24,7 +24,7 @@ pub struct RewriteOptions {
     pub min_words: usize,
     /// When the source is longer, the body aims at the floor plus this share (default 0.15).
     pub margin: f64,
-    /// Output typography (default French).
+    /// Output typography (default [`Typography::Edited`]).
     pub typography: Typography,
     /// Section and paragraph sizes.
     pub sections: SectionOptions,
@@ -35,7 +35,7 @@ impl Default for RewriteOptions {
         RewriteOptions {
             min_words: DEFAULT_MIN_WORDS,
             margin: 0.15,
-            typography: Typography::French,
+            typography: Typography::Edited,
             sections: SectionOptions::default(),
         }
     }

@@ -3,6 +3,7 @@
 //! escaping, determinism.
 
 use refonte::Refonte;
+use refonte::fr::typography::fold_superscripts;
 use refonte::frame::content_words;
 use refonte::input::Article;
 use refonte::model::Rewrite;
@@ -37,17 +38,17 @@ fn all() -> Vec<(String, String, Rewrite)> {
         .collect()
 }
 
-/// Case, quotes, apostrophes and runs of spaces aside, a string's characters.
+/// What typography may not change in a sentence: its letters, digits and
+/// punctuation in order, case, spaces, quote marks, apostrophes, dashes,
+/// ellipses and printed ordinals aside.
 fn loose(s: &str) -> String {
-    s.to_lowercase()
-        .replace(['’', '\''], "'")
-        .replace(['«', '»', '“', '”'], "\"")
-        .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace("\" ", "\"")
-        .replace(" \"", "\"")
+    fold_superscripts(s)
+        .to_lowercase()
+        .replace('…', "...")
+        .replace(['–', '—'], "-")
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '’' | '\'' | '«' | '»' | '“' | '”' | '"'))
+        .collect()
 }
 
 #[test]

@@ -71,16 +71,19 @@ impl From<InputFormat> for Format {
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum TypographyArg {
-    French,
-    Plain,
-    /// French, applied inside the source sentences too (see the README).
+    /// French print, the source's own slips fixed as a copy desk would (the default).
     Edited,
+    /// French print for what refonte builds; the source sentences as written.
+    #[value(alias = "french")]
+    Source,
+    /// ASCII punctuation.
+    Plain,
 }
 
 impl From<TypographyArg> for Typography {
     fn from(t: TypographyArg) -> Typography {
         match t {
-            TypographyArg::French => Typography::French,
+            TypographyArg::Source => Typography::Source,
             TypographyArg::Plain => Typography::Plain,
             TypographyArg::Edited => Typography::Edited,
         }

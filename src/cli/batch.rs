@@ -26,8 +26,9 @@ pub struct BatchArgs {
     /// Word floor for `--task rewrite` records without their own `min_words` (default 700).
     #[arg(long)]
     min_words: Option<usize>,
-    /// Typography of `--task rewrite`: French (no-break spaces, ’, « »; the default), plain
-    /// (ASCII punctuation), or edited (French inside the source sentences too).
+    /// Typography of `--task rewrite`: edited (French print everywhere, the source's slips
+    /// fixed; the default), source (the source sentences as written) or plain (ASCII
+    /// punctuation).
     #[arg(long, value_enum)]
     typography: Option<TypographyArg>,
     /// Base URL of the canonical link in the HTML of `--task rewrite` (default: a relative
@@ -88,7 +89,7 @@ pub fn run(args: BatchArgs) -> Result<ExitCode, Failure> {
     match args.format {
         BatchFormat::Json => {}
     }
-    let typography = args.typography.unwrap_or(TypographyArg::French);
+    let typography = args.typography.unwrap_or(TypographyArg::Edited);
     let refonte = args.engine.build_rewriting(typography.into());
     let output = args.output.as_deref();
     let (mut out, resume) = open_batch_output(output, args.resume)?;

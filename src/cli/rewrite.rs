@@ -30,9 +30,10 @@ pub struct RewriteArgs {
     /// Exit with status 1 when the body cannot reach the word floor honestly.
     #[arg(long)]
     strict: bool,
-    /// Typography: French (no-break spaces, ’, « »), plain (ASCII punctuation), or edited
-    /// (French inside the source sentences too).
-    #[arg(long, value_enum, default_value_t = TypographyArg::French)]
+    /// Typography: edited (French print everywhere, the source's slips fixed), source
+    /// (French print for what refonte builds, the source sentences as written) or plain
+    /// (ASCII punctuation).
+    #[arg(long, value_enum, default_value_t = TypographyArg::Edited)]
     typography: TypographyArg,
     /// Base URL of the canonical link in HTML (default: a relative `/{slug}`).
     #[arg(long)]

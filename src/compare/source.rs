@@ -6,12 +6,14 @@ use super::numbers::{digit_runs_of, digits_of, number_strings, number_words};
 use super::read::Read;
 use super::seo::contraction_errors;
 use crate::fr::lexicon;
+use crate::fr::typography::fold_superscripts;
 use crate::rouge;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// Lowercase ROUGE tokens with accents removed (for names, dates, quotations).
+/// Lowercase ROUGE tokens with accents removed and printed ordinals read
+/// as typed (for names, dates, quotations).
 pub(super) fn folded_tokens(text: &str) -> Vec<String> {
-    rouge::tokens(text)
+    rouge::tokens(&fold_superscripts(text))
         .into_iter()
         .map(|t| lexicon::strip_accents(&t))
         .collect()

@@ -82,7 +82,7 @@ mod tests {
     proptest! {
         #[test]
         fn typography_is_idempotent(s in french_like()) {
-            for t in [Typography::French, Typography::Plain] {
+            for t in [Typography::Source, Typography::Plain] {
                 let once = t.apply(&s);
                 prop_assert_eq!(t.apply(&once), once.clone(), "{:?} on {:?}", t, s);
             }
@@ -92,7 +92,7 @@ mod tests {
 
         #[test]
         fn printed_length_lies_within_its_bounds(s in french_like()) {
-            for t in [Typography::French, Typography::Edited, Typography::Plain] {
+            for t in [Typography::Source, Typography::Edited, Typography::Plain] {
                 let n = t.apply(&s).chars().count();
                 let (low, high) = t.printed_len_bounds(&s);
                 prop_assert!(low <= n && n <= high, "{:?}: {} not in {}..={} for {:?}", t, n, low, high, s);

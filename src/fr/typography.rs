@@ -11,36 +11,63 @@ use std::sync::OnceLock;
 
 /// Output typography.
 ///
-/// The default is [`Typography::French`], what French print uses;
-/// [`Typography::Plain`] gives ASCII-safe punctuation for systems that
-/// mangle no-break spaces and curly quotes.
+/// The default is [`Typography::Edited`]: French print everywhere, the
+/// source's own slips fixed as a copy desk would. [`Typography::Source`]
+/// keeps the source sentences' characters as written; [`Typography::Plain`]
+/// gives ASCII-safe punctuation for systems that mangle no-break spaces and
+/// curly quotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Typography {
-    /// French print (the default): a no-break space (U+00A0) before `:` `;`
-    /// `!` `?` `%` and `»` and after `«`, the typographic apostrophe `’`,
-    /// `…` for `...`, no space before `,` `.` `…`, and a no-break space as
-    /// thousands separator (`1 200`).
-    #[default]
-    French,
+    /// French print for the text refonte builds (title, headings,
+    /// connectors): a no-break space (U+00A0) before `:` `;` `!` `?` `%` and
+    /// `»` and after `«`, the typographic apostrophe `’`, `…` for `...`, no
+    /// space before `,` `.` `…`, and a no-break space as thousands separator
+    /// (`1 200`); the source sentences keep the characters the source wrote
+    /// them with, so each equals its span character for character.
+    Source,
     /// ASCII-safe punctuation, letters and accents kept: `’` → `'`,
     /// `« oui »` → `"oui"`, `“ ”` → `"`, no-break spaces → plain spaces,
     /// `…` → `...`, `–` `—` → `-`.
     Plain,
-    /// French print inside the source sentences too: they take the no-break
-    /// spaces, `…` and dashes that [`Typography::French`] leaves as the
-    /// source wrote them, and everything refonte prints takes the print
-    /// edits of hours, units, ordinals and stray straight quotes (`17h30` →
-    /// `17 h 30`, `1er` → `1ᵉʳ`, `'non'` → `« non »`). A printed sentence then differs from its source
-    /// span in punctuation and spaces (never in words), so a check that
-    /// compares them character for character no longer matches.
+    /// French print inside the source sentences too (the default): they take
+    /// the no-break spaces, `…` and dashes that [`Typography::Source`] leaves
+    /// as the source wrote them, and everything refonte prints takes the
+    /// print edits of hours, units, ordinals and stray straight quotes
+    /// (`17h30` → `17 h 30`, `1er` → `1ᵉʳ`, `'non'` → `« non »`). A printed
+    /// sentence then differs from its source span in punctuation and spaces
+    /// (never in letters, digits or words).
+    #[default]
     Edited,
+}
+
+/// The superscript letters of printed ordinals (`1ᵉʳ`, `XIXᵉ`) as the
+/// letters a source types (`1er`, `XIXe`), so that a comparison of words
+/// reads an edited ordinal as the source's.
+pub fn fold_superscripts(s: &str) -> std::borrow::Cow<'_, str> {
+    fn base(c: char) -> Option<char> {
+        Some(match c {
+            'ᵉ' => 'e',
+            'ʳ' => 'r',
+            'ˢ' => 's',
+            'ᵈ' => 'd',
+            'ᵒ' => 'o',
+            'ⁿ' => 'n',
+            'ᵐ' => 'm',
+            _ => return None,
+        })
+    }
+    if s.chars().any(|c| base(c).is_some()) {
+        s.chars().map(|c| base(c).unwrap_or(c)).collect()
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 impl Typography {
     /// Applies the typography to a finished string (a sentence, heading,
     /// title or description).
     ///
-    /// [`Typography::French`]:
+    /// [`Typography::Source`]:
     /// - a no-break space U+00A0 before `:` `;` `!` `?` `%` and `»`, and after
     ///   `«`: an existing plain space there is replaced, a missing one added,
     ///   and a narrow no-break space U+202F already present is kept; never two;
@@ -73,7 +100,7 @@ impl Typography {
     /// are kept; nothing is added at the start of a line.
     pub fn apply(self, s: &str) -> String {
         match self {
-            Typography::French => french_typography(s, true),
+            Typography::Source => french_typography(s, true),
             Typography::Edited => print_edits(&french_typography(s, true)),
             Typography::Plain => plain_typography(s),
         }
@@ -110,7 +137,7 @@ impl Typography {
     /// does).
     pub fn char_len_bounds(self, c: char) -> (usize, usize) {
         match self {
-            Typography::French | Typography::Edited => {
+            Typography::Source | Typography::Edited => {
                 // Edited print: a digit or an `h` may take a no-break space
                 // (`17 h 30`), a straight quote becomes a guillemet and its
                 // space, `--` a dash between spaces.
@@ -151,7 +178,7 @@ impl Typography {
     /// cut in a quotation bracketed (`(...)` → `[…]`).
     pub fn apply_source(self, s: &str) -> String {
         match self {
-            Typography::French | Typography::Edited => {
+            Typography::Source | Typography::Edited => {
                 let out = if self == Typography::Edited {
                     // A cut in a quotation is bracketed in French print.
                     print_edits(&french_typography(s, true)).replace("(…)", "[…]")
@@ -715,10 +742,10 @@ mod tests {
         for &(s, want) in cases {
             let s = nb(s);
             let want = nb(want);
-            assert_eq!(Typography::French.apply(&s), want, "{s:?}");
-            assert_eq!(Typography::French.apply(&want), want, "idempotent {want:?}");
+            assert_eq!(Typography::Source.apply(&s), want, "{s:?}");
+            assert_eq!(Typography::Source.apply(&want), want, "idempotent {want:?}");
         }
-        assert_eq!(Typography::default(), Typography::French);
+        assert_eq!(Typography::default(), Typography::Edited);
     }
 
     #[test]
@@ -787,7 +814,7 @@ mod tests {
         }
         // French print leaves them as the source typed them.
         assert_eq!(
-            Typography::French.apply("le 1er mai à 17h"),
+            Typography::Source.apply("le 1er mai à 17h"),
             "le 1er mai à 17h"
         );
     }
@@ -795,7 +822,7 @@ mod tests {
     #[test]
     fn source_sentences_keep_their_characters_unless_edited() {
         let src = "A Paris, il a dit: \"oui...\" (...) et 20% des voix.";
-        let kept = Typography::French.apply_source(src);
+        let kept = Typography::Source.apply_source(src);
         assert_eq!(kept, "À Paris, il a dit: \"oui...\" (...) et 20% des voix.");
         let edited = Typography::Edited.apply_source(src);
         assert_eq!(
@@ -805,7 +832,7 @@ mod tests {
         // Template text prints the same in both.
         assert_eq!(
             Typography::Edited.apply("Bilan: 3 km"),
-            Typography::French.apply("Bilan: 3 km")
+            Typography::Source.apply("Bilan: 3 km")
         );
     }
 
@@ -826,7 +853,7 @@ mod tests {
             ),
         ];
         for &(s, fr, plain) in cases {
-            let f = Typography::French.apply(s);
+            let f = Typography::Source.apply(s);
             assert_eq!(f, nb(fr), "{s:?}");
             assert_eq!(Typography::Plain.apply(&f), plain, "{s:?}");
         }

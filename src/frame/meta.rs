@@ -627,7 +627,7 @@ mod tests {
         let facts = doc.facts();
         let ctx = Context::new(&doc, &facts);
         let order: Vec<usize> = (0..doc.seg.sentences.len()).collect();
-        description(&ctx, focus, &order, Typography::French)
+        description(&ctx, focus, &order, Typography::Source)
     }
 
     #[test]

@@ -1189,7 +1189,7 @@ mod tests {
             let doc = crate::document::Document::new(&article, 1 << 20).unwrap();
             let facts = doc.facts();
             let ctx = Context::new(&doc, &facts);
-            let got = titles(&ctx, "", Typography::French);
+            let got = titles(&ctx, "", Typography::Source);
             assert!(
                 got.candidates.iter().any(|c| c.text == want),
                 "line {line} ({rule}): {want:?} not in {:?}",
@@ -1247,8 +1247,8 @@ mod tests {
     #[test]
     fn seo_title_fits() {
         let t = "Blinken a des discussions « constructives » en Chine : « Une vraie conversation »";
-        let s = seo_title(t, "Blinken", Typography::French);
-        assert!(printed_len(&s, Typography::French) <= 60, "{s}");
+        let s = seo_title(t, "Blinken", Typography::Source);
+        assert!(printed_len(&s, Typography::Source) <= 60, "{s}");
         assert!(s.starts_with("Blinken"));
         assert_eq!(s.matches('«').count(), s.matches('»').count());
     }

@@ -116,9 +116,9 @@ impl Review {
             (
                 "Typographie".to_string(),
                 match ro.typography {
-                    Typography::French => "française",
+                    Typography::Source => "française, phrases sources telles quelles",
                     Typography::Plain => "simple (ASCII)",
-                    Typography::Edited => "française, phrases sources comprises",
+                    Typography::Edited => "française, phrases sources corrigées",
                 }
                 .to_string(),
             ),

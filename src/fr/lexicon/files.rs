@@ -48,6 +48,8 @@ files! {
     H_ASPIRE = "fr/h_aspire.txt";
     /// Phrases of a request or a scraped page that must not reach an article.
     LEAKS = "fr/leaks.txt";
+    /// Media brands that sign the captions of embedded videos.
+    MEDIA = "fr/media.txt";
     /// Honorifics, organisation words and surnames after `Le`.
     NAMES = "fr/names.txt";
     /// Number words and their values.

@@ -93,6 +93,8 @@ pub struct Lexicons {
     pub leaks: Vec<String>,
     /// Whole-line boilerplate patterns, compiled on first use.
     boilerplate: OnceLock<Boilerplate>,
+    /// Media brands that sign embedded video captions, as written, longest first.
+    pub caption_credits: Vec<String>,
     /// Substrings that mark a line of leftover code.
     pub code_markers: AhoCorasick,
     /// Sentence openers that refer back (pronouns and demonstratives).
@@ -289,6 +291,7 @@ impl Lexicons {
             reporting_verbs: set_of(entries(files::REPORTING_VERBS.text)),
             leaks: entries(files::LEAKS.text).map(str::to_string).collect(),
             boilerplate: OnceLock::new(),
+            caption_credits: longest_first(entries(files::MEDIA.text)),
             code_markers: code_markers(),
             anaphoric_openers,
             connector_openers,
@@ -411,6 +414,14 @@ fn abbreviations() -> Result<Abbreviations, LexiconError> {
         .collect();
     dotted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     Ok((never, may, dotted))
+}
+
+/// Entries as written, the longest first (ties in code-point order), so that
+/// a prefix search finds `Le Point Actu` before `Le Point`.
+fn longest_first<'a>(entries: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut list: Vec<String> = entries.map(str::to_string).collect();
+    list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    list
 }
 
 /// Titles and roles (folded, without accents: capitals often lose theirs in
