@@ -113,8 +113,10 @@ impl Typography {
     /// spaces. The description and title cuts test many candidates against
     /// a length window and typeset only those the bounds leave undecided.
     pub fn printed_len_bounds(self, s: &str) -> (usize, usize) {
+        let mut prev = None;
         s.chars().fold((0, 0), |(low, high), c| {
-            let (l, h) = self.char_len_bounds(c);
+            let (l, h) = self.char_len_bounds(prev, c);
+            prev = Some(c);
             (low + l, high + h)
         })
     }
@@ -134,15 +136,16 @@ impl Typography {
 
     /// One character's share of [`Typography::printed_len_bounds`], which
     /// is a sum over the characters (so the bounds of a prefix grow as it
-    /// does).
-    pub fn char_len_bounds(self, c: char) -> (usize, usize) {
+    /// does); `prev` is the character before it.
+    pub fn char_len_bounds(self, prev: Option<char>, c: char) -> (usize, usize) {
         match self {
             Typography::Source | Typography::Edited => {
-                // Edited print: a digit or an `h` may take a no-break space
-                // (`17 h 30`), a straight quote becomes a guillemet and its
-                // space, `--` a dash between spaces.
+                // Edited print: a digit, or an `h` after one, may take a
+                // no-break space (`17 h 30`), a straight quote becomes a
+                // guillemet and its space, `--` a dash between spaces.
+                let hour = matches!(c, 'h' | 'H') && prev.is_some_and(|p| p.is_ascii_digit());
                 let edited = self == Typography::Edited
-                    && (matches!(c, '\'' | '"' | 'h' | 'H') || c.is_ascii_digit());
+                    && (matches!(c, '\'' | '"') || hour || c.is_ascii_digit());
                 if matches!(c, ':' | ';' | '!' | '?' | '%' | '«' | '»') || edited {
                     (1, 2)
                 } else if c == '.' || is_hspace(c) {

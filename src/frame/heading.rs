@@ -23,7 +23,7 @@ use super::headline::headline;
 use crate::fr::lexicon::{Class, Pos, lexicons};
 use crate::frame::keyphrase::count_in;
 use crate::model::HeadingKind;
-use crate::parse::{ClauseKind, Parsed};
+use crate::parse::ClauseKind;
 use crate::section::Paragraphs;
 use crate::segment::ParagraphKind;
 use rustc_hash::FxHashMap;
@@ -364,7 +364,7 @@ fn quotation_candidates(
         if !(3..=10).contains(&n) || inner.contains('«') || inner.contains('“') || cut {
             continue;
         }
-        let parsed = Parsed::of_text(inner);
+        let parsed = ctx.parse_text(inner);
         let complete = parsed
             .clauses
             .first()

@@ -244,13 +244,17 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
     // Without a leading participial phrase (`Présenté jeudi aux syndicats,
     // le projet prévoit…`), and cut before a colon or semicolon that opens
     // a detail, the clause before it complete.
+    // Each variant parsed once, for the cuts below and for its dates.
+    let mut parses: rustc_hash::FxHashMap<String, Parsed> = Default::default();
     let mut more = Vec::new();
     for v in &out {
-        let pv = Parsed::of_text(v);
+        let pv = parses
+            .entry(v.clone())
+            .or_insert_with(|| Parsed::of_text(v));
         if pv.opener() == Some(ClauseKind::Participial) && pv.clauses.len() >= 2 {
             let from = pv.clauses[1].start;
             let keep: Vec<bool> = (0..pv.tokens.len()).map(|k| k >= from).collect();
-            more.push(crate::fr::upper_first(&rebuild(v, &pv, &keep)));
+            more.push(crate::fr::upper_first(&rebuild(v, pv, &keep)));
         }
         if let Some(at) = v.find([':', ';']) {
             let head = v[..at].trim_end();
@@ -285,7 +289,15 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
     }
     // Without the dates inside the sentence (`a adopté lundi 18 mars, après
     // trois heures de débats, un budget…`): the news stays.
-    let undated: Vec<String> = out.iter().filter_map(|v| without_dates(v)).collect();
+    let undated: Vec<String> = out
+        .iter()
+        .filter_map(|v| {
+            let pv = parses
+                .entry(v.clone())
+                .or_insert_with(|| Parsed::of_text(v));
+            without_dates(v, pv)
+        })
+        .collect();
     for v in undated {
         push(&mut out, v);
     }
@@ -415,9 +427,8 @@ fn is_dated(p: &Parsed, k: usize) -> bool {
 
 /// `v` without its dates (`lundi 18 mars`, `le 5 juin`, `dimanche`), when
 /// it has any after its first word.
-fn without_dates(v: &str) -> Option<String> {
+fn without_dates(v: &str, p: &Parsed) -> Option<String> {
     let lex = crate::fr::lexicon::lexicons();
-    let p = Parsed::of_text(v);
     let n = p.tokens.len();
     let word = |k: usize| p.tokens[k].span.of(v).to_lowercase();
     let time = |k: usize| {
@@ -456,7 +467,7 @@ fn without_dates(v: &str) -> Option<String> {
             keep[k + 1] = false;
         }
     }
-    any.then(|| crate::fr::upper_first(&tidy(&rebuild(v, &p, &keep))))
+    any.then(|| crate::fr::upper_first(&tidy(&rebuild(v, p, &keep))))
 }
 
 /// The sentence as written without its clauses of `kinds` that stand

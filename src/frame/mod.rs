@@ -60,6 +60,9 @@ pub struct Context<'a> {
     /// Each sentence's cuts for a description, made on first use (the
     /// description is tried for several keyphrase candidates).
     pub(crate) cuts: Vec<std::cell::OnceCell<Vec<String>>>,
+    /// Free texts (titles, their cuts, quotations) parsed once: the title
+    /// and the SEO title try the same ones for every keyphrase candidate.
+    texts: std::cell::RefCell<rustc_hash::FxHashMap<String, std::rc::Rc<crate::parse::Parsed>>>,
 }
 
 impl<'a> Context<'a> {
@@ -110,7 +113,19 @@ impl<'a> Context<'a> {
             cuts: (0..doc.seg.sentences.len())
                 .map(|_| std::cell::OnceCell::new())
                 .collect(),
+            texts: Default::default(),
         }
+    }
+
+    /// The shallow analysis of a free text, as [`crate::parse::Parsed::of_text`]
+    /// makes it, made once per text.
+    pub fn parse_text(&self, text: &str) -> std::rc::Rc<crate::parse::Parsed> {
+        if let Some(p) = self.texts.borrow().get(text) {
+            return p.clone();
+        }
+        let p = std::rc::Rc::new(crate::parse::Parsed::of_text(text));
+        self.texts.borrow_mut().insert(text.to_string(), p.clone());
+        p
     }
 
     /// The shallow analysis of sentence `i`, made once.

@@ -778,7 +778,7 @@ fn seo_title_of(
     let trimmed_sides: Vec<String> = sides
         .iter()
         .filter_map(|side| {
-            let p = crate::parse::Parsed::of_text(side);
+            let p = ctx.parse_text(side);
             super::headline::headline_within(side, &p, 12)
                 .map(|h| upper_first(&h.text))
                 .filter(|h| fits_seo(h, typo) && crate::fr::count_words(h) >= 3)
@@ -792,7 +792,7 @@ fn seo_title_of(
     let trimmed_any = trimmed_sides
         .iter()
         .filter(|h| {
-            crate::parse::Parsed::of_text(h).tags.iter().any(|t| {
+            ctx.parse_text(h).tags.iter().any(|t| {
                 matches!(
                     t,
                     crate::parse::Tag::Verb
@@ -825,7 +825,7 @@ fn seo_title_of(
         .filter_map(|t| cut_at_phrase(ctx, t, typo))
         .find(|c| opening(c));
     // In that order, the first that does not leave a phrase unfinished.
-    let parses = [title, source].map(|t| (t, crate::parse::Parsed::of_text(t)));
+    let parses = [title, source].map(|t| (t, ctx.parse_text(t)));
     let complete = |c: &String| parses.iter().all(|(t, p)| ends_a_phrase(t, p, c));
     let ranked = [
         fits_opening,
@@ -839,8 +839,8 @@ fn seo_title_of(
         trimmed_any,
         cut_at_phrase(ctx, title, typo),
         cut_at_phrase(ctx, source, typo),
-        cut_complete(title, typo),
-        cut_complete(source, typo),
+        cut_complete(ctx, title, typo),
+        cut_complete(ctx, source, typo),
         // The lead's own headline: a complete phrase of the news.
         lead_headline(ctx).filter(|h| fits_seo(h, typo)),
     ];
@@ -853,9 +853,9 @@ fn seo_title_of(
 
 /// The longest start of `title`, three words or more, that fits the SEO
 /// title and ends a phrase ([`ends_a_phrase`]).
-fn cut_complete(title: &str, typo: Typography) -> Option<String> {
+fn cut_complete(ctx: &Context, title: &str, typo: Typography) -> Option<String> {
     let words: Vec<&str> = title.split_whitespace().collect();
-    let p = crate::parse::Parsed::of_text(title);
+    let p = ctx.parse_text(title);
     (3..words.len()).rev().find_map(|n| {
         let cand = words[..n]
             .join(" ")
@@ -927,14 +927,7 @@ fn prefixed(
 /// `des premiers` of `des premiers vols`).
 fn ends_a_phrase(full: &str, p: &crate::parse::Parsed, cut: &str) -> bool {
     use crate::parse::Tag;
-    let pc = crate::parse::Parsed::of_text(cut);
-    let cut_words: Vec<&str> = pc
-        .tokens
-        .iter()
-        .zip(&pc.tags)
-        .filter(|(_, t)| **t != Tag::Punct)
-        .map(|(tok, _)| tok.span.of(cut))
-        .collect();
+    let cut_words = crate::parse::unpunctuated_words(cut);
     let full_words: Vec<&str> = p.tokens.iter().map(|t| t.span.of(full)).collect();
     let content: Vec<usize> = (0..full_words.len())
         .filter(|&k| p.tags[k] != Tag::Punct)
@@ -983,8 +976,7 @@ fn ends_a_phrase(full: &str, p: &crate::parse::Parsed, cut: &str) -> bool {
 /// after a noun group, a verb's complement or a quotation, never on a
 /// function word, a verb missing its object or half a name.
 fn cut_at_phrase(ctx: &Context, title: &str, typo: Typography) -> Option<String> {
-    let _ = ctx;
-    let p = crate::parse::Parsed::of_text(title);
+    let p = ctx.parse_text(title);
     let has_verb = p
         .tags
         .iter()

@@ -27,7 +27,7 @@ pub use clause::{Clause, ClauseKind};
 pub use tag::Tag;
 
 use crate::fr::lexicon::{Class, lexicons};
-use crate::segment::{Span, Token};
+use crate::segment::{Span, Token, TokenKind};
 
 /// What a group of words is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +67,17 @@ pub struct Parsed {
     pub connective: Vec<bool>,
     /// For each token, true when it is written in capitals (`ONU`, `PS`).
     pub acronym: Vec<bool>,
+}
+
+/// The tokens of `text` that a parse would not tag [`Tag::Punct`] (words,
+/// numbers and quotation marks), as written; no tagging needed.
+pub fn unpunctuated_words(text: &str) -> Vec<&str> {
+    crate::segment::tokens(text)
+        .iter()
+        .map(|t| (t.kind, t.span.of(text)))
+        .filter(|&(kind, w)| kind != TokenKind::Punct || matches!(w, "«" | "“" | "»" | "”" | "\""))
+        .map(|(_, w)| w)
+        .collect()
 }
 
 impl Parsed {

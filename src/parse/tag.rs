@@ -76,9 +76,11 @@ impl Tag {
 
 /// What the tagger knows of a token before context: its text, lowercase
 /// form, and lexicon entries.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) struct Reading<'t> {
     pub text: &'t str,
+    /// The text in lowercase, made once (borrowed when it has no capital).
+    pub lower: std::borrow::Cow<'t, str>,
     pub kind: TokenKind,
     pub entry: Option<PosEntry>,
     pub function: Option<crate::fr::lexicon::FunctionWord>,
@@ -124,19 +126,21 @@ impl Reading<'_> {
 
 /// The readings of a sentence's tokens.
 pub(super) fn readings<'t>(text: &'t str, tokens: &[Token], lex: &Lexicons) -> Vec<Reading<'t>> {
-    let mut lower = String::new();
     tokens
         .iter()
         .map(|t| {
             let w = t.span.of(text);
-            lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            let lower = match w.chars().any(char::is_uppercase) {
+                true => std::borrow::Cow::Owned(w.to_lowercase()),
+                false => std::borrow::Cow::Borrowed(w),
+            };
             let word = matches!(t.kind, TokenKind::Word | TokenKind::Elision);
             Reading {
                 text: w,
-                kind: t.kind,
                 entry: word.then(|| lex.pos.get(&lower)).flatten(),
                 function: word.then(|| lex.function_words.get(&lower)).flatten(),
+                lower,
+                kind: t.kind,
                 capitalised: w.chars().next().is_some_and(char::is_uppercase),
             }
         })
@@ -178,11 +182,11 @@ fn mark_adverbial_phrases(r: &[Reading<'_>], tags: &mut [Tag], lex: &Lexicons) -
         let mut found = 0;
         let mut phrase = String::new();
         for n in 0..longest.min(r.len() - k) {
-            let w = r[k + n].text.to_lowercase();
+            let w = &r[k + n].lower;
             if n > 0 && !phrase.ends_with('’') {
                 phrase.push(' ');
             }
-            phrase.push_str(&w);
+            phrase.push_str(w);
             if n > 0 && lex.connector_openers.contains(&phrase) {
                 found = n + 1;
             }
@@ -190,7 +194,7 @@ fn mark_adverbial_phrases(r: &[Reading<'_>], tags: &mut [Tag], lex: &Lexicons) -
         if found > 0 {
             // A connector ending in `que` (`alors que`, `bien que`) opens a
             // subordinate clause; the others are adverbs.
-            let last = r[k + found - 1].text.to_lowercase();
+            let last = &r[k + found - 1].lower;
             let subordinates = last == "que" || last == "qu’";
             for j in k..k + found {
                 tags[j] = if subordinates && j == k {
@@ -296,10 +300,10 @@ fn participle_ending(lower: &str) -> bool {
 /// mars`, `en février`): a weekday, a month, `hier`, or `début`/`fin`
 /// before a month or a year.
 fn is_time_word(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> bool {
-    let lower = r[k].text.to_lowercase();
+    let lower: &str = &r[k].lower;
     let prev = k.checked_sub(1).map(|p| &r[p]);
     // `le 18 mars` is a date as much as `mars`; `le dimanche` a noun.
-    let month = lex.months.contains(&lower);
+    let month = lex.months.contains(lower);
     let counted = prev.is_some_and(|p| {
         (p.kind == TokenKind::Number && !month)
             || p.is(Class::DefiniteArticle)
@@ -311,16 +315,15 @@ fn is_time_word(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> bool {
         return false;
     }
     let dates_next = r.get(k + 1).is_some_and(|n| {
-        lex.months.contains(&n.text.to_lowercase())
-            || (n.kind == TokenKind::Number && n.text.len() == 4)
+        lex.months.contains(n.lower.as_ref()) || (n.kind == TokenKind::Number && n.text.len() == 4)
     });
     // `jeudi soir`: the part of a day after a weekday.
-    let after_day = prev.is_some_and(|p| lex.weekdays.contains(&p.text.to_lowercase()));
-    lex.weekdays.contains(&lower)
-        || lex.relative_dates.contains(&lower)
+    let after_day = prev.is_some_and(|p| lex.weekdays.contains(p.lower.as_ref()));
+    lex.weekdays.contains(lower)
+        || lex.relative_dates.contains(lower)
         || month
-        || (lex.month_qualifiers.contains(&lower) && dates_next)
-        || (lex.day_parts.contains(&lower) && after_day)
+        || (lex.month_qualifiers.contains(lower) && dates_next)
+        || (lex.day_parts.contains(lower) && after_day)
 }
 
 /// `a-t-il`, `estime-t-elle`, `dit-on`: a verb with its subject pronoun
@@ -457,7 +460,7 @@ fn resolve_function_word(r: &[Reading<'_>], tags: &[Tag], k: usize, tag: Tag) ->
     let next_tag = next.map(|j| tags[j]);
     let prev = prev_word(tags, k);
     let prev_tag = prev.map(|j| tags[j]);
-    let prev_text = prev.map(|j| r[j].text.to_lowercase());
+    let prev_text = prev.map(|j| r[j].lower.as_ref());
     // `le`, `la`, `les`, `l’`, `leur`: an article before a noun, a pronoun before a verb.
     if (t.is(Class::DefiniteArticle) || t.is(Class::Possessive)) && t.is(Class::ObjectPronoun) {
         return match next_tag {
@@ -480,9 +483,7 @@ fn resolve_function_word(r: &[Reading<'_>], tags: &[Tag], k: usize, tag: Tag) ->
     if t.is(Class::Subordinating) && t.is(Class::RelativePronoun) {
         return match prev_tag {
             Some(Tag::Noun | Tag::Propn | Tag::Unknown) => Tag::Rel,
-            Some(Tag::Pron) if prev_text.as_deref().is_some_and(|p| p == "ce" || p == "c’") => {
-                Tag::Rel
-            }
+            Some(Tag::Pron) if prev_text.is_some_and(|p| p == "ce" || p == "c’") => Tag::Rel,
             _ => Tag::Sub,
         };
     }
@@ -522,8 +523,8 @@ fn resolve_function_word(r: &[Reading<'_>], tags: &[Tag], k: usize, tag: Tag) ->
     }
     // `s’`: `si` before `il`, `ils`; the reflexive pronoun otherwise.
     if t.is(Class::Subordinating) && t.is(Class::ObjectPronoun) {
-        let next_word = r.get(k + 1).map(|n| n.text.to_lowercase());
-        return match next_word.as_deref() {
+        let next_word = r.get(k + 1).map(|n| n.lower.as_ref());
+        return match next_word {
             Some("il" | "ils") => Tag::Sub,
             _ => Tag::Pron,
         };
@@ -539,7 +540,7 @@ fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
     let next_tag = next.map(|j| tags[j]);
     let prev = prev_word(tags, k);
     let prev_tag = prev.map(|j| tags[j]);
-    let prev_text = prev.map(|j| r[j].text.to_lowercase());
+    let prev_text = prev.map(|j| r[j].lower.as_ref());
     if matches!(
         tag,
         Tag::Propn | Tag::Num | Tag::Punct | Tag::OpenQuote | Tag::CloseQuote
@@ -567,7 +568,7 @@ fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
                 || r[j].is(Class::ObjectPronoun)
                 || r[j].is(Class::DemonstrativePronoun)
         })
-        || matches!(prev_tag, Some(Tag::Rel)) && prev_text.as_deref() == Some("qui");
+        || matches!(prev_tag, Some(Tag::Rel)) && prev_text == Some("qui");
     let after_aux = matches!(prev_tag, Some(Tag::Aux))
         || (matches!(prev_tag, Some(Tag::Verb))
             && prev.is_some_and(|j| r[j].is(Class::AuxAvoir) || r[j].is(Class::AuxEtre)));
@@ -579,7 +580,7 @@ fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
     // likely a participle.
     let after_avoir_or_etre =
         prev.is_some_and(|j| r[j].is(Class::AuxAvoir) || r[j].is(Class::AuxEtre));
-    if tag == Tag::Unknown && after_avoir_or_etre && participle_ending(&t.text.to_lowercase()) {
+    if tag == Tag::Unknown && after_avoir_or_etre && participle_ending(&t.lower) {
         return Tag::Participle;
     }
     // A word the lexicon lacks between a noun group and a determiner or a
@@ -587,7 +588,7 @@ fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
     // is a finite verb.
     let before_group = matches!(next_tag, Some(Tag::Det | Tag::Prep | Tag::Num | Tag::Propn));
     let after_noun = matches!(prev_tag, Some(Tag::Noun | Tag::Propn));
-    if tag == Tag::Unknown && after_noun && before_group && finite_ending(&t.text.to_lowercase()) {
+    if tag == Tag::Unknown && after_noun && before_group && finite_ending(&t.lower) {
         return Tag::Verb;
     }
     if after_det && t.nominal() {
@@ -607,7 +608,7 @@ fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
     if after_prep && t.infinitive() && !after_det {
         return Tag::Infinitive;
     }
-    if prev_text.as_deref() == Some("en") && t.present_participle() {
+    if prev_text == Some("en") && t.present_participle() {
         return Tag::Gerund;
     }
     // A participle after a noun, with no auxiliary, qualifies it (`un ballon présumé`).
