@@ -180,18 +180,24 @@ pub fn focus_and_lead(
     let sections = section::sections(doc, &selected[lead_len..], sections_opts);
     let pool = heading::candidate_texts(ctx, &sections, &ranking.scores);
     let title = doc.title.as_deref().unwrap_or("");
+    // Lowercased once for every candidate `fit` weighs.
+    let pool_lower: Vec<Vec<String>> = pool
+        .iter()
+        .map(|texts| texts.iter().map(|t| t.to_lowercase()).collect())
+        .collect();
+    let (opening_lower, title_lower) = (opening.to_lowercase(), title.to_lowercase());
     let fit = |k: &str| {
         let found = meta::description(ctx, k, &desc_order, typo);
         let described_ok = found.1 && keyphrase::count_in(&found.0, k) > 0;
         described.borrow_mut().push((k.to_string(), found));
-        let covered = pool
+        let covered = pool_lower
             .iter()
-            .filter(|texts| texts.iter().any(|t| keyphrase::count_in(t, k) > 0))
+            .filter(|texts| texts.iter().any(|t| keyphrase::count_in_lower(t, k) > 0))
             .count();
         let headings = pool.len() < 2 || 10 * covered >= 3 * pool.len();
-        let in_opening = keyphrase::count_in(&opening, k) > 0;
-        let in_title = keyphrase::count_in(title, k) > 0;
-        let opens_title = title.to_lowercase().starts_with(&k.to_lowercase());
+        let in_opening = keyphrase::count_in_lower(&opening_lower, k) > 0;
+        let in_title = keyphrase::count_in_lower(&title_lower, k) > 0;
+        let opens_title = title_lower.starts_with(&k.to_lowercase());
         4.0 * f64::from(u8::from(in_opening))
             + 2.0 * f64::from(u8::from(described_ok))
             + 2.0 * f64::from(u8::from(headings))

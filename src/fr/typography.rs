@@ -469,40 +469,84 @@ fn print_edits(s: &str) -> String {
         .expect("quote pattern"),
         dashes: regex::Regex::new(r"(\w)[ \t]*--[ \t]*(\w)").expect("dash pattern"),
     });
-    let quick = s
-        .bytes()
-        .any(|b| b.is_ascii_digit() || matches!(b, b'\'' | b'"' | b'-' | b'I' | b'V' | b'X'));
-    if !quick {
-        return s.to_string();
+    // Which edits can apply at all, read off pairs of characters: each
+    // regex runs only on a text that has what it needs (no edit makes
+    // what another needs).
+    let (mut hour, mut unit, mut ordinal, mut roman, mut quotes, mut dashes) =
+        (false, false, false, false, false, false);
+    let mut prev = ' ';
+    for c in s.chars() {
+        if prev.is_numeric() {
+            hour |= matches!(c, 'h' | 'H');
+            unit |= matches!(c, '°' | 'k' | 'c' | 'm');
+            ordinal |= matches!(c, 'e' | 'r');
+        }
+        roman |= c == 'e' && matches!(prev, 'I' | 'V' | 'X' | 'L' | 'C');
+        quotes |= matches!(c, '\'' | '"');
+        dashes |= c == '-' && prev == '-';
+        prev = c;
     }
     let nb = NBSP;
-    let out = e.hour.replace_all(s, |c: &regex::Captures| match c.get(2) {
-        Some(m) => format!("{}{nb}h{nb}{}", &c[1], m.as_str()),
-        None => format!("{}{nb}h", &c[1]),
-    });
-    let out = e.unit.replace_all(&out, |c: &regex::Captures| {
-        format!("{}{nb}{}", &c[1], &c[2])
-    });
-    let out = e.ordinal.replace_all(&out, |c: &regex::Captures| {
-        let sup = match &c[2] {
-            "er" => "ᵉʳ",
-            "re" => "ʳᵉ",
-            "ers" => "ᵉʳˢ",
-            "res" => "ʳᵉˢ",
-            "es" => "ᵉˢ",
-            _ => "ᵉ",
-        };
-        format!("{}{sup}", &c[1])
-    });
-    let out = e.roman.replace_all(&out, |c: &regex::Captures| {
-        let sup = if &c[2] == "er" { "ᵉʳ" } else { "ᵉ" };
-        format!("{}{sup}", &c[1])
-    });
-    let out = e.quotes.replace_all(&out, |c: &regex::Captures| {
-        let inner = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
-        format!("{}«{nb}{inner}{nb}»{}", &c[1], &c[4])
-    });
-    let out = e.dashes.replace_all(&out, "$1 – $2");
+    let mut out = std::borrow::Cow::Borrowed(s);
+    if hour {
+        out = e
+            .hour
+            .replace_all(&out, |c: &regex::Captures| match c.get(2) {
+                Some(m) => format!("{}{nb}h{nb}{}", &c[1], m.as_str()),
+                None => format!("{}{nb}h", &c[1]),
+            })
+            .into_owned()
+            .into();
+    }
+    if unit {
+        out = e
+            .unit
+            .replace_all(&out, |c: &regex::Captures| {
+                format!("{}{nb}{}", &c[1], &c[2])
+            })
+            .into_owned()
+            .into();
+    }
+    if ordinal {
+        out = e
+            .ordinal
+            .replace_all(&out, |c: &regex::Captures| {
+                let sup = match &c[2] {
+                    "er" => "ᵉʳ",
+                    "re" => "ʳᵉ",
+                    "ers" => "ᵉʳˢ",
+                    "res" => "ʳᵉˢ",
+                    "es" => "ᵉˢ",
+                    _ => "ᵉ",
+                };
+                format!("{}{sup}", &c[1])
+            })
+            .into_owned()
+            .into();
+    }
+    if roman {
+        out = e
+            .roman
+            .replace_all(&out, |c: &regex::Captures| {
+                let sup = if &c[2] == "er" { "ᵉʳ" } else { "ᵉ" };
+                format!("{}{sup}", &c[1])
+            })
+            .into_owned()
+            .into();
+    }
+    if quotes {
+        out = e
+            .quotes
+            .replace_all(&out, |c: &regex::Captures| {
+                let inner = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
+                format!("{}«{nb}{inner}{nb}»{}", &c[1], &c[4])
+            })
+            .into_owned()
+            .into();
+    }
+    if dashes {
+        out = e.dashes.replace_all(&out, "$1 – $2").into_owned().into();
+    }
     out.into_owned()
 }
 

@@ -67,8 +67,17 @@ pub fn description(
         // Not after a sentence that opens a quotation it does not close.
         let closed = balanced(&ctx.doc.sentence_text(i));
         if let Some(next) = next_body_sentence(ctx, i).filter(|_| closed) {
-            for a in &vs {
-                for b in variants(ctx, next) {
+            let next_vs = variants(ctx, next);
+            // The printed length of `a b` is at least the sum of theirs: a
+            // pair already too long is never built.
+            let shortest = |v: &String| typo.printed_len_bounds(v).0;
+            let next_low: Vec<usize> = next_vs.iter().map(shortest).collect();
+            for a in vs {
+                let a_low = shortest(a);
+                for (b, b_low) in next_vs.iter().zip(&next_low) {
+                    if a_low + b_low > MAX_CHARS {
+                        continue;
+                    }
                     let joined = format!("{a} {b}");
                     if !balanced(&joined) {
                         continue;
@@ -92,7 +101,7 @@ pub fn description(
             let longest = pool
                 .iter()
                 .take(TRIED)
-                .flat_map(|&i| variants(ctx, i))
+                .flat_map(|&i| variants(ctx, i).iter().cloned())
                 .filter(|v| typo.prints_within(v, 0, MAX_CHARS))
                 .max_by_key(|v| (!looks_cut(v) && !points_back(v), v.chars().count()));
             // Never empty: a sentence of the lead trimmed to its core.
@@ -206,8 +215,8 @@ fn next_body_sentence(ctx: &Context, i: usize) -> Option<usize> {
 /// Sentence `i` and its cuts, longest first: without parentheses, without
 /// appositions and relative clauses set between commas, without a leading
 /// phrase of time. Attributions stay.
-fn variants(ctx: &Context, i: usize) -> Vec<String> {
-    ctx.cuts[i].get_or_init(|| cuts_of(ctx, i)).clone()
+fn variants<'c>(ctx: &'c Context, i: usize) -> &'c [String] {
+    ctx.cuts[i].get_or_init(|| cuts_of(ctx, i))
 }
 
 fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
