@@ -382,10 +382,13 @@ fn people_list(ctx: &Context) -> (Vec<Vec<SentenceOut>>, Vec<String>) {
     let mut names: Vec<String> = Vec::new();
     for e in &ctx.facts.entities {
         let Some(span) = e.role_span else { continue };
-        if e.kind != EntityKind::Person || seen.contains(&e.text.as_str()) {
+        // The person's name without a party's acronym glued before it
+        // (`LR Martine Vassal`): the same person as `Martine Vassal`.
+        let name = person_name(&e.text);
+        if e.kind != EntityKind::Person || seen.contains(&name) || opens_on_article(name) {
             continue;
         }
-        seen.push(&e.text);
+        seen.push(name);
         let text = span
             .of(&doc.text)
             .split_whitespace()
@@ -405,7 +408,7 @@ fn people_list(ctx: &Context) -> (Vec<Vec<SentenceOut>>, Vec<String>) {
             continue;
         }
         let (a, b) = doc.source_span(span);
-        names.push(e.text.clone());
+        names.push(name.to_string());
         people.push(vec![SentenceOut {
             text: crate::fr::upper_first(&text),
             kind: SentenceKind::Source,
@@ -415,6 +418,38 @@ fn people_list(ctx: &Context) -> (Vec<Vec<SentenceOut>>, Vec<String>) {
         }]);
     }
     (people, names)
+}
+
+/// A person's name without a party's acronym and its place glued before
+/// it (`LR Martine Vassal`, `PS de Seine-Maritime Christophe Bouillon` →
+/// `Martine Vassal`, `Christophe Bouillon`), when a name of two words at
+/// least remains.
+fn person_name(text: &str) -> &str {
+    let words: Vec<&str> = text.split(' ').collect();
+    let fw = &crate::fr::lexicon::lexicons().function_words;
+    let acronym = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_uppercase);
+    let mut k = 0;
+    while k + 2 < words.len() && acronym(words[k]) {
+        k += 1;
+        if k + 3 < words.len() && fw.is(&words[k].to_lowercase(), crate::fr::lexicon::Class::De) {
+            k += 2;
+        }
+    }
+    if k == 0 {
+        return text;
+    }
+    let start: usize = words[..k].iter().map(|w| w.len() + 1).sum();
+    &text[start..]
+}
+
+/// True when an entity taken for a person opens on an article (`La France`
+/// of `La France insoumise`): no one's name does.
+fn opens_on_article(name: &str) -> bool {
+    let first = name.split(' ').next().unwrap_or("").to_lowercase();
+    let first = first.split_inclusive('’').next().unwrap_or(&first);
+    crate::fr::lexicon::lexicons()
+        .function_words
+        .is(first, crate::fr::lexicon::Class::DefiniteArticle)
 }
 
 /// Every source sentence with its span and, when the ranking scored it, its score.

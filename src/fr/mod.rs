@@ -73,7 +73,7 @@ mod tests {
             Just("2019".to_string()),
             Just("17h30".to_string()),
             Just("9H".to_string()),
-            Just("25°C".to_string()),
+            Just("5km".to_string()),
             Just("1er".to_string()),
             "[0-9]{1,4}",
             "[a-zéèêàçœA-ZÉ]{1,6}",

@@ -216,7 +216,6 @@ fn candidates(
     let Some(&first) = sentences.first() else {
         return out;
     };
-    out.extend(journalist_heading(ctx, first));
     out.extend(headline_candidates(ctx, &sentences, weights, scores, focus));
     out.extend(quotation_candidates(ctx, &sentences, weights));
     out.extend(subject_candidates(ctx, &sentences, weights));
@@ -225,8 +224,38 @@ fn candidates(
     if !focus.is_empty() {
         out.extend(focus_groups(ctx, &sentences, weights, focus));
     }
+    // A heading refonte builds stands alone: none that points back to a
+    // sentence it does not print (`… de cette nouvelle législation`).
+    out.retain(|c| c.kind == HeadingKind::Quote || !points_back(&c.text));
+    if let Some(j) = journalist_heading(ctx, first) {
+        out.insert(0, j);
+    }
     out.retain(|c| (1..=12).contains(&words(&c.text)) && ctx.grounded(&c.text));
     out
+}
+
+/// True when a heading holds a demonstrative (`ce`, `cette`, `ces`) or
+/// opens on a word that refers back (`Il`, `Celui-ci`).
+fn points_back(text: &str) -> bool {
+    let lex = crate::fr::lexicon::lexicons();
+    let words = crate::fr::words(text);
+    let first: Vec<String> = words
+        .iter()
+        .take(lex.openers_max_words)
+        .map(|w| crate::fr::lexicon::fold(w))
+        .collect();
+    // `Ce que prévoit la loi` points forward: `ce` before `que`, `qui`.
+    let forward = |k: usize| {
+        words
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.to_lowercase().as_str(), "que" | "qu’" | "qui" | "dont"))
+    };
+    crate::analyze::sentences::opens_pointing_back(&first)
+        || words.iter().enumerate().any(|(k, w)| {
+            lex.function_words
+                .is(&w.to_lowercase(), crate::fr::lexicon::Class::Demonstrative)
+                && !forward(k)
+        })
 }
 
 /// The texts of every section's heading candidates, whatever the keyphrase:
@@ -618,8 +647,22 @@ fn lower_unless_proper(ctx: &Context, np: &str) -> String {
 
 /// `- "Piscine ou barbecue" -` → `« Piscine ou barbecue »`.
 pub fn clean_source_heading(raw: &str) -> String {
+    let raw = raw.trim();
+    // A heading framed by dashes whose closing dash the page turned into
+    // the next paragraph's drop cap (`- "Fauteur de troubles" J`).
+    let framed = raw.starts_with(['-', '–', '—']);
+    let raw = match raw.rsplit_once(' ') {
+        Some((head, last))
+            if framed
+                && last.chars().count() == 1
+                && last.chars().all(char::is_uppercase)
+                && !matches!(last, "A" | "À" | "Y") =>
+        {
+            head
+        }
+        _ => raw,
+    };
     let t = raw
-        .trim()
         .trim_matches(|c: char| {
             matches!(c, '-' | '–' | '—' | '*' | '•' | '►' | '▶' | '■' | '▪' | '●')
                 || c.is_whitespace()
@@ -709,6 +752,21 @@ fn choose(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_heading_loses_its_frame_and_a_stray_drop_cap() {
+        assert_eq!(clean_source_heading("- Recours -"), "Recours");
+        assert_eq!(
+            clean_source_heading("- \"Fauteur de troubles\" J"),
+            "« Fauteur de troubles »"
+        );
+        assert_eq!(
+            clean_source_heading("- \"C'est la fin\" -"),
+            "« C'est la fin »"
+        );
+        // Not framed: the letter is the heading's own.
+        assert_eq!(clean_source_heading("Le plan B"), "Le plan B");
+    }
 
     #[test]
     fn a_heading_in_capitals_is_set_in_sentence_case() {
