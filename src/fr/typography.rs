@@ -487,66 +487,46 @@ fn print_edits(s: &str) -> String {
         prev = c;
     }
     let nb = NBSP;
-    let mut out = std::borrow::Cow::Borrowed(s);
-    if hour {
-        out = e
-            .hour
-            .replace_all(&out, |c: &regex::Captures| match c.get(2) {
-                Some(m) => format!("{}{nb}h{nb}{}", &c[1], m.as_str()),
-                None => format!("{}{nb}h", &c[1]),
-            })
-            .into_owned()
-            .into();
+    // One edit: its regex over the text, when the text can match it.
+    fn edit<'s>(
+        out: std::borrow::Cow<'s, str>,
+        on: bool,
+        re: &regex::Regex,
+        rep: impl regex::Replacer,
+    ) -> std::borrow::Cow<'s, str> {
+        match on {
+            true => re.replace_all(&out, rep).into_owned().into(),
+            false => out,
+        }
     }
-    if unit {
-        out = e
-            .unit
-            .replace_all(&out, |c: &regex::Captures| {
-                format!("{}{nb}{}", &c[1], &c[2])
-            })
-            .into_owned()
-            .into();
-    }
-    if ordinal {
-        out = e
-            .ordinal
-            .replace_all(&out, |c: &regex::Captures| {
-                let sup = match &c[2] {
-                    "er" => "ᵉʳ",
-                    "re" => "ʳᵉ",
-                    "ers" => "ᵉʳˢ",
-                    "res" => "ʳᵉˢ",
-                    "es" => "ᵉˢ",
-                    _ => "ᵉ",
-                };
-                format!("{}{sup}", &c[1])
-            })
-            .into_owned()
-            .into();
-    }
-    if roman {
-        out = e
-            .roman
-            .replace_all(&out, |c: &regex::Captures| {
-                let sup = if &c[2] == "er" { "ᵉʳ" } else { "ᵉ" };
-                format!("{}{sup}", &c[1])
-            })
-            .into_owned()
-            .into();
-    }
-    if quotes {
-        out = e
-            .quotes
-            .replace_all(&out, |c: &regex::Captures| {
-                let inner = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
-                format!("{}«{nb}{inner}{nb}»{}", &c[1], &c[4])
-            })
-            .into_owned()
-            .into();
-    }
-    if dashes {
-        out = e.dashes.replace_all(&out, "$1 – $2").into_owned().into();
-    }
+    let out = std::borrow::Cow::Borrowed(s);
+    let out = edit(out, hour, &e.hour, |c: &regex::Captures| match c.get(2) {
+        Some(m) => format!("{}{nb}h{nb}{}", &c[1], m.as_str()),
+        None => format!("{}{nb}h", &c[1]),
+    });
+    let out = edit(out, unit, &e.unit, |c: &regex::Captures| {
+        format!("{}{nb}{}", &c[1], &c[2])
+    });
+    let out = edit(out, ordinal, &e.ordinal, |c: &regex::Captures| {
+        let sup = match &c[2] {
+            "er" => "ᵉʳ",
+            "re" => "ʳᵉ",
+            "ers" => "ᵉʳˢ",
+            "res" => "ʳᵉˢ",
+            "es" => "ᵉˢ",
+            _ => "ᵉ",
+        };
+        format!("{}{sup}", &c[1])
+    });
+    let out = edit(out, roman, &e.roman, |c: &regex::Captures| {
+        let sup = if &c[2] == "er" { "ᵉʳ" } else { "ᵉ" };
+        format!("{}{sup}", &c[1])
+    });
+    let out = edit(out, quotes, &e.quotes, |c: &regex::Captures| {
+        let inner = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
+        format!("{}«{nb}{inner}{nb}»{}", &c[1], &c[4])
+    });
+    let out = edit(out, dashes, &e.dashes, "$1 – $2");
     out.into_owned()
 }
 
