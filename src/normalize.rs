@@ -138,6 +138,13 @@ fn clean_lines(text: &str, lex: &Lexicons) -> (String, OffsetMap, Vec<Removal>) 
             from += lead2;
             rest = &r[lead2..];
         }
+        // A hyphen glued to a paragraph's first word (`-Arnaud Montebourg
+        // n’a pas…`) is a list mark that lost its space, not text.
+        let mut chars = rest.chars();
+        if chars.next() == Some('-') && chars.next().is_some_and(char::is_uppercase) {
+            from += 1;
+            rest = &rest[1..];
+        }
         clean_line_parts(&mut b, from, rest.trim_end(), lex, &mut removed);
     }
     b.trim_end_matches(char::is_whitespace);
@@ -681,6 +688,15 @@ mod tests {
 
     fn cleaned(s: &str) -> String {
         clean(s).text
+    }
+
+    #[test]
+    fn a_hyphen_glued_to_a_paragraph_start_goes() {
+        assert_eq!(
+            cleaned("Titre\n\n-Arnaud Montebourg a parlé."),
+            "Titre\n\nArnaud Montebourg a parlé."
+        );
+        assert_eq!(cleaned("- Recours -"), "- Recours -");
     }
 
     #[test]

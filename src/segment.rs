@@ -163,6 +163,39 @@ pub fn segment(text: &str) -> Segmented {
         // A subheading glued to the end of a paragraph (`…les taxis.• EDF`,
         // cleaning split it off the next paragraph's first word) is a
         // heading of its own, not a sentence of the body.
+        // A rubric in capitals run into the paragraph (`… de ses alliés.
+        // BENOÎT HAMON ÉGALEMENT CANDIDAT ? L’ancien ministre…`) is a
+        // heading between two paragraphs.
+        let rubric = (kind == ParagraphKind::Body && sentences.len() >= 3)
+            .then(|| {
+                (sentences.start + 1..sentences.end - 1).find(|&k| {
+                    let s = &out.sentences[k];
+                    is_rubric_in_capitals(&text[s.span.start as usize..s.span.end as usize])
+                })
+            })
+            .flatten();
+        if let Some(k) = rubric {
+            let spans = [
+                (sentences.start..k, ParagraphKind::Body),
+                (k..k + 1, ParagraphKind::Heading),
+                (k + 1..sentences.end, ParagraphKind::Body),
+            ];
+            for (range, kind) in spans {
+                let index = out.paragraphs.len();
+                for s in range.clone() {
+                    out.sentences[s].paragraph = index;
+                }
+                out.paragraphs.push(Paragraph {
+                    span: Span::new(
+                        out.sentences[range.start].span.start as usize,
+                        out.sentences[range.end - 1].span.end as usize,
+                    ),
+                    kind,
+                    sentences: range,
+                });
+            }
+            continue;
+        }
         let trailing = (kind == ParagraphKind::Body && sentences.len() >= 2)
             .then(|| &out.sentences[sentences.end - 1])
             .filter(|last| {
@@ -193,6 +226,16 @@ pub fn segment(text: &str) -> Segmented {
         }
     }
     out
+}
+
+/// True when a sentence is a rubric set in capitals: three words or more,
+/// ten letters or more, none in lowercase, no quotation.
+fn is_rubric_in_capitals(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 10
+        && s.split_whitespace().count() >= 3
+        && !s.chars().any(char::is_lowercase)
+        && !s.contains(['«', '"', '“'])
 }
 
 /// Paragraph byte ranges: blocks between blank lines; when the text has no
@@ -645,6 +688,31 @@ mod tests {
         let s = segment(text);
         let toks: Vec<&str> = s.tokens.iter().map(|t| t.span.of(text)).collect();
         assert_eq!(toks, ["En", "2019", "200", "personnes"]);
+    }
+
+    #[test]
+    fn a_rubric_in_capitals_inside_a_paragraph_is_a_heading() {
+        let text = "Il se décidera en août. BENOÎT HAMON AUSSI CANDIDAT ? L’ancien ministre a parlé. Il rassemblera.";
+        let s = segment(text);
+        let parts: Vec<(ParagraphKind, &str)> = s
+            .paragraphs
+            .iter()
+            .map(|p| (p.kind, p.span.of(text)))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                (ParagraphKind::Body, "Il se décidera en août."),
+                (ParagraphKind::Heading, "BENOÎT HAMON AUSSI CANDIDAT ?"),
+                (
+                    ParagraphKind::Body,
+                    "L’ancien ministre a parlé. Il rassemblera."
+                )
+            ]
+        );
+        for (i, sentence) in s.sentences.iter().enumerate() {
+            assert!(s.paragraphs[sentence.paragraph].sentences.contains(&i));
+        }
     }
 
     #[test]

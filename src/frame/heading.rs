@@ -109,7 +109,9 @@ fn sentence_case_capitals(ctx: &Context, heading: &str) -> String {
         }
         let lower = word.to_lowercase();
         let title_case = crate::fr::upper_first(&lower);
-        let common = lex.is_stop(&lower) || lex.pos.get(&lower).is_some();
+        let known = |w: &str| lex.is_stop(w) || lex.pos.get(w).is_some();
+        // `EST-IL`: a verb and its pronoun, each a common word.
+        let common = known(&lower) || (lower.contains('-') && lower.split('-').all(known));
         if ctx.is_proper(&title_case) && occurs_in_running_text(text, &title_case) {
             // A name the article writes capitalised: `Benoît Hamon`.
             out.push_str(&title_case);
@@ -784,6 +786,7 @@ mod tests {
             ),
             ("« LA CGT NE LÂCHERA RIEN »", "« La CGT ne lâchera rien »"),
             ("DANS LES PROCHAINES HEURES", "Dans les prochaines heures"),
+            ("QUE S’EST-IL PASSÉ ?", "Que s’est-il passé ?"),
             // Not all in capitals: as written.
             ("Les soutiens de la CGT", "Les soutiens de la CGT"),
             ("CGT", "CGT"),
