@@ -67,8 +67,13 @@ pub fn rewrite(
     let min_words = doc.min_words.unwrap_or(opts.min_words);
     let source_words = doc.body_words();
     let selected = select::select(doc, &ranking, body_target(doc, opts));
+    // A lead states the news: a teaser cut from a quotation that opens the
+    // source (`Ma petite-fille a 13 ans […]`) is left out when the sentence
+    // after it can open the article.
+    let teaser = opening_teaser(&ctx, &selected);
+    let selected = &selected[usize::from(teaser)..];
     let (focus, lead_len, described) =
-        focus_and_lead(&ctx, &ranking, &selected, opts.typography, &opts.sections);
+        focus_and_lead(&ctx, &ranking, selected, opts.typography, &opts.sections);
     let lead_ids = &selected[..lead_len];
     let sections_ids = section::sections(doc, &selected[lead_len..], &opts.sections);
     let heads = heading::headings(&ctx, &sections_ids, &focus.text, &ranking.scores);
@@ -153,6 +158,30 @@ pub fn rewrite(
 /// The focus keyphrase, the lead's length in sentences and the description
 /// found for the keyphrase (with whether it fits the bounds).
 ///
+/// True when the first selected sentence is a teaser that cannot open the
+/// article, a quotation the article cuts (`Ma petite-fille a 13 ans […]`),
+/// and the next one can: it stands alone, outside a quotation, with a main
+/// clause, and asks no question.
+fn opening_teaser(ctx: &Context, selected: &[usize]) -> bool {
+    let doc = ctx.doc;
+    let (Some(&first), Some(&next)) = (selected.first(), selected.get(1)) else {
+        return false;
+    };
+    if selected.len() < 3 || doc.seg.is_heading(first) || doc.seg.is_heading(next) {
+        return false;
+    }
+    let text = doc.sentence_text(first);
+    let cut = ["(...)", "(…)", "[...]", "[…]"]
+        .iter()
+        .any(|c| text.trim_end_matches(['.', ' ', '»', '"']).ends_with(c));
+    let next_text = doc.sentence_text(next);
+    cut && !doc.depends_on_previous(next)
+        && !doc.seg.sentences[next].starts_in_quote
+        && !next_text.starts_with(['«', '"', '“'])
+        && !next_text.ends_with('?')
+        && ctx.parsed(next).main_clause().is_some()
+}
+
 /// The lead is the first selected sentence, with the next when it is short
 /// or tied to it; the keyphrase must be able to open the article and fill
 /// its description; when the lead does not name it, one more sentence that
@@ -489,5 +518,38 @@ fn typeset(r: &mut Rewrite, typo: Typography) {
     for s in &mut r.sections {
         t(&mut s.heading);
         s.paragraphs.iter_mut().flatten().for_each(src);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_teaser_does_not_open_the_article() {
+        let doc = crate::frame::test_document(
+            "Le titre de l’article\n\nMa petite-fille a 13 ans, elle ne sait rien de tout cela […].\n\n\
+             Deux affaires ont choqué l’opinion cette année. La justice a jugé deux hommes \
+             majeurs. Le débat est ouvert.",
+        );
+        let facts = doc.facts();
+        let ctx = Context::new(&doc, &facts);
+        let all: Vec<usize> = (0..doc.seg.sentences.len())
+            .filter(|&i| {
+                !doc.seg.is_heading(i)
+                    && doc.title_paragraph != Some(doc.seg.sentences[i].paragraph)
+            })
+            .collect();
+        assert_eq!(
+            all.len(),
+            4,
+            "{:?}",
+            (0..doc.seg.sentences.len())
+                .map(|i| doc.sentence_text(i))
+                .collect::<Vec<_>>()
+        );
+        assert!(opening_teaser(&ctx, &all));
+        // A lead that states the news stays.
+        assert!(!opening_teaser(&ctx, &all[1..]));
     }
 }

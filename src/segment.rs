@@ -690,17 +690,27 @@ mod tests {
         assert_eq!(toks, ["En", "2019", "200", "personnes"]);
     }
 
+    /// The paragraphs of `text` with their kinds, each sentence checked to
+    /// sit inside its own paragraph.
+    fn paragraph_parts(text: &str) -> Vec<(ParagraphKind, &str)> {
+        let s = segment(text);
+        for (i, sentence) in s.sentences.iter().enumerate() {
+            assert!(
+                s.paragraphs[sentence.paragraph].sentences.contains(&i),
+                "sentence {i} outside its paragraph"
+            );
+        }
+        s.paragraphs
+            .iter()
+            .map(|p| (p.kind, p.span.of(text)))
+            .collect()
+    }
+
     #[test]
     fn a_rubric_in_capitals_inside_a_paragraph_is_a_heading() {
         let text = "Il se décidera en août. BENOÎT HAMON AUSSI CANDIDAT ? L’ancien ministre a parlé. Il rassemblera.";
-        let s = segment(text);
-        let parts: Vec<(ParagraphKind, &str)> = s
-            .paragraphs
-            .iter()
-            .map(|p| (p.kind, p.span.of(text)))
-            .collect();
         assert_eq!(
-            parts,
+            paragraph_parts(text),
             [
                 (ParagraphKind::Body, "Il se décidera en août."),
                 (ParagraphKind::Heading, "BENOÎT HAMON AUSSI CANDIDAT ?"),
@@ -710,9 +720,6 @@ mod tests {
                 )
             ]
         );
-        for (i, sentence) in s.sentences.iter().enumerate() {
-            assert!(s.paragraphs[sentence.paragraph].sentences.contains(&i));
-        }
     }
 
     #[test]
@@ -720,14 +727,8 @@ mod tests {
         // Cleaning split `EDFLes`; the bullet line ends the paragraph before.
         let text =
             "Un appel qui concerne aussi les taxis.• EDF\n\nLes agents sont appelés à la grève.";
-        let s = segment(text);
-        let parts: Vec<(ParagraphKind, &str)> = s
-            .paragraphs
-            .iter()
-            .map(|p| (p.kind, p.span.of(text)))
-            .collect();
         assert_eq!(
-            parts,
+            paragraph_parts(text),
             [
                 (
                     ParagraphKind::Body,
@@ -737,13 +738,6 @@ mod tests {
                 (ParagraphKind::Body, "Les agents sont appelés à la grève.")
             ]
         );
-        for (i, sentence) in s.sentences.iter().enumerate() {
-            let p = &s.paragraphs[sentence.paragraph];
-            assert!(
-                p.sentences.contains(&i),
-                "sentence {i} outside its paragraph"
-            );
-        }
     }
 
     #[test]
