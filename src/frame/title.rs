@@ -232,13 +232,8 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
         if a.starts_with('«') && a.ends_with('»') {
             push(format!("{} : {}", upper_first(&b), a), 5.0);
         }
-        // The clause first, the rubric after it: the last resort of an order
-        // edit, for a rubric of several words (`… : Coronavirus` reads backwards).
-        let clause = crate::parse::Parsed::of_text(&b).main_clause().is_some();
-        let several = words(&a).len() >= 2;
-        if clause && several && !b.ends_with(['?', '!']) && !a.starts_with('«') {
-            push(format!("{} : {}", upper_first(&b), lowered(ctx, &a)), 1.5);
-        }
+        // No `clause : rubric` edit: `Un verdict final saoudien annule les
+        // cinq peines capitales : meurtre de Khashoggi` reads backwards.
         // A town the text says one is `à` (`Rouen : …` → `À Rouen, …`).
         let town = words(&a).len() == 1
             && a.starts_with(char::is_uppercase)
