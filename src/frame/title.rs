@@ -839,10 +839,18 @@ fn seo_title_of(
         // The lead's own headline: a complete phrase of the news.
         lead_headline(ctx).filter(|h| fits_seo(h, typo)),
     ];
+    // None ends a phrase: the rubric before the title's colon, a whole
+    // phrase, rather than a cut by characters (`…, d’autres`).
+    let rubric = || {
+        split_colon(title)
+            .map(|(a, _)| a)
+            .filter(|a| fits_seo(a, typo) && crate::fr::count_words(a) >= 2)
+    };
     ranked
         .into_iter()
         .flatten()
         .find(complete)
+        .or_else(rubric)
         .unwrap_or_else(|| seo_title(title, focus, typo))
 }
 
