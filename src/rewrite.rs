@@ -115,7 +115,7 @@ pub fn rewrite(
     if doc
         .title
         .as_deref()
-        .is_some_and(|t| same_up_to_typography(t, &titles.title))
+        .is_some_and(|t| title::same_title(t, &titles.title))
     {
         // Said rather than forced: an edit that reads backwards or drops a
         // name is worse than the journalist's own title.
@@ -169,19 +169,6 @@ pub fn rewrite(
 /// The focus keyphrase, the lead's length in sentences and the description
 /// found for the keyphrase (with whether it fits the bounds).
 ///
-/// True when two texts differ only in case, spaces, quote marks and
-/// apostrophes.
-fn same_up_to_typography(a: &str, b: &str) -> bool {
-    let fold = |s: &str| -> String {
-        s.to_lowercase()
-            .chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '«' | '»' | '"' | '“' | '”'))
-            .map(|c| if c == '’' { '\'' } else { c })
-            .collect()
-    };
-    fold(a) == fold(b)
-}
-
 /// True when the first selected sentence is a teaser that cannot open the
 /// article, a quotation the article cuts (`Ma petite-fille a 13 ans […]`),
 /// and the next one can: it stands alone, outside a quotation, with a main

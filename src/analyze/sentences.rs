@@ -71,6 +71,17 @@ pub fn opens_pointing_back<S: AsRef<str>>(first: &[S]) -> bool {
     })
 }
 
+/// [`opens_pointing_back`] on a text: its first words, folded.
+pub fn text_opens_pointing_back(text: &str) -> bool {
+    let lex = lexicons();
+    let first: Vec<String> = crate::fr::words(text)
+        .iter()
+        .take(lex.openers_max_words)
+        .map(|w| crate::fr::lexicon::fold(w))
+        .collect();
+    opens_pointing_back(&first)
+}
+
 /// True when a sentence whose first words are `first` opens with a connector.
 fn opens_with_connector(first: &[String]) -> bool {
     let lex = lexicons();

@@ -241,18 +241,13 @@ fn candidates(
 fn points_back(text: &str) -> bool {
     let lex = crate::fr::lexicon::lexicons();
     let words = crate::fr::words(text);
-    let first: Vec<String> = words
-        .iter()
-        .take(lex.openers_max_words)
-        .map(|w| crate::fr::lexicon::fold(w))
-        .collect();
     // `Ce que prévoit la loi` points forward: `ce` before `que`, `qui`.
     let forward = |k: usize| {
         words
             .get(k + 1)
             .is_some_and(|n| matches!(n.to_lowercase().as_str(), "que" | "qu’" | "qui" | "dont"))
     };
-    crate::analyze::sentences::opens_pointing_back(&first)
+    crate::analyze::sentences::text_opens_pointing_back(text)
         || words.iter().enumerate().any(|(k, w)| {
             lex.function_words
                 .is(&w.to_lowercase(), crate::fr::lexicon::Class::Demonstrative)

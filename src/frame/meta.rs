@@ -125,13 +125,7 @@ pub fn description(
 /// True when a cut of a sentence opens on a word that points back (`Il`,
 /// `Pourtant`, `Cette annonce`): the cut lost what it refers to.
 fn points_back(s: &str) -> bool {
-    let lex = crate::fr::lexicon::lexicons();
-    let first: Vec<String> = crate::fr::words(s)
-        .iter()
-        .take(lex.openers_max_words)
-        .map(|w| crate::fr::lexicon::fold(w))
-        .collect();
-    crate::analyze::sentences::opens_pointing_back(&first)
+    crate::analyze::sentences::text_opens_pointing_back(s)
 }
 
 /// An ellipsis, as typed (`...`) or set (`…`): the reader takes it for a cut.
@@ -253,17 +247,15 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
     // Without a leading participial phrase (`Présenté jeudi aux syndicats,
     // le projet prévoit…`), and cut before a colon or semicolon that opens
     // a detail, the clause before it complete.
-    // Each variant parsed once, for the cuts below and for its dates.
-    let mut parses: rustc_hash::FxHashMap<String, Parsed> = Default::default();
+    // Each variant is parsed once (the context keeps it), for these cuts
+    // and for its dates below.
     let mut more = Vec::new();
     for v in &out {
-        let pv = parses
-            .entry(v.clone())
-            .or_insert_with(|| Parsed::of_text(v));
+        let pv = ctx.parse_text(v);
         if pv.opener() == Some(ClauseKind::Participial) && pv.clauses.len() >= 2 {
             let from = pv.clauses[1].start;
             let keep: Vec<bool> = (0..pv.tokens.len()).map(|k| k >= from).collect();
-            more.push(crate::fr::upper_first(&rebuild(v, pv, &keep)));
+            more.push(crate::fr::upper_first(&rebuild(v, &pv, &keep)));
         }
         if let Some(at) = v.find([':', ';']) {
             let head = v[..at].trim_end();
@@ -300,12 +292,7 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
     // trois heures de débats, un budget…`): the news stays.
     let undated: Vec<String> = out
         .iter()
-        .filter_map(|v| {
-            let pv = parses
-                .entry(v.clone())
-                .or_insert_with(|| Parsed::of_text(v));
-            without_dates(v, pv)
-        })
+        .filter_map(|v| without_dates(v, &ctx.parse_text(v)))
         .collect();
     for v in undated {
         push(&mut out, v);

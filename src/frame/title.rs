@@ -39,6 +39,12 @@ pub struct Titles {
 
 /// A title as readers compare titles: case, accents, quotation marks and
 /// spaces aside (a colon in place of a comma counts as a change).
+/// True when two titles differ only in case, accents, spaces, quote marks
+/// and apostrophes: an edit that changed nothing else is no edit.
+pub fn same_title(a: &str, b: &str) -> bool {
+    norm(a) == norm(b)
+}
+
 fn norm(s: &str) -> String {
     crate::fr::lexicon::strip_accents(&s.to_lowercase())
         .chars()
