@@ -110,6 +110,11 @@ pub fn rewrite(
             "no source sentence could be cut to a 121–156-character description with the keyphrase"
                 .into(),
         );
+    } else if keyphrase::count_in(&description, &focus.text) == 0 {
+        warnings.push(format!(
+            "the description does not hold the keyphrase “{}”: no cut that holds it fits 121–156 characters, the lead's does",
+            focus.text
+        ));
     }
 
     if doc

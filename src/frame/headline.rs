@@ -529,7 +529,21 @@ fn is_time_phrase(text: &str, p: &Parsed, unit: Run, lex: &Lexicons) -> bool {
         .iter()
         .take(2)
         .any(|w| lex.function_words.is(w, Class::Time));
-    dated || year || duration || time_prep
+    // An object that holds a time (`un retour des civils au bout de 12
+    // mois`) is the verb's object, not a phrase of time: one that opens
+    // on its article says the time in its first words (`le 18 mars`,
+    // `chaque année`).
+    let object = p.tags[unit.0] == Tag::Det && {
+        let head =
+            (unit.0..unit.1.min(unit.0 + 3)).map(|k| p.tokens[k].span.of(text).to_lowercase());
+        !head.into_iter().any(|w| {
+            lex.weekdays.contains(&w)
+                || lex.months.contains(&w)
+                || lex.relative_dates.contains(&w)
+                || lex.time_units.contains(&w)
+        })
+    };
+    !object && (dated || year || duration || time_prep)
 }
 
 /// The verb group without the connectors inside it (`a de son côté

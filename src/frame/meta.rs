@@ -13,6 +13,7 @@
 
 use super::Context;
 use crate::fr::Typography;
+use crate::fr::lexicon::Class;
 use crate::fr::seo::{DESCRIPTION_MAX_CHARS as MAX_CHARS, DESCRIPTION_MIN_CHARS as MIN_CHARS};
 use crate::frame::keyphrase::count_in;
 use crate::parse::{ClauseKind, Parsed, Tag};
@@ -20,8 +21,13 @@ use crate::parse::{ClauseKind, Parsed, Tag};
 /// How many sentences are tried, alone and with the one after them.
 const TRIED: usize = 8;
 
-/// The description, from the sentences in `order` (best first); the second
-/// value is false when no cut fits 121–156 characters with the keyphrase.
+/// How many of them, the article's opening (the first of `order`), may give
+/// a description without the keyphrase when no cut holds it.
+const LEAD_TRIED: usize = 3;
+
+/// The description, from the sentences in `order` (best first, the lead's
+/// own first); the second value is false when no cut fits 121–156
+/// characters, with the keyphrase or, from the lead, without it.
 pub fn description(
     ctx: &Context,
     focus: &str,
@@ -58,38 +64,21 @@ pub fn description(
             closest = Some(v.to_string());
         }
     };
-    for &i in &starts {
-        let vs = variants(ctx, i);
-        if let Some(v) = vs.iter().find(|v| fits(v)) {
-            return (v.clone(), true);
+    if let Some(found) = first_fit(ctx, &starts, typo, &fits, &mut keep_closest) {
+        return (found, true);
+    }
+    // No cut with the keyphrase fits: the news the lead tells, in full,
+    // beats a shorter detail that names it (the editor reads the
+    // description; the keyphrase is the search engine's); then a ranked
+    // sentence of the body, in full.
+    let fits_free =
+        |s: &str| typo.prints_within(s, MIN_CHARS, MAX_CHARS) && !looks_cut(s) && !points_back(s);
+    let opening = &order[..order.len().min(LEAD_TRIED)];
+    let (lead, ranked): (Vec<usize>, Vec<usize>) = starts.iter().partition(|i| opening.contains(i));
+    for group in [&lead, &ranked] {
+        if let Some(found) = first_fit(ctx, group, typo, &fits_free, &mut |_| {}) {
+            return (found, true);
         }
-        // With the sentence after it: its pronouns find their antecedent.
-        // Not after a sentence that opens a quotation it does not close.
-        let closed = balanced(&ctx.doc.sentence_text(i));
-        if let Some(next) = next_body_sentence(ctx, i).filter(|_| closed) {
-            let next_vs = variants(ctx, next);
-            // The printed length of `a b` is at least the sum of theirs: a
-            // pair already too long is never built.
-            let shortest = |v: &String| typo.printed_len_bounds(v).0;
-            let next_low: Vec<usize> = next_vs.iter().map(shortest).collect();
-            for a in vs {
-                let a_low = shortest(a);
-                for (b, b_low) in next_vs.iter().zip(&next_low) {
-                    if a_low + b_low > MAX_CHARS {
-                        continue;
-                    }
-                    let joined = format!("{a} {b}");
-                    if !balanced(&joined) {
-                        continue;
-                    }
-                    if fits(&joined) {
-                        return (joined, true);
-                    }
-                    keep_closest(&joined);
-                }
-            }
-        }
-        vs.iter().for_each(|v| keep_closest(v));
     }
     match closest {
         Some(c) => (c, false),
@@ -120,6 +109,51 @@ pub fn description(
             (longest.or(first).or(title).unwrap_or_default(), false)
         }
     }
+}
+
+/// The first cut of a sentence of `starts`, alone or with the sentence
+/// after it, that `fits`; every cut tried is shown to `seen`.
+fn first_fit(
+    ctx: &Context,
+    starts: &[usize],
+    typo: Typography,
+    fits: &dyn Fn(&str) -> bool,
+    seen: &mut dyn FnMut(&str),
+) -> Option<String> {
+    for &i in starts {
+        let vs = variants(ctx, i);
+        if let Some(v) = vs.iter().find(|v| fits(v)) {
+            return Some(v.clone());
+        }
+        // With the sentence after it: its pronouns find their antecedent.
+        // Not after a sentence that opens a quotation it does not close.
+        let closed = balanced(&ctx.doc.sentence_text(i));
+        if let Some(next) = next_body_sentence(ctx, i).filter(|_| closed) {
+            let next_vs = variants(ctx, next);
+            // The printed length of `a b` is at least the sum of theirs: a
+            // pair already too long is never built.
+            let shortest = |v: &String| typo.printed_len_bounds(v).0;
+            let next_low: Vec<usize> = next_vs.iter().map(shortest).collect();
+            for a in vs {
+                let a_low = shortest(a);
+                for (b, b_low) in next_vs.iter().zip(&next_low) {
+                    if a_low + b_low > MAX_CHARS {
+                        continue;
+                    }
+                    let joined = format!("{a} {b}");
+                    if !balanced(&joined) {
+                        continue;
+                    }
+                    if fits(&joined) {
+                        return Some(joined);
+                    }
+                    seen(&joined);
+                }
+            }
+        }
+        vs.iter().for_each(|v| seen(v));
+    }
+    None
 }
 
 /// True when a cut of a sentence opens on a word that points back (`Il`,
@@ -320,7 +354,13 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
             }
             // At the start too: `Le secrétaire d’Etat américain Antony
             // Blinken a eu…` → `Antony Blinken a eu…`.
-            if v.contains(full.as_str()) {
+            // Not after an adjective or an article that belongs to the role
+            // (`L’ancien chef du gouvernement Silvio Berlusconi` is never
+            // `L’ancien Silvio Berlusconi`).
+            let Some(at) = v.find(full.as_str()) else {
+                continue;
+            };
+            if !qualifies_role(&v[..at]) {
                 push(&mut out, v.replacen(full.as_str(), &e.text, 1));
             }
         }
@@ -336,6 +376,42 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
         (dated, std::cmp::Reverse(s.chars().count()))
     });
     out
+}
+
+/// True when a cleft (`c’est… qui`, `ce sont trois joueurs, dont…, qui`)
+/// opens before token `at`: its relatives carry the sentence's verb.
+fn cleft_before(text: &str, p: &Parsed, at: usize) -> bool {
+    let words: Vec<String> = p.tokens[..at]
+        .iter()
+        .map(|t| t.span.of(text).to_lowercase().replace('\'', "’"))
+        .collect();
+    words.windows(2).any(|w| {
+        matches!(
+            (w[0].as_str(), w[1].as_str()),
+            ("c’", "est" | "était" | "étaient") | ("ce", "sont" | "sera" | "fut" | "serait")
+        )
+    }) || words.iter().any(|w| w == "c’est" || w == "c’était")
+}
+
+/// True when the word that ends `before` belongs to the role after it: an
+/// article, or an adjective (`ancien`, `futur`), elided or not.
+fn qualifies_role(before: &str) -> bool {
+    let Some(word) = before.split_whitespace().next_back() else {
+        return false;
+    };
+    let word = word.to_lowercase();
+    let word = word.rsplit(['’', '\'']).next().unwrap_or(&word);
+    let lex = crate::fr::lexicon::lexicons();
+    let article = lex
+        .function_words
+        .is_any(word, &[Class::DefiniteArticle, Class::IndefiniteDeterminer]);
+    let elided = before.trim_end().ends_with(['’', '\'']);
+    article
+        || elided
+        || lex
+            .pos
+            .get(word)
+            .is_some_and(|e| e.has(crate::fr::lexicon::Pos::Adj))
 }
 
 /// The sentence cut after each of its clauses that completes a main clause,
@@ -361,12 +437,36 @@ fn trailing_cuts(text: &str, p: &Parsed) -> Vec<String> {
         let cuttable = match next.kind {
             // A relative after a comma describes; one without (`ce qu’il
             // va trouver`) is needed.
-            ClauseKind::Relative => after_comma,
+            ClauseKind::Relative => after_comma && !cleft_before(text, p, next.start),
             ClauseKind::Subordinate | ClauseKind::Adjunct | ClauseKind::Participial => after_comma,
             ClauseKind::Predicate => true,
             _ => false,
         };
-        if !cuttable || !has_complement(p, c) {
+        // What is dropped must be the sentence's tail: not a complement in
+        // `de` or `à` that the verb still needs after an aside (`permettre
+        // à Emmanuel Macron, contraint de…, d’enfin commencer…`), and the
+        // cut must not end on a word that opens a phrase (`sous la
+        // frontière pour, par exemple, passer…`).
+        let fw = &crate::fr::lexicon::lexicons().function_words;
+        let opens_on_de_or_a = |at: usize| {
+            let w = p.tokens[at].span.of(text).to_lowercase();
+            let w = w.split(['’', '\'']).next().unwrap_or(&w);
+            let w = if w == "d" { "de" } else { w };
+            fw.is_any(w, &[Class::De, Class::A])
+        };
+        let infinitive_after =
+            |at: usize| p.tags[at + 1..p.tags.len().min(at + 3)].contains(&Tag::Infinitive);
+        let resumes = p.clauses[k + 1..]
+            .iter()
+            .any(|later| opens_on_de_or_a(later.start) && infinitive_after(later.start));
+        let last_word = (c.start..c.end).rev().find(|&t| p.tags[t] != Tag::Punct);
+        let open_end = last_word.is_some_and(|t| {
+            matches!(
+                p.tags[t],
+                Tag::Prep | Tag::Det | Tag::Coord | Tag::Sub | Tag::Rel | Tag::Pron
+            )
+        });
+        if !cuttable || !has_complement(p, c) || resumes || open_end {
             continue;
         }
         let mut keep: Vec<bool> = (0..n).map(|t| t < c.end).collect();
@@ -435,10 +535,20 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
                 || lex.relative_dates.contains(&w)
                 || lex.day_parts.contains(&w))
     };
+    // A date inside a quotation is the speaker's word (`pour « septembre »`).
+    let mut quoted = vec![false; n];
+    let mut inside = false;
+    for (k, q) in quoted.iter_mut().enumerate() {
+        match p.tags[k] {
+            Tag::OpenQuote => inside = true,
+            Tag::CloseQuote => inside = false,
+            _ => *q = inside,
+        }
+    }
     let mut keep = vec![true; n];
     let mut any = false;
     for k in 1..n {
-        if !time(k) {
+        if !time(k) || quoted[k] {
             continue;
         }
         any = true;
@@ -499,12 +609,18 @@ fn without_clauses(text: &str, p: &Parsed, kinds: &[ClauseKind]) -> String {
             .clauses
             .get(k + 1)
             .is_some_and(|n| matches!(n.kind, ClauseKind::Apposition | ClauseKind::Fragment));
-        if c.kind == ClauseKind::Relative && runs_on {
+        if c.kind == ClauseKind::Relative && (runs_on || cleft_before(text, p, c.start)) {
             continue;
         }
         // A phrase of circumstance goes only from between two commas, with
         // more of the clause after it.
-        let inner = k + 1 < p.clauses.len() && p.clauses[k + 1].kind != ClauseKind::Attribution;
+        // Nor before an apposition, which would then name the noun before it
+        // (`Sur les ruines de sa maison, à Jérusalem-Est, territoire occupé…`).
+        let inner = k + 1 < p.clauses.len()
+            && !matches!(
+                p.clauses[k + 1].kind,
+                ClauseKind::Attribution | ClauseKind::Apposition
+            );
         if c.kind == ClauseKind::Adjunct && !inner {
             continue;
         }
@@ -671,5 +787,62 @@ mod tests {
             without_parentheses("Le Groupe des 20 (G20) se réunit."),
             "Le Groupe des 20 se réunit."
         );
+    }
+
+    fn cuts(text: &str) -> Vec<String> {
+        let doc = test_document(text);
+        let facts = doc.facts();
+        let ctx = Context::new(&doc, &facts);
+        variants(&ctx, 0).to_vec()
+    }
+
+    #[test]
+    fn cuts_never_leave_a_phrase_open() {
+        // An object that holds a duration is no phrase of time.
+        let v =
+            cuts("Les habitants du bourg réclament un retour des bus au bout de 12 mois maximum.");
+        assert!(v.iter().all(|c| !c.ends_with("réclament.")), "{v:?}");
+        // A date inside a quotation is the speaker's word.
+        let v = cuts(
+            "Le ministre Paul Verdier a déjà évoqué pour « octobre » la présentation d’un nouveau \
+             plan, qui pourrait inclure des aides.",
+        );
+        assert!(v.iter().all(|c| c.contains("« octobre »")), "{v:?}");
+        // An aside before an apposition stays, or the apposition names the
+        // wrong noun.
+        let v = cuts(
+            "Dans son atelier, au cœur du vieux quartier, à Montaurel, ville ravagée par la crue \
+             de 2019, le potier reprend le travail.",
+        );
+        assert!(
+            v.iter()
+                .all(|c| !c.contains("quartier, ville") && !c.contains("atelier ville")),
+            "{v:?}"
+        );
+        // No cut on a preposition, nor before the complement a verb resumes.
+        let v = cuts(
+            "La commune accuse la société de creuser des galeries sous la route pour, par \
+             exemple, stocker du matériel, puis le revendre.",
+        );
+        assert!(v.iter().all(|c| !c.ends_with("pour.")), "{v:?}");
+        let v = cuts(
+            "Ce plan devrait aussi permettre au maire, contraint de gérer la crise depuis juin, \
+             d’enfin lancer les travaux.",
+        );
+        assert!(v.iter().all(|c| c.contains("lancer les travaux")), "{v:?}");
+    }
+
+    #[test]
+    fn a_role_keeps_its_adjective_and_a_cleft_its_relative() {
+        let v = cuts(
+            "Sur le terrain, ce sont trois joueurs du club, dont le capitaine Paul Verdier qui \
+             ont été blessés et qui vont manquer le match, après une chute à Lormeville.",
+        );
+        assert!(v.iter().all(|c| c.contains("qui ont été blessés")), "{v:?}");
+        let v = cuts(
+            "L’ancien chef du gouvernement valdavien Paul Verdier a également été testé positif, \
+             ont annoncé les médias valdaviens citant des sources de son parti, Union.",
+        );
+        assert!(v.iter().all(|c| !c.contains("ancien Paul")), "{v:?}");
     }
 }
