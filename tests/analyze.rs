@@ -152,3 +152,21 @@ fn keyphrases_are_noun_phrases_of_the_text() {
         assert!(d.text.contains(&k.text), "{} is not in the text", k.text);
     }
 }
+
+#[test]
+fn an_institution_glued_to_a_name_is_two_entities() {
+    let d = doc(
+        "La réaction du ministère de l’Intérieur Paul Verdier est tombée mardi soir. \
+         L’ex-collaborateur de l’Elysée Marc Dufresne a démenti.",
+    );
+    let f = d.facts();
+    let texts: Vec<&str> = f.entities.iter().map(|e| e.text.as_str()).collect();
+    assert!(texts.contains(&"Paul Verdier"), "{texts:?}");
+    assert!(texts.contains(&"Marc Dufresne"), "{texts:?}");
+    assert!(
+        texts
+            .iter()
+            .all(|t| !t.starts_with("Intérieur ") && !t.starts_with("Elysée ")),
+        "{texts:?}"
+    );
+}

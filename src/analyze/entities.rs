@@ -303,6 +303,23 @@ pub(super) fn entities(
             continue;
         }
         let end = name_end(words, toks, k);
+        // An institution's word glued to the name after it (`ministre de
+        // l’Intérieur Christophe Castaner`, `conseiller de l’Elysée
+        // Alexandre Benalla`): two entities, the institution and the person.
+        let institution = lex.organisations.contains(w) || is_common_word(w, lex);
+        // The person's surname is no common word (`Marc` may be; `Banque
+        // Centrale Européenne` stays one name).
+        let named_after = end - k >= 3
+            && words[k + 1..end]
+                .iter()
+                .all(|x| is_capitalized(x) && !lex.organisations.contains(*x))
+            && !is_common_word(words[end - 1], lex);
+        if institution && named_after {
+            push(k, k + 1, EntityKind::Organization, None);
+            push(k + 1, end, EntityKind::Other, None);
+            k = end;
+            continue;
+        }
         let prep = k > 0 && lex.function_words.is(words[k - 1], Class::Place);
         let acronym = w.chars().filter(|c| c.is_uppercase()).count() >= 2
             && w.chars()

@@ -240,12 +240,14 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
         }
         // No `clause : rubric` edit: `Un verdict final saoudien annule les
         // cinq peines capitales : meurtre de Khashoggi` reads backwards.
-        // A town the text says one is `à` (`Rouen : …` → `À Rouen, …`).
-        let town = words(&a).len() == 1
-            && a.starts_with(char::is_uppercase)
-            && crate::frame::keyphrase::count_in(&ctx.doc.text, &format!("à {a}")) > 0;
-        if town && crate::fr::place_preposition(&a).is_none() {
-            push(format!("À {a}, {}", lowered(ctx, &b)), 4.0);
+        // A place the text names with its preposition (`Rouen : …` → `À
+        // Rouen, …`, `Méditerranée : …` → `En Méditerranée, …`).
+        let known = crate::fr::place_preposition(&a).is_some();
+        if let Some(prep) = text_place_preposition(ctx, &a).filter(|_| !known) {
+            push(
+                format!("{} {a}, {}", upper_first(prep), lowered(ctx, &b)),
+                4.0,
+            );
         }
         if let Some(prep) = crate::fr::place_preposition(&a) {
             push(format!("{} {a}, {}", upper_first(prep), lower(&b)), 5.0);
@@ -268,6 +270,66 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
     }
     push(source.to_string(), 0.0);
     out
+}
+
+/// How many times `text` writes `needle` as whole words, case and all;
+/// with `place`, not where a capitalised word goes on with the name (`au
+/// Paris Saint-Germain`).
+fn count_written(text: &str, needle: &str, place: bool) -> usize {
+    text.match_indices(needle)
+        .filter(|&(i, _)| {
+            let rest = &text[i + needle.len()..];
+            let before = text[..i].chars().next_back();
+            let after = rest.chars().next();
+            let goes_on = rest
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(char::is_uppercase));
+            // A line that ends on it without a stop is a word cut in two
+            // (`au Paris` + `ien`).
+            let cut = after == Some('\n');
+            !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+                && !(place && (goes_on || cut))
+        })
+        .count()
+}
+
+/// The preposition of place the text writes before `name` (`à Rouen`, `en
+/// Méditerranée`), the one it writes most, when `name` is one or two
+/// capitalised words.
+fn text_place_preposition(ctx: &Context, name: &str) -> Option<&'static str> {
+    let ws = words(name);
+    let capitalised = ws.iter().all(|w| w.starts_with(char::is_uppercase));
+    if !(1..=2).contains(&ws.len()) || !capitalised {
+        return None;
+    }
+    let mut best: Option<(&'static str, usize)> = None;
+    for prep in ["à", "en", "au", "aux"] {
+        // As written, capital and all: `au coronavirus` names no place.
+        let n = [prep.to_string(), upper_first(prep)]
+            .iter()
+            .chain(std::iter::once(&"A".to_string()).filter(|_| prep == "à"))
+            .map(|p| count_written(&ctx.doc.text, &format!("{p} {name}"), true))
+            .sum::<usize>();
+        if n > 0 && best.is_none_or(|(_, m)| n > m) {
+            best = Some((prep, n));
+        }
+    }
+    // A name that takes an article more often than a preposition is no
+    // place (`le Brexit`, `du Brexit` beside one `au Brexit`); a person
+    // after `à` is an indirect object (`à Enrico Macias`).
+    let text = &ctx.doc.text;
+    let with_article: usize = ["le ", "la ", "les ", "l’", "l'", "du ", "des "]
+        .iter()
+        .map(|a| count_written(text, &format!("{a}{name}"), false))
+        .sum();
+    let best = best.filter(|&(prep, n)| n >= with_article && (ws.len() == 1 || prep != "à"));
+    // Nor a common noun the text writes in lowercase, or a code
+    // (`Coronavirus`, `au Covid-19`).
+    let common = ws.iter().any(|w| {
+        w.chars().any(|c| c.is_ascii_digit()) || count_written(text, &w.to_lowercase(), false) > 0
+    });
+    best.filter(|_| !common).map(|(prep, _)| prep)
 }
 
 /// `« Q » sur Y, assure Édouard Philippe` → `Édouard Philippe : « Q » sur Y`:
@@ -326,9 +388,28 @@ fn full_names(ctx: &Context, title: &str) -> Option<String> {
         let before = &out[..at];
         // Already a full name (`Mickaël Harpon`, `d’Arnaud Beltrame`,
         // whatever the spelling).
-        let prev = before.split_whitespace().next_back().unwrap_or("");
-        let prev = prev.rsplit(['’', '\'']).next().unwrap_or(prev);
-        if prev.starts_with(char::is_uppercase) {
+        let mut back = before.split_whitespace().rev();
+        let written = back.next().unwrap_or("");
+        let prev = written.rsplit(['’', '\'']).next().unwrap_or(written);
+        // A capitalised word before it is a first name, unless an article
+        // makes it a noun (`L’Iranien Soleimani`, `le Brésilien Neymar`).
+        let fw = &lex.function_words;
+        let article = ['’', '\'']
+            .iter()
+            .any(|q| written.to_lowercase().starts_with(&format!("l{q}")))
+            || back.next().is_some_and(|w| {
+                fw.is_any(
+                    &w.to_lowercase(),
+                    &[
+                        crate::fr::lexicon::Class::DefiniteArticle,
+                        crate::fr::lexicon::Class::IndefiniteDeterminer,
+                    ],
+                )
+            });
+        // The title writes the surname with its capital (`UFC-Que choisir`
+        // holds no surname).
+        let capital = out[at..].starts_with(char::is_uppercase);
+        if !capital || (prev.starts_with(char::is_uppercase) && (!article || prev.contains('-'))) {
             continue;
         }
         // Two people of the article share the surname (a mother and her
