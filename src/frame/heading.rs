@@ -391,10 +391,17 @@ fn quotation_candidates(
             continue;
         }
         let parsed = ctx.parse_text(inner);
-        let complete = parsed
-            .clauses
-            .first()
-            .is_some_and(|c| c.kind == ClauseKind::Main);
+        // A complete thought holds a finite verb (`« Capacité d’adaptation »`
+        // names, it does not say).
+        let finite = parsed
+            .tags
+            .iter()
+            .any(|t| matches!(t, crate::parse::Tag::Verb | crate::parse::Tag::Aux));
+        let complete = finite
+            && parsed
+                .clauses
+                .first()
+                .is_some_and(|c| c.kind == ClauseKind::Main);
         let opens_lower = inner.chars().next().is_some_and(char::is_lowercase);
         if !complete || opens_lower || crate::fr::lexicon::lexicons().is_vulgar(inner) {
             continue;
@@ -407,6 +414,15 @@ fn quotation_candidates(
             .speaker
             .as_deref()
             .filter(|s| s.starts_with(char::is_uppercase) && words(s) <= 3 && words(s) + n <= 11)
+            // A person, not the town of `le maire d’Antibes`.
+            .filter(|s| {
+                words(s) >= 2
+                    || ctx
+                        .facts
+                        .entities
+                        .iter()
+                        .any(|e| e.text == *s && e.kind == crate::analyze::EntityKind::Person)
+            })
         {
             out.push(Candidate {
                 core: key(inner),
@@ -680,6 +696,11 @@ pub fn clean_source_heading(raw: &str) -> String {
 
 /// Picks one candidate per section: no two alike, quotations at most half,
 /// the focus keyphrase in 30–75 % of the headings.
+/// The lowest score of a candidate that tells what its section says: a
+/// quotation scores from 2.5, a headline from 3; a subject's noun group
+/// from 1.
+const TELLING: f64 = 2.5;
+
 fn choose(
     per_section: Vec<Vec<Candidate>>,
     focus: &str,
@@ -721,8 +742,14 @@ fn choose(
             let best = (0..n)
                 .filter(|&s| has(&chosen[s]) != want)
                 .filter_map(|s| {
+                    // Only for a heading that tells something (a headline, a
+                    // quotation): a bare noun group that says the keyphrase
+                    // (`La famille de George Floyd`) pleases the checker,
+                    // not the editor.
                     let best = per_section[s].iter().find(|c| {
-                        (count_in(&c.text, focus) > 0) == want && !used.contains(&key(&c.text))
+                        (count_in(&c.text, focus) > 0) == want
+                            && !used.contains(&key(&c.text))
+                            && c.score >= TELLING
                     })?;
                     let current = chosen[s].as_ref().map_or(0.0, |c| c.score);
                     Some((current - best.score, s, best.clone()))
