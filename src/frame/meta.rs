@@ -157,9 +157,38 @@ fn first_fit(
 }
 
 /// True when a cut of a sentence opens on a word that points back (`Il`,
-/// `Pourtant`, `Cette annonce`): the cut lost what it refers to.
+/// `Pourtant`, `Cette annonce`), or names in its first sentence with a
+/// demonstrative what the article said before (`de cette nouvelle
+/// législation`; a second sentence may point to the first), or opens on a
+/// label (`Problème : …`): the reader of a results page lacks what it
+/// refers to.
 fn points_back(s: &str) -> bool {
     crate::analyze::sentences::text_opens_pointing_back(s)
+        || refers_back(s.split(". ").next().unwrap_or(s))
+        || s.split_once(':')
+            .is_some_and(|(head, _)| crate::fr::words(head).len() == 1)
+}
+
+/// True when `s` holds a demonstrative before a noun that is no time
+/// (`cette législation`, not `cette semaine`, `ce lundi`, `ce qui`).
+fn refers_back(s: &str) -> bool {
+    let lex = crate::fr::lexicon::lexicons();
+    let ws = crate::fr::words(s);
+    ws.windows(2).any(|w| {
+        let det = w[0].to_lowercase();
+        let next = w[1].to_lowercase();
+        let demonstrative = lex.function_words.is(&det, Class::Demonstrative);
+        let time = lex.weekdays.contains(&next)
+            || lex.months.contains(&next)
+            || lex.relative_dates.contains(&format!("{det} {next}"))
+            || lex.day_parts.contains(&next)
+            || lex.time_units.contains(&next);
+        let noun = lex.function_words.get(&next).is_none()
+            && lex.pos.get(&next).is_some_and(|e| {
+                e.has(crate::fr::lexicon::Pos::Noun) || e.has(crate::fr::lexicon::Pos::Adj)
+            });
+        demonstrative && noun && !time
+    })
 }
 
 /// An ellipsis, as typed (`...`) or set (`…`): the reader takes it for a cut.
@@ -439,7 +468,9 @@ fn trailing_cuts(text: &str, p: &Parsed) -> Vec<String> {
             // va trouver`) is needed.
             ClauseKind::Relative => after_comma && !cleft_before(text, p, next.start),
             ClauseKind::Subordinate | ClauseKind::Adjunct | ClauseKind::Participial => after_comma,
-            ClauseKind::Predicate => true,
+            // A coordinated verb after a comma (`…, et fait suite à…`); one
+            // without may be a locution's half (`d’ores et déjà`).
+            ClauseKind::Predicate => after_comma,
             _ => false,
         };
         // What is dropped must be the sentence's tail: not a complement in
@@ -551,16 +582,24 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
         if !time(k) || quoted[k] {
             continue;
         }
-        any = true;
-        keep[k] = false;
         // The day's number and its article: `le 18 mars`, `lundi 18 mars`.
         let mut j = k;
         while j > 1 && (p.tags[j - 1] == Tag::Num || (p.tags[j - 1] == Tag::Adv && time(j - 1))) {
             j -= 1;
-            keep[j] = false;
         }
         if j > 1 && word(j - 1) == "le" {
-            keep[j - 1] = false;
+            j -= 1;
+        }
+        // A date with its article right after a finite verb may be its
+        // object (`célébrait le 14 juillet`): it stays. After a participle
+        // it tells when (`a été adopté le 5 juin`).
+        let object = j > 0 && p.tags[j - 1] == Tag::Verb && word(j) == "le";
+        if object {
+            continue;
+        }
+        any = true;
+        for slot in keep.iter_mut().take(k + 1).skip(j) {
+            *slot = false;
         }
         // `En mai 2015, il part…` → `Il part…`, never `En, il part…`.
         if j == 1 && p.tags[0] == Tag::Prep {
@@ -844,5 +883,35 @@ mod tests {
              ont annoncé les médias valdaviens citant des sources de son parti, Union.",
         );
         assert!(v.iter().all(|c| !c.contains("ancien Paul")), "{v:?}");
+    }
+
+    #[test]
+    fn a_description_needs_no_sentence_before_it() {
+        assert!(points_back(
+            "Problème : aucune majorité n’est sortie des urnes à Lormeville."
+        ));
+        assert!(points_back(
+            "Une des dispositions de cette nouvelle loi prévoit des contrôles."
+        ));
+        assert!(!points_back(
+            "Le maire a présenté cette semaine son budget aux habitants."
+        ));
+        // The second sentence of a pair may point to the first.
+        assert!(!points_back(
+            "La mairie a voté son budget. Ce texte prévoit des travaux."
+        ));
+    }
+
+    #[test]
+    fn a_date_that_a_verb_names_and_a_locution_stay_whole() {
+        let v = cuts(
+            "Un pompier a été blessé à Lormeville alors que la ville célébrait le 14 juillet.",
+        );
+        assert!(v.iter().all(|c| !c.ends_with("célébrait.")), "{v:?}");
+        let v = cuts(
+            "Le maire de Lormeville a présenté son budget aux habitants et il l’a d’ores et déjà \
+             transmis à la préfecture.",
+        );
+        assert!(v.iter().all(|c| !c.ends_with("d’ores.")), "{v:?}");
     }
 }
