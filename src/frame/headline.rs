@@ -55,7 +55,7 @@ pub fn headline_within(text: &str, p: &Parsed, max_words: usize) -> Option<Headl
         return None;
     }
     let subject_runs = trim_group(text, p, subject, max_words.saturating_sub(2))?;
-    let verb_runs = without_connectors(p, verb);
+    let verb_runs = without_connectors(text, p, verb, lex);
     let used = words_in(text, p, &subject_runs) + words_in(text, p, &verb_runs);
     let (complements, end) = complements(
         text,
@@ -549,11 +549,18 @@ fn is_time_phrase(text: &str, p: &Parsed, unit: Run, lex: &Lexicons) -> bool {
 /// The verb group without the connectors inside it (`a de son côté
 /// suspendu` → `a suspendu`, `a par ailleurs appelé` → `a appelé`): they
 /// tie the sentence to the one before, which the headline does not show.
-fn without_connectors(p: &Parsed, verb: Run) -> Vec<Run> {
+fn without_connectors(text: &str, p: &Parsed, verb: Run, lex: &Lexicons) -> Vec<Run> {
     let mut out = Vec::new();
     let mut start = None;
     for k in verb.0..verb.1 {
-        match (p.connective[k], start) {
+        // One word too, as an adverb inside the group (`seront ainsi
+        // reçus`, `s’est également rendu`), never its last (`est là`).
+        let single = p.tags[k] == Tag::Adv
+            && k + 1 < verb.1
+            && lex
+                .connector_openers
+                .contains(&crate::fr::lexicon::fold(p.tokens[k].span.of(text)));
+        match (p.connective[k] || single, start) {
             (false, None) => start = Some(k),
             (true, Some(s)) => {
                 out.push((s, k));
@@ -638,6 +645,18 @@ mod tests {
         assert_eq!(
             cut("Chalandon y est le symbole d’une politique sécuritaire."),
             None
+        );
+    }
+
+    #[test]
+    fn a_connector_inside_the_verb_group_goes() {
+        assert_eq!(
+            cut("Les médecins de Lormeville seront également mis à contribution.").as_deref(),
+            Some("Les médecins de Lormeville seront mis à contribution")
+        );
+        assert_eq!(
+            cut("Les syndicats seront ainsi reçus à la mairie jeudi.").as_deref(),
+            Some("Les syndicats seront reçus à la mairie")
         );
     }
 
