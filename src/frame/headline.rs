@@ -336,6 +336,30 @@ fn complements(
     Some((runs, k))
 }
 
+/// True when the clause's last word after token `k` is a participle or an
+/// adjective (tagged so, or a noun after a noun or an adjective that the
+/// lexicon also reads as one: `militaires blessés`): it may qualify the whole list `k`
+/// opens on.
+fn shared_tail(text: &str, p: &Parsed, k: usize, clause_end: usize, lex: &Lexicons) -> bool {
+    let Some(t) = (k..clause_end.min(p.tags.len()))
+        .rev()
+        .find(|&t| p.tags[t] != Tag::Punct)
+    else {
+        return false;
+    };
+    let qualifies = || {
+        let w = p.tokens[t].span.of(text).to_lowercase();
+        lex.pos
+            .get(&w)
+            .is_some_and(|e| e.has(crate::fr::lexicon::Pos::Adj) || e.is_past_participle())
+    };
+    match p.tags[t] {
+        Tag::Participle | Tag::Adj => true,
+        Tag::Noun => t > k + 1 && matches!(p.tags[t - 1], Tag::Noun | Tag::Adj) && qualifies(),
+        _ => false,
+    }
+}
+
 /// True when what follows the headline's last word in its clause can go
 /// without leaving it unfinished: the clause's end, a comma, a
 /// coordination, a relative or subordinate clause, a phrase of time, or a
@@ -353,7 +377,10 @@ fn ends_cleanly(text: &str, p: &Parsed, k: usize, clause_end: usize, lex: &Lexic
         Tag::Punct | Tag::CloseQuote => true,
         // An infinitive cut before its coordinated twin or its object
         // (`conseille de quitter ou traverser…`) is unfinished.
-        Tag::Coord | Tag::Rel => !after_infinitive,
+        // Nor a list whose last word qualifies every member (`209 civils
+        // et 194 policiers blessés`: the cut drops `blessés`).
+        Tag::Coord => !after_infinitive && !shared_tail(text, p, k, clause_end, lex),
+        Tag::Rel => !after_infinitive,
         Tag::Sub | Tag::OpenQuote => false,
         Tag::Adv => lex.weekdays.contains(&w) || lex.relative_dates.contains(&w),
         Tag::Prep if after_infinitive => false,
@@ -644,6 +671,19 @@ mod tests {
         assert_eq!(cut("Sa femme le presse de partir."), None);
         assert_eq!(
             cut("Chalandon y est le symbole d’une politique sécuritaire."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_list_is_not_cut_before_the_word_it_shares() {
+        assert_eq!(
+            cut("La préfecture a également fait état de 20 civils et 14 pompiers et militaires blessés.")
+                .as_deref(),
+            None
+        );
+        assert_eq!(
+            cut("Les autorités ont fait état de 20 civils et 14 policiers blessés.").as_deref(),
             None
         );
     }
