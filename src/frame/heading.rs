@@ -694,13 +694,14 @@ pub fn clean_source_heading(raw: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Picks one candidate per section: no two alike, quotations at most half,
-/// the focus keyphrase in 30–75 % of the headings.
 /// The lowest score of a candidate that tells what its section says: a
 /// quotation scores from 2.5, a headline from 3; a subject's noun group
 /// from 1.
 const TELLING: f64 = 2.5;
 
+/// Picks one candidate per section: no two alike, quotations at most half,
+/// the focus keyphrase in 30–75 % of the headings (from candidates that
+/// tell, [`TELLING`]).
 fn choose(
     per_section: Vec<Vec<Candidate>>,
     focus: &str,

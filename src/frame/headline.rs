@@ -536,9 +536,7 @@ fn is_time_phrase(text: &str, p: &Parsed, unit: Run, lex: &Lexicons) -> bool {
     let words: Vec<String> = (unit.0..unit.1)
         .map(|k| p.tokens[k].span.of(text).to_lowercase())
         .collect();
-    let dated = words.iter().any(|w| {
-        lex.weekdays.contains(w) || lex.months.contains(w) || lex.relative_dates.contains(w)
-    });
+    let dated = words.iter().any(|w| lex.is_date_word(w));
     let year = (unit.0..unit.1).any(|k| {
         p.tags[k] == Tag::Num && {
             let w = p.tokens[k].span.of(text);
@@ -563,12 +561,9 @@ fn is_time_phrase(text: &str, p: &Parsed, unit: Run, lex: &Lexicons) -> bool {
     let object = p.tags[unit.0] == Tag::Det && {
         let head =
             (unit.0..unit.1.min(unit.0 + 3)).map(|k| p.tokens[k].span.of(text).to_lowercase());
-        !head.into_iter().any(|w| {
-            lex.weekdays.contains(&w)
-                || lex.months.contains(&w)
-                || lex.relative_dates.contains(&w)
-                || lex.time_units.contains(&w)
-        })
+        !head
+            .into_iter()
+            .any(|w| lex.is_date_word(&w) || lex.time_units.contains(&w))
     };
     !object && (dated || year || duration || time_prep)
 }

@@ -31,14 +31,17 @@ pub fn count_in_lower(h: &str, needle: &str) -> usize {
     if n.is_empty() {
         return 0;
     }
+    whole_words(h, &n).count()
+}
+
+/// Byte offsets of `needle` in `h` as whole words, case and all.
+pub fn whole_words<'h>(h: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
     let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    h.match_indices(&n)
-        .filter(|(i, _)| {
-            let before = h[..*i].chars().next_back();
-            let after = h[i + n.len()..].chars().next();
-            !is_word(before) && !is_word(after)
-        })
-        .count()
+    h.match_indices(needle).map(|(i, _)| i).filter(move |&i| {
+        let before = h[..i].chars().next_back();
+        let after = h[i + needle.len()..].chars().next();
+        !is_word(before) && !is_word(after)
+    })
 }
 
 /// A lowercase text indexed by its words, to count many needles in it

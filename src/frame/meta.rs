@@ -176,18 +176,19 @@ fn refers_back(s: &str) -> bool {
     let ws = crate::fr::words(s);
     ws.windows(2).any(|w| {
         let det = w[0].to_lowercase();
+        if !lex.function_words.is(&det, Class::Demonstrative) {
+            return false;
+        }
         let next = w[1].to_lowercase();
-        let demonstrative = lex.function_words.is(&det, Class::Demonstrative);
-        let time = lex.weekdays.contains(&next)
-            || lex.months.contains(&next)
-            || lex.relative_dates.contains(&format!("{det} {next}"))
+        let time = lex.is_date_word(&next)
             || lex.day_parts.contains(&next)
-            || lex.time_units.contains(&next);
+            || lex.time_units.contains(&next)
+            || lex.relative_dates.contains(&format!("{det} {next}"));
         let noun = lex.function_words.get(&next).is_none()
             && lex.pos.get(&next).is_some_and(|e| {
                 e.has(crate::fr::lexicon::Pos::Noun) || e.has(crate::fr::lexicon::Pos::Adj)
             });
-        demonstrative && noun && !time
+        noun && !time
     })
 }
 
@@ -408,18 +409,22 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
 }
 
 /// True when a cleft (`c’est… qui`, `ce sont trois joueurs, dont…, qui`)
-/// opens before token `at`: its relatives carry the sentence's verb.
+/// opens before token `at`: a demonstrative pronoun and a form of `être`;
+/// its relatives carry the sentence's verb.
 fn cleft_before(text: &str, p: &Parsed, at: usize) -> bool {
-    let words: Vec<String> = p.tokens[..at]
-        .iter()
-        .map(|t| t.span.of(text).to_lowercase().replace('\'', "’"))
-        .collect();
-    words.windows(2).any(|w| {
-        matches!(
-            (w[0].as_str(), w[1].as_str()),
-            ("c’", "est" | "était" | "étaient") | ("ce", "sont" | "sera" | "fut" | "serait")
-        )
-    }) || words.iter().any(|w| w == "c’est" || w == "c’était")
+    let fw = &crate::fr::lexicon::lexicons().function_words;
+    let lower = |k: usize| p.tokens[k].span.of(text).to_lowercase().replace('\'', "’");
+    let cleft = |pron: &str, verb: &str| {
+        fw.is(pron, Class::DemonstrativePronoun) && fw.is(verb, Class::AuxEtre)
+    };
+    (0..at).any(|k| {
+        let w = lower(k);
+        // `c’est` as one token or two.
+        let glued = w
+            .split_once('’')
+            .is_some_and(|(a, b)| cleft(&format!("{a}’"), b));
+        glued || (k > 0 && cleft(&lower(k - 1), &w))
+    })
 }
 
 /// True when the word that ends `before` belongs to the role after it: an
@@ -560,11 +565,7 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
     let word = |k: usize| p.tokens[k].span.of(v).to_lowercase();
     let time = |k: usize| {
         let w = word(k);
-        p.tags[k] == Tag::Adv
-            && (lex.weekdays.contains(&w)
-                || lex.months.contains(&w)
-                || lex.relative_dates.contains(&w)
-                || lex.day_parts.contains(&w))
+        p.tags[k] == Tag::Adv && (lex.is_date_word(&w) || lex.day_parts.contains(&w))
     };
     // A date inside a quotation is the speaker's word (`pour « septembre »`).
     let mut quoted = vec![false; n];

@@ -274,22 +274,16 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
 
 /// How many times `text` writes `needle` as whole words, case and all;
 /// with `place`, not where a capitalised word goes on with the name (`au
-/// Paris Saint-Germain`).
+/// Paris Saint-Germain`), nor where a line ends on it without a stop (`au
+/// Paris` + `ien`: a word cut in two).
 fn count_written(text: &str, needle: &str, place: bool) -> usize {
-    text.match_indices(needle)
-        .filter(|&(i, _)| {
+    crate::frame::keyphrase::whole_words(text, needle)
+        .filter(|&i| {
             let rest = &text[i + needle.len()..];
-            let before = text[..i].chars().next_back();
-            let after = rest.chars().next();
             let goes_on = rest
                 .strip_prefix(' ')
                 .is_some_and(|r| r.starts_with(char::is_uppercase));
-            // A line that ends on it without a stop is a word cut in two
-            // (`au Paris` + `ien`).
-            let cut = after == Some('\n');
-            !before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(char::is_alphanumeric)
-                && !(place && (goes_on || cut))
+            !(place && (goes_on || rest.starts_with('\n')))
         })
         .count()
 }
@@ -306,11 +300,13 @@ fn text_place_preposition(ctx: &Context, name: &str) -> Option<&'static str> {
     let mut best: Option<(&'static str, usize)> = None;
     for prep in ["à", "en", "au", "aux"] {
         // As written, capital and all: `au coronavirus` names no place.
-        let n = [prep.to_string(), upper_first(prep)]
-            .iter()
-            .chain(std::iter::once(&"A".to_string()).filter(|_| prep == "à"))
+        // At a sentence's start too, `A` for `À` as the press types it.
+        let unaccented = (prep == "à").then_some("A".to_string());
+        let n: usize = [prep.to_string(), upper_first(prep)]
+            .into_iter()
+            .chain(unaccented)
             .map(|p| count_written(&ctx.doc.text, &format!("{p} {name}"), true))
-            .sum::<usize>();
+            .sum();
         if n > 0 && best.is_none_or(|(_, m)| n > m) {
             best = Some((prep, n));
         }

@@ -344,6 +344,14 @@ impl Lexicons {
         found
     }
 
+    /// True when `lower` (a lowercase word) names a day or a date by itself:
+    /// a weekday, a month, or a relative date of one word (`hier`).
+    pub fn is_date_word(&self, lower: &str) -> bool {
+        self.weekdays.contains(lower)
+            || self.months.contains(lower)
+            || self.relative_dates.contains(lower)
+    }
+
     /// True when `lower` (a lowercase word) is a stop word.
     pub fn is_stop(&self, lower: &str) -> bool {
         self.stop_words.contains(lower)
