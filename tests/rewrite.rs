@@ -273,3 +273,57 @@ fn same_input_same_bytes() {
         refonte::render::Markdown.render(&b)
     );
 }
+
+fn rewrite_titled(title: &str, text: &str) -> Rewrite {
+    Refonte::default()
+        .rewrite(&Article {
+            title: Some(title.into()),
+            text: text.into(),
+            ..Article::default()
+        })
+        .expect("rewrite")
+}
+
+/// An article about a shipwreck off a port, written for this test: the
+/// port and a witness come up more often than the ship the title names.
+const SHIPWRECK: &str = "Le chalutier Marivaux a sombré dans la nuit de lundi à mardi au large \
+de Brenac, avec quatre marins à son bord. Le parquet de Brenac a ouvert une enquête pour \
+homicides involontaires.\n\nLucas, 34 ans, pêcheur à Brenac depuis quinze ans, a vu le bateau \
+quitter le port en fin d’après-midi. « La mer était déjà très forte », raconte Lucas. Selon \
+lui, plusieurs patrons avaient renoncé à sortir.\n\nLes secours ont retrouvé deux corps mardi \
+matin. Les recherches se poursuivent pour retrouver les deux autres marins, a indiqué la \
+préfecture maritime. Le Marivaux, construit en 1998, avait passé son dernier contrôle en \
+mars.\n\nÀ Brenac, la consternation domine. « Tout le monde connaissait l’équipage », confie \
+Lucas devant la criée. Le maire de Brenac, Hélène Morvan, a annoncé une cérémonie pour \
+samedi.";
+
+#[test]
+fn the_keyphrase_is_the_story_the_title_names() {
+    let out = rewrite_titled(
+        "Naufrage du Marivaux : le parquet de Brenac ouvre une enquête",
+        SHIPWRECK,
+    );
+    // Not the port the text repeats as a setting, nor the witness.
+    assert_eq!(out.keyphrase, "Marivaux", "{:?}", out.keyphrase);
+}
+
+#[test]
+fn a_witness_given_an_age_is_never_the_keyphrase() {
+    let out = rewrite_titled("Sur le port, la consternation après un naufrage", SHIPWRECK);
+    assert_ne!(out.keyphrase, "Lucas");
+}
+
+#[test]
+fn a_person_is_named_as_the_title_names_her() {
+    let text = "Marion Kerbrat a été élue samedi à la tête de la fédération des pêcheurs \
+de Bretagne, au terme d’un vote serré. Kerbrat, patronne d’un chalutier de Brenac, succède \
+à un président resté vingt ans en poste.\n\nPendant sa campagne, Kerbrat a promis de défendre \
+les quotas des petits bateaux. « Nous ne laisserons pas la pêche côtière disparaître », a \
+déclaré Kerbrat après le vote.\n\nSes adversaires saluent une élue pugnace. Marion Kerbrat \
+doit rencontrer le ministre de la Mer dans les prochaines semaines.";
+    let out = rewrite_titled(
+        "Marion Kerbrat élue à la tête de la fédération des pêcheurs",
+        text,
+    );
+    assert_eq!(out.keyphrase, "Marion Kerbrat");
+}

@@ -128,6 +128,9 @@ impl<'a> WordIndex<'a> {
 /// The share of the best score a candidate needs to be weighed by its fit.
 const FIT_POOL: f64 = 0.5;
 
+/// The fit that doubles a candidate's score (a fit runs from 0 to 10).
+const FIT_SCALE: f64 = 8.0;
+
 struct Candidate {
     text: String,
     proper: bool,
@@ -174,6 +177,11 @@ fn candidates(ctx: &Context, body: &str) -> Vec<Candidate> {
     for k in &ctx.facts.keyphrases {
         push(&k.text, false, k.first_sentence);
     }
+    // The title's own noun groups that the body writes: the journalist
+    // named the story with them (`tempête Fabien`, `réforme des retraites`).
+    for (text, proper) in title_groups(ctx, body) {
+        push(&text, proper, usize::MAX);
+    }
     // A short acronym (`OMS`, `RN`) is the story's name only when the title
     // says it; elsewhere it is a credit (`AFP`) or a detail (`PIB`).
     let title_words = crate::fr::words(ctx.doc.title.as_deref().unwrap_or(""));
@@ -192,102 +200,170 @@ fn candidates(ctx: &Context, body: &str) -> Vec<Candidate> {
         })
     };
     cands.retain(|c| c.text.contains(' ') || !first_name(&c.text));
+    // A first name the text gives an age (`José, 71 ans`) is a witness,
+    // not the story.
+    let title_lower = spelled_title(ctx).to_lowercase();
+    cands.retain(|c| {
+        c.text.contains(' ')
+            || count_in_lower(&title_lower, &c.text) > 0
+            || !given_an_age(&ctx.doc.text, &c.text)
+    });
+    // A word the text mostly writes as the first of a longer name (`Ruth`
+    // of `Ruth Bader Ginsburg`) is half a name.
+    let longer: Vec<String> = cands
+        .iter()
+        .map(|c| c.text.clone())
+        .chain(ctx.facts.entities.iter().map(|e| e.text.clone()))
+        .filter(|t| t.contains(' '))
+        .collect();
+    let body_lower = body.to_lowercase();
+    cands.retain(|c| {
+        c.text.contains(' ')
+            || count_in_lower(&title_lower, &c.text) > 0
+            || !longer.iter().any(|l| {
+                l.strip_prefix(c.text.as_str())
+                    .is_some_and(|rest| rest.starts_with(' '))
+                    && 2 * count_in_lower(&body_lower, l) >= count_in_lower(&body_lower, &c.text)
+            })
+    });
     cands
 }
 
-/// The candidates the body repeats often enough, scored (best first, ties
-/// by first sentence, then text): repetition, length, title, lead, name.
-fn scored<'c>(
-    ctx: &Context,
-    cands: &'c [Candidate],
-    body: &str,
-    lead: &str,
-) -> Vec<(f64, usize, &'c Candidate)> {
-    let lex = crate::fr::lexicon::lexicons();
-    let title = ctx.doc.title.as_deref().unwrap_or("");
+/// A candidate with its score, its count in the body and its tier: 0 for
+/// a name or phrase of the title the body says often enough, 1 for one it
+/// says once, 2 for one of the body alone that it repeats.
+#[derive(Clone, Copy)]
+struct Scored<'c> {
+    score: f64,
+    count: usize,
+    tier: u8,
+    cand: &'c Candidate,
+}
+
+/// Best first: the better tier, then the higher score, then the earlier
+/// first sentence, then the text.
+fn by_rank(a: &Scored, b: &Scored) -> std::cmp::Ordering {
+    a.tier
+        .cmp(&b.tier)
+        .then(b.score.total_cmp(&a.score))
+        .then(a.cand.first_sentence.cmp(&b.cand.first_sentence))
+        .then(a.cand.text.cmp(&b.cand.text))
+}
+
+/// The candidates the body says, ranked by [`by_rank`]: the title's own
+/// first (the journalist named the story with them), then by repetition,
+/// length, place in the title, lead and name.
+fn scored<'c>(ctx: &Context, cands: &'c [Candidate], body: &str, lead: &str) -> Vec<Scored<'c>> {
     let body_words = body.split_whitespace().count().max(1);
     let needed = ((body_words as f64 * 0.005).ceil() as usize).max(2);
     let body_lower = body.to_lowercase();
     let lead_lower = lead.to_lowercase();
-    let title_lower = title.to_lowercase();
-    // The title's subject names its main actor (`La Valdavie et la Korsenie
-    // relancent le dialogue…`).
-    let title_subject = title_subject(title).to_lowercase();
+    let parts = TitleParts::of(&spelled_title(ctx));
     let body_index = WordIndex::for_needles(&body_lower, cands.iter().map(|c| c.text.as_str()));
-    let score = |c: &Candidate| {
-        let count = body_index.count(&c.text);
-        // Often enough for a search engine to see it: one word in two
-        // hundred (Yoast's 0.5 %), twice at least.
-        if count < needed {
-            return (0.0, count);
-        }
-        let words = c.text.split_whitespace().count();
-        let length = match words {
-            1 => 1.0,
-            2 => 1.15,
-            3 => 1.05,
-            4 => 0.8,
-            _ => 0.0,
-        };
-        // Over about 2.5 % (headings and title add more) the text reads as stuffed.
-        let density = count as f64 / body_words as f64;
-        let stuffing = if density > 0.025 { 0.3 } else { 1.0 };
-        // In the title, better opening it or one side of its colon: the
-        // title can then open with the keyphrase as it stands.
-        let lower_text = c.text.to_lowercase();
-        let opens_title = title.split(':').any(|side| {
-            side.trim()
-                .trim_start_matches(['«', '"', ' ', '\u{a0}'])
-                .to_lowercase()
-                .starts_with(&lower_text)
-        });
-        // The title says what the article is about: a keyphrase from it
-        // reads as the subject, one from the body alone as a detail.
-        let in_title = if opens_title || count_in_lower(&title_subject, &c.text) > 0 {
-            8.0
-        } else if count_in_lower(&title_lower, &c.text) > 0 {
-            5.0
-        } else {
-            1.0
-        };
-        // A frequent common noun alone (`pays`, `enfant`, `rapport`) names no
-        // subject unless the title uses it.
-        let generic = if !c.proper
-            && words == 1
-            && in_title == 1.0
-            && lex
-                .pos
-                .get(&lower_text)
-                .is_some_and(|e| e.freq() >= GENERIC_FREQ)
-        {
-            0.6
-        } else {
-            1.0
-        };
-        let in_lead = if count_in_lower(&lead_lower, &c.text) > 0 {
-            2.5
-        } else {
-            1.0
-        };
-        let proper = if c.proper { 1.2 } else { 1.0 };
-        let s =
-            (count as f64).min(12.0) * length * stuffing * in_title * in_lead * proper * generic;
-        (s, count)
-    };
-    let mut scored: Vec<(f64, usize, &Candidate)> = cands
+    let mut out: Vec<Scored> = Vec::new();
+    // The names the title writes whole and the body repeats (`Sophie Le
+    // Tan`, `Juan Carlos`, `Noirval-sur-Loire`): a part of one (`Sophie`,
+    // `Le Tan`, `Juan`, `Loire`) is not how the story is named.
+    let lex = crate::fr::lexicon::lexicons();
+    let whole_names: Vec<String> = cands
         .iter()
-        .map(|c| {
-            let (s, n) = score(c);
-            (s, n, c)
+        .map(|c| c.text.to_lowercase())
+        .filter(|t| {
+            let capital = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+            let original = cands.iter().find(|c| c.text.to_lowercase() == *t);
+            let text = original.map_or("", |c| c.text.as_str());
+            let first = text.split([' ', '-']).next();
+            text.contains([' ', '-'])
+                && capital(first)
+                && !first.is_some_and(|w| lex.is_stop(&w.to_lowercase()))
+                && capital(text.rsplit([' ', '-']).next())
+                && count_in_lower(&parts.whole, t) > 0
+                && body_index.count(t) >= 2
         })
-        .filter(|(s, _, _)| *s > 0.0)
         .collect();
-    scored.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(a.2.first_sentence.cmp(&b.2.first_sentence))
-            .then(a.2.text.cmp(&b.2.text))
-    });
-    scored
+    for c in cands {
+        // `Loire` of `Noirval-sur-Loire` is another name.
+        let count = body_index.count(&c.text) - glued(&body_lower, &c.text);
+        let lower = c.text.to_lowercase();
+        let role = if whole_names
+            .iter()
+            .any(|n| *n != lower && count_in_lower(n, &lower) > 0)
+        {
+            TitleRole::PartOfName
+        } else {
+            parts.role(&c.text, c.proper)
+        };
+        let in_lead = count_in_lower(&lead_lower, &c.text) > 0;
+        // Often enough for a search engine to see it: one word in two
+        // hundred (Yoast's 0.5 %), twice at least. A name or phrase of
+        // the title is the story's own: twice in the body, or once in the
+        // lead, is enough (headings and the SEO title say it again); once
+        // elsewhere still beats a name the title does not give.
+        let tier = match role {
+            TitleRole::Absent if count >= needed => 2,
+            TitleRole::Absent => continue,
+            _ if count >= 2 || (count == 1 && in_lead) => 0,
+            // Once outside the lead: a name, or what the title's rubric
+            // or subject says (`bonbonnes de gaz`), not a side phrase
+            // (`mesures fortes`).
+            TitleRole::Story | TitleRole::Rubric if count == 1 => 1,
+            _ if count == 1 && c.proper => 1,
+            _ => continue,
+        };
+        let score = weigh(c, count, body_words, role, in_lead);
+        if score > 0.0 {
+            out.push(Scored {
+                score,
+                count,
+                tier,
+                cand: c,
+            });
+        }
+    }
+    out.sort_by(by_rank);
+    out
+}
+
+/// Occurrences of `needle` in `lower` as a whole word that a hyphen glues
+/// to a longer name (`Loire` in `noirval-sur-loire`).
+fn glued(lower: &str, needle: &str) -> usize {
+    let n = needle.to_lowercase();
+    whole_words(lower, &n)
+        .filter(|&at| lower[..at].ends_with('-') || lower[at + n.len()..].starts_with('-'))
+        .count()
+}
+
+/// A candidate's score from its count in the body (its square root, at
+/// most twelve counted), its
+/// length, its role in the title, the lead and whether it is a name.
+fn weigh(c: &Candidate, count: usize, body_words: usize, role: TitleRole, in_lead: bool) -> f64 {
+    let lex = crate::fr::lexicon::lexicons();
+    let words = c.text.split_whitespace().count();
+    let length = match words {
+        1 => 1.0,
+        2 => 1.15,
+        3 => 1.05,
+        4 => 0.8,
+        _ => 0.0,
+    };
+    // Over about 2.5 % (headings and title add more) the text reads as stuffed.
+    let density = count as f64 / body_words as f64;
+    let stuffing = if density > 0.025 { 0.3 } else { 1.0 };
+    // A frequent common noun alone (`pays`, `enfant`, `rapport`) names no
+    // subject unless the title uses it.
+    let generic = !c.proper
+        && words == 1
+        && role == TitleRole::Absent
+        && lex
+            .pos
+            .get(&c.text.to_lowercase())
+            .is_some_and(|e| e.freq() >= GENERIC_FREQ);
+    let generic = if generic { 0.6 } else { 1.0 };
+    let in_lead = if in_lead { 2.5 } else { 1.0 };
+    let proper = if c.proper { 1.2 } else { 1.0 };
+    // The count weighs by its square root: where the title names the
+    // story says more than how often the text repeats a setting.
+    (count as f64).min(12.0).sqrt() * length * stuffing * role.weight() * in_lead * proper * generic
 }
 
 /// Chooses the focus keyphrase among the article's names and noun phrases.
@@ -303,13 +379,12 @@ pub fn choose(
     fit: impl Fn(&str) -> f64,
 ) -> Focus {
     let cands = candidates(ctx, body);
-    let title = ctx.doc.title.as_deref().unwrap_or("");
     let mut scored = scored(ctx, &cands, body, lead);
     let keywords: Vec<String> = scored
         .iter()
         .skip(1)
         .take(5)
-        .map(|c| c.2.text.clone())
+        .map(|s| s.cand.text.clone())
         .collect();
     if let Some(g) = given.map(str::trim).filter(|g| !g.is_empty()) {
         return Focus {
@@ -318,87 +393,342 @@ pub fn choose(
             keywords,
         };
     }
-    // A phrase that holds a single-word candidate and occurs nearly as often
-    // says more: "grève de la faim" rather than "faim".
+    prefer_phrases(&mut scored);
+    // Among the eight best of the best tier, the one the article can carry
+    // best (`fit`: the lead says it, a description holds it, headings can,
+    // the SEO title can open with it) weighed with its rank: a fit never
+    // makes a side word (`Santé`, `Europe`, `Paris` of a story about Neymar
+    // at the PSG) the story's name.
+    let (top, tier) = scored.first().map_or((0.0, 0), |s| (s.score, s.tier));
+    let weighed: Vec<f64> = scored
+        .iter()
+        .take(8)
+        .take_while(|s| s.tier == tier && s.score >= top * FIT_POOL)
+        .map(|s| s.score * (1.0 + fit(&s.cand.text) / FIT_SCALE))
+        .collect();
+    let best = (0..weighed.len())
+        .max_by(|&a, &b| weighed[a].total_cmp(&weighed[b]).then(b.cmp(&a)))
+        .map(|k| &scored[k]);
+    let text = match best {
+        Some(s) => s.cand.text.clone(),
+        None => fallback(ctx, &cands, body),
+    };
+    Focus {
+        count: count_in(body, &text),
+        text,
+        keywords,
+    }
+}
+
+/// A phrase that holds a single-word candidate and occurs nearly as often
+/// says more: "grève de la faim" rather than "faim". Re-ranks `scored`.
+fn prefer_phrases(scored: &mut [Scored]) {
     for k in 0..scored.len() {
-        let (s, n, c) = scored[k];
+        let Scored {
+            score: s,
+            count: n,
+            tier,
+            cand: c,
+        } = scored[k];
         if c.text.contains(' ') {
             continue;
         }
         for other in scored.iter_mut() {
-            let (s2, n2, c2) = *other;
-            if c2.text.contains(' ')
-                && count_in(&c2.text, &c.text) > 0
-                && n2 * 5 >= n * 4
-                && s2 <= s
+            if other.cand.text.contains(' ')
+                && other.tier == tier
+                && count_in(&other.cand.text, &c.text) > 0
+                && other.count * 5 >= n * 4
+                && other.score <= s
             {
-                other.0 = s * 1.01;
+                other.score = s * 1.01;
             }
         }
     }
-    scored.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(a.2.first_sentence.cmp(&b.2.first_sentence))
-            .then(a.2.text.cmp(&b.2.text))
-    });
-    // Among the eight best, the one the article can carry best (`fit`:
-    // the lead says it, a description holds it, headings can, the SEO
-    // title can open with it), the better ranked first among equals.
-    // Only those close to the best: a fit never makes a side word
-    // (`Santé`, `Europe`) the story's name.
-    let top = scored.first().map_or(0.0, |s| s.0);
-    let fits: Vec<f64> = scored
+    scored.sort_by(by_rank);
+}
+
+/// Nothing the body repeats: the title's first name or noun phrase the
+/// body says, else any it says, else the title's first word.
+fn fallback(ctx: &Context, cands: &[Candidate], body: &str) -> String {
+    let title = ctx.doc.title.as_deref().unwrap_or("");
+    cands
         .iter()
-        .take(8)
-        .take_while(|(s, _, _)| *s >= top * FIT_POOL)
-        .map(|(_, _, c)| fit(&c.text))
-        .collect();
-    let best = (0..fits.len())
-        .max_by(|&a, &b| fits[a].total_cmp(&fits[b]).then(b.cmp(&a)))
-        .map(|k| &scored[k]);
-    match best {
-        Some(&(_, count, c)) => Focus {
-            text: c.text.clone(),
-            count,
-            keywords,
-        },
-        None => {
-            // Nothing repeats: the title's first name or noun phrase, else its first word.
-            let fallback = cands
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| count_in(body, &c.text) > 0)
-                // The title's own words first: they name the story.
-                .max_by_key(|(k, c)| (count_in(title, &c.text) > 0, std::cmp::Reverse(*k)))
-                .map(|(_, c)| c)
-                .map(|c| c.text.clone())
-                .unwrap_or_else(|| {
-                    title
-                        .split_whitespace()
-                        .next()
-                        .unwrap_or("article")
-                        .to_string()
-                });
-            Focus {
-                count: count_in(body, &fallback),
-                text: fallback,
-                keywords,
+        .enumerate()
+        .filter(|(_, c)| count_in(body, &c.text) > 0)
+        // The title's own words first: they name the story.
+        .max_by_key(|(k, c)| (count_in(title, &c.text) > 0, std::cmp::Reverse(*k)))
+        .map(|(_, c)| c.text.clone())
+        .unwrap_or_else(|| {
+            title
+                .split_whitespace()
+                .next()
+                .unwrap_or("article")
+                .to_string()
+        })
+}
+
+/// The noun groups of the title (and their shorter runs, one to four words
+/// from a noun, name or adjective to a noun, name or adjective) that the
+/// body writes, as the body writes them, with whether they hold a name.
+fn title_groups(ctx: &Context, body: &str) -> Vec<(String, bool)> {
+    use crate::parse::{GroupKind, Tag};
+    let title = &spelled_title(ctx);
+    let p = ctx.parse_text(title);
+    let body_lower = body.to_lowercase();
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for g in p.groups.iter().filter(|g| g.kind == GroupKind::Noun) {
+        for a in g.start..g.end {
+            for b in (a + 1..=g.end.min(a + 8)).rev() {
+                if !is_run(title, &p, (g.start, g.end), (a, b)) {
+                    continue;
+                }
+                let text = p.text_of(title, a, b);
+                let proper = p.tags[a..b].contains(&Tag::Propn);
+                // A quoted phrase (`« seuil critique »`) is someone's
+                // words, not the story's name; a quoted title is one.
+                if !(1..=4).contains(&crate::fr::count_words(text))
+                    || (!proper && quoted(title, p.tokens[a].span.start as usize))
+                {
+                    continue;
+                }
+                let Some(found) = as_written(body, &body_lower, text) else {
+                    continue;
+                };
+                if !out.iter().any(|(t, _)| t == found) {
+                    out.push((found.to_string(), proper));
+                }
             }
+        }
+    }
+    out
+}
+
+/// True when `text` writes `name` followed by an age: `José, 71 ans`,
+/// `Lina (12 ans)`.
+fn given_an_age(text: &str, name: &str) -> bool {
+    whole_words(text, name).any(|at| {
+        let rest = text[at + name.len()..].trim_start_matches([',', '(', ' ', '\u{a0}']);
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        digits > 0
+            && rest[digits..]
+                .trim_start_matches([' ', '\u{a0}'])
+                .starts_with("ans")
+    })
+}
+
+/// True when byte `at` of `text` is inside guillemets or straight quotes.
+fn quoted(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let open = before.matches(['«', '“']).count() > before.matches(['»', '”']).count();
+    open || before.matches('"').count() % 2 == 1
+}
+
+/// True when tokens `a..b` of the noun group `group` make a phrase of
+/// their own: from a noun or name (or an adjective the group opens with,
+/// `grand âge`, never `grande instance` of `tribunaux de grande instance`)
+/// to a noun, name or adjective, without cutting a name of several words
+/// (`Ruth` of `Ruth Bader Ginsburg`) or a word at a hyphen (`Covid-19`).
+fn is_run(
+    title: &str,
+    p: &crate::parse::Parsed,
+    group: (usize, usize),
+    (a, b): (usize, usize),
+) -> bool {
+    use crate::parse::Tag;
+    let t = &p.tags;
+    let opens = matches!(t[a], Tag::Noun | Tag::Propn)
+        || (t[a] == Tag::Adj && (a == group.0 || t[a - 1] == Tag::Det));
+    let ends = matches!(t[b - 1], Tag::Noun | Tag::Propn | Tag::Adj);
+    let cuts_name = (a > group.0 && t[a] == Tag::Propn && t[a - 1] == Tag::Propn)
+        || (b < group.1 && t[b - 1] == Tag::Propn && t[b] == Tag::Propn);
+    let start = p.tokens[a].span.start as usize;
+    let end = p.tokens[b - 1].span.end as usize;
+    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+    let cuts_word = glued(title[..start].chars().next_back()) || glued(title[end..].chars().next());
+    opens && ends && !cuts_name && !cuts_word
+}
+
+/// The source title as the text spells its names (`Etats-Unis` →
+/// `États-Unis`), so that its words are found in the body.
+fn spelled_title(ctx: &Context) -> String {
+    let title = ctx.doc.title.as_deref().unwrap_or("").replace('\'', "’");
+    super::title::spelled_as_text(ctx, &title)
+}
+
+/// `needle`'s first whole-word occurrence in `body`, ignoring case, as the
+/// body writes it (`Tempête Fabien` of a title → `tempête Fabien`).
+fn as_written<'b>(body: &'b str, body_lower: &str, needle: &str) -> Option<&'b str> {
+    let n = needle.to_lowercase();
+    let at = whole_words(body_lower, &n).next()?;
+    // Lowercasing keeps byte lengths in French text; where it did not, the
+    // offsets would not line up and the title's form is not found.
+    body.get(at..at + n.len()).filter(|w| w.to_lowercase() == n)
+}
+
+/// Where the title names a candidate: the story's actor opens its subject,
+/// a rubric before its colon names the story, its subject's complement or
+/// another word of it the story's parts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum TitleRole {
+    /// What the story is about: the head of the title's subject (`Samia
+    /// Ghali accepte…`, `l’avocate Nasrin Sotoudeh en grève…`) or a name in
+    /// the rubric before a colon (`Crash de la Yemenia : …`).
+    Story,
+    /// The rest of the rubric or of the subject (`la tranquillité des
+    /// manchots africains`, `le parquet de Paris`).
+    Rubric,
+    /// Elsewhere in the title.
+    Elsewhere,
+    /// A part of a name the title writes whole (`Hebdo` of `Charlie
+    /// Hebdo`, `Le Tan` of `Sophie Le Tan`): not how it names the story.
+    PartOfName,
+    /// Not in the title.
+    Absent,
+}
+
+impl TitleRole {
+    /// How much a candidate's role in the title weighs against its count.
+    fn weight(self) -> f64 {
+        match self {
+            TitleRole::Story => 8.0,
+            TitleRole::Rubric => 5.0,
+            TitleRole::Elsewhere => 4.0,
+            TitleRole::PartOfName => 1.0,
+            TitleRole::Absent => 1.0,
         }
     }
 }
 
-/// The words of a title before its main verb, after any rubric and colon
-/// (`Fusion des tribunaux : la réforme est décriée` → `la réforme`).
-fn title_subject(title: &str) -> String {
-    let side = title.rsplit(':').next().unwrap_or(title);
-    let p = crate::parse::Parsed::of_text(side);
-    let verb = p
-        .groups
-        .iter()
-        .find(|g| g.kind == crate::parse::GroupKind::Verb)
-        .map_or(0, |g| g.start);
-    p.text_of(side, 0, verb).to_string()
+/// The title's parts a candidate is looked for in, lowercased.
+struct TitleParts {
+    whole: String,
+    rubric: String,
+    subject: String,
+    subject_head: String,
+}
+
+impl TitleParts {
+    fn of(title: &str) -> TitleParts {
+        let rubric = super::title::split_colon(title)
+            .map(|(r, _)| r.to_lowercase())
+            .unwrap_or_default();
+        let (subject, subject_head) = title_subject(title);
+        TitleParts {
+            whole: title.to_lowercase(),
+            rubric,
+            subject: subject.to_lowercase(),
+            subject_head: subject_head.to_lowercase(),
+        }
+    }
+
+    /// The role of `candidate` (`proper` when it is a name: a name inside
+    /// the subject's head is its actor, `Montaurel` of `le centre
+    /// hospitalier de Montaurel`; a common noun must be the whole head).
+    fn role(&self, candidate: &str, proper: bool) -> TitleRole {
+        let c = candidate.to_lowercase();
+        let says = |part: &str| own_word(part, &c).next().is_some();
+        let in_rubric = says(&self.rubric);
+        if !says(&self.whole) {
+            TitleRole::Absent
+        } else if c == self.subject_head
+            || (proper
+                && !is_setting(&self.whole, &c)
+                && (in_rubric || names_the_head(&self.subject_head, &c)))
+        {
+            TitleRole::Story
+        } else if in_rubric || says(&self.subject) {
+            TitleRole::Rubric
+        } else {
+            TitleRole::Elsewhere
+        }
+    }
+}
+
+/// Offsets of `c` in `h` as a word of its own: a whole word that no hyphen
+/// glues to a longer one (`covid` is not a word of `covid-19`).
+fn own_word<'h>(h: &'h str, c: &'h str) -> impl Iterator<Item = usize> + 'h {
+    whole_words(h, c)
+        .filter(move |&at| !h[..at].ends_with('-') && !h[at + c.len()..].starts_with('-'))
+}
+
+/// True when the title gives the name `c` as a place with its preposition
+/// (`à minneapolis`, `dans l’aude`): where the story happens, not what it is.
+fn is_setting(title: &str, c: &str) -> bool {
+    let fw = &crate::fr::lexicon::lexicons().function_words;
+    own_word(title, c).all(|at| {
+        let before = title[..at].trim_end();
+        let mut words = before.rsplit(' ');
+        let last = words.next().unwrap_or("");
+        // `dans l’aude`: the article glued to the name, the preposition before.
+        let prep = if last.ends_with('’') && last.len() <= "l’".len() + 1 {
+            words.next().unwrap_or("")
+        } else {
+            last
+        };
+        fw.is(prep, crate::fr::lexicon::Class::Place) || prep == "dans"
+    })
+}
+
+/// True when the name `c` stands in the subject's head `head` as its
+/// actor (`avocate iranienne nasrin sotoudeh`), not as the complement of
+/// another noun (`parquet de brenac`).
+fn names_the_head(head: &str, c: &str) -> bool {
+    let fw = &crate::fr::lexicon::lexicons().function_words;
+    own_word(head, c).any(|at| {
+        // The word before it, an elided `d’` with its apostrophe, past an
+        // article (`de la tva`).
+        let mut words = head[..at].trim_end().rsplit(' ');
+        let mut word = words.next().unwrap_or("");
+        if fw.is(word, crate::fr::lexicon::Class::DefiniteArticle) {
+            word = words.next().unwrap_or("");
+        }
+        !fw.is(word, crate::fr::lexicon::Class::De)
+    })
+}
+
+/// The subject of the title's main verb, after any rubric and colon, and
+/// its head: the noun group just before the verb, and that group after its
+/// determiners (`Crash de la Yemenia : le parquet de Paris demande…` →
+/// `le parquet de Paris`, `parquet de Paris`; `En visite à Jérusalem,
+/// Pompeo discute…` → `Pompeo`). Empty when the title has no verb.
+fn title_subject(title: &str) -> (String, String) {
+    use crate::parse::{GroupKind, Tag};
+    let side = super::title::split_colon(title).map_or(title.to_string(), |(_, b)| b);
+    let p = crate::parse::Parsed::of_text(&side);
+    let finite = |g: &crate::parse::Group| {
+        g.kind == GroupKind::Verb
+            && (g.start..g.end).any(|k| matches!(p.tags[k], Tag::Verb | Tag::Aux))
+    };
+    let subject = match p.groups.iter().position(finite) {
+        Some(v) => {
+            let Some(subject) = v.checked_sub(1).map(|k| p.groups[k]) else {
+                return Default::default();
+            };
+            // Only clitics may stand between the subject and its verb.
+            let adjacent = (subject.end..p.groups[v].start).all(|k| p.tags[k] == Tag::Pron);
+            if subject.kind != GroupKind::Noun || !adjacent {
+                return Default::default();
+            }
+            subject
+        }
+        // A title without a verb (`Brigitte Lahaie remerciée par RMC`)
+        // opens on what it is about, after any phrase of place or time.
+        None => {
+            let Some(&g) = p.groups.iter().find(|g| {
+                g.kind == GroupKind::Noun && (g.start == 0 || p.tags[g.start - 1] != Tag::Prep)
+            }) else {
+                return Default::default();
+            };
+            g
+        }
+    };
+    let head = (subject.start..subject.end)
+        .find(|&k| p.tags[k] != Tag::Det)
+        .unwrap_or(subject.end);
+    (
+        p.text_of(&side, subject.start, subject.end).to_string(),
+        p.text_of(&side, head, subject.end).to_string(),
+    )
 }
 
 /// The keyphrase as a noun phrase for a template slot: a name as it is, a

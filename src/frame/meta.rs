@@ -64,21 +64,15 @@ pub fn description(
             closest = Some(v.to_string());
         }
     };
-    if let Some(found) = first_fit(ctx, &starts, typo, &fits, &mut keep_closest) {
+    // The cut that tells the news best: the title's words, the keyphrase,
+    // the article's opening (the editor reads the description; the
+    // keyphrase is the search engine's).
+    let opening = &order[..order.len().min(LEAD_TRIED)];
+    if let Some(found) = best_fit(ctx, &starts, opening, typo, focus) {
         return (found, true);
     }
-    // No cut with the keyphrase fits: the news the lead tells, in full,
-    // beats a shorter detail that names it (the editor reads the
-    // description; the keyphrase is the search engine's); then a ranked
-    // sentence of the body, in full.
-    let fits_free =
-        |s: &str| typo.prints_within(s, MIN_CHARS, MAX_CHARS) && !looks_cut(s) && !points_back(s);
-    let opening = &order[..order.len().min(LEAD_TRIED)];
-    let (lead, ranked): (Vec<usize>, Vec<usize>) = starts.iter().partition(|i| opening.contains(i));
-    for group in [&lead, &ranked] {
-        if let Some(found) = first_fit(ctx, group, typo, &fits_free, &mut |_| {}) {
-            return (found, true);
-        }
+    if let Some(found) = first_fit(ctx, &starts, typo, &fits, &mut keep_closest) {
+        return (found, true);
     }
     match closest {
         Some(c) => (c, false),
@@ -109,6 +103,140 @@ pub fn description(
             (longest.or(first).or(title).unwrap_or_default(), false)
         }
     }
+}
+
+/// A description that fits, with what it is worth.
+struct Told {
+    text: String,
+    /// Its share of the title's content words (stems), 0 to 1.
+    news: f64,
+    /// Rank of its first sentence among the starts (0 is the first).
+    rank: usize,
+    /// From the article's opening.
+    lead: bool,
+    /// Two sentences joined.
+    pair: bool,
+    /// Words of the source left out.
+    cut: bool,
+}
+
+/// The cut (a sentence, or two that follow each other) of `starts` that
+/// fits 121–156 printed characters and tells the news best: the share of
+/// the title's words it says, the keyphrase, the opening, one sentence
+/// rather than two; ties go to the earlier start.
+fn best_fit(
+    ctx: &Context,
+    starts: &[usize],
+    opening: &[usize],
+    typo: Typography,
+    focus: &str,
+) -> Option<String> {
+    let title: rustc_hash::FxHashSet<String> = stems(ctx.doc.title.as_deref().unwrap_or(""));
+    let mut told: Vec<Told> = Vec::new();
+    let fits =
+        |s: &str| typo.prints_within(s, MIN_CHARS, MAX_CHARS) && !looks_cut(s) && !points_back(s);
+    for (rank, &i) in starts.iter().enumerate() {
+        let lead = opening.contains(&i);
+        each_cut(ctx, i, typo, &mut |text, pair, cut| {
+            if fits(text) && (!cut || reads_whole(ctx, text)) {
+                let said = stems(text);
+                let news = title.intersection(&said).count() as f64 / title.len().max(1) as f64;
+                told.push(Told {
+                    text: text.to_string(),
+                    news,
+                    rank,
+                    lead,
+                    pair,
+                    cut,
+                });
+            }
+        });
+    }
+    let worth = |t: &Told| {
+        NEWS_WEIGHT * t.news
+            + if findable(&t.text, focus) { 2.0 } else { 0.0 }
+            + if t.lead { 1.0 } else { 0.0 }
+            + if t.rank == 0 { 0.5 } else { 0.0 }
+            - if t.pair { 0.5 } else { 0.0 }
+            - if t.cut { 0.3 } else { 0.0 }
+    };
+    told.iter()
+        .enumerate()
+        .max_by(|(ka, a), (kb, b)| worth(a).total_cmp(&worth(b)).then(kb.cmp(ka)))
+        .map(|(_, t)| t.text.clone())
+}
+
+/// How much saying all the title's words weighs against the keyphrase
+/// (2), the opening (1, and 0.5 more for its first sentence), one
+/// sentence rather than two (0.5) and the sentence whole (0.3).
+const NEWS_WEIGHT: f64 = 4.0;
+
+/// The stems of a text's content words.
+fn stems(text: &str) -> rustc_hash::FxHashSet<String> {
+    super::content_words(text)
+        .iter()
+        .map(|w| crate::analyze::stem(w))
+        .collect()
+}
+
+/// Each cut of sentence `i`, alone, then with each cut of the sentence
+/// after it (`pair` true); `cut` is true when words of the source were
+/// left out. Pairs too long to print are never built.
+fn each_cut(ctx: &Context, i: usize, typo: Typography, see: &mut dyn FnMut(&str, bool, bool)) {
+    let vs = variants(ctx, i);
+    vs.iter()
+        .enumerate()
+        .for_each(|(k, v)| see(v, false, k > 0));
+    if !balanced(&ctx.doc.sentence_text(i)) {
+        return;
+    }
+    let Some(next) = next_body_sentence(ctx, i) else {
+        return;
+    };
+    let next_vs = variants(ctx, next);
+    let shortest = |v: &String| typo.printed_len_bounds(v).0;
+    let next_low: Vec<usize> = next_vs.iter().map(shortest).collect();
+    for (ka, a) in vs.iter().enumerate() {
+        let a_low = shortest(a);
+        for (kb, (b, b_low)) in next_vs.iter().zip(&next_low).enumerate() {
+            if a_low + b_low > MAX_CHARS {
+                continue;
+            }
+            let joined = format!("{a} {b}");
+            if balanced(&joined) {
+                see(&joined, true, ka > 0 || kb > 0);
+            }
+        }
+    }
+}
+
+/// True when a cut still reads as a sentence: a main clause, opening on
+/// its subject or a phrase before it, not ending on a preposition, an
+/// article or a date's qualifier (`touchés fin.`).
+fn reads_whole(ctx: &Context, text: &str) -> bool {
+    let p = ctx.parse_text(text);
+    let opens = matches!(
+        p.opener(),
+        Some(
+            ClauseKind::Main
+                | ClauseKind::Adjunct
+                | ClauseKind::Attribution
+                | ClauseKind::Subordinate
+                | ClauseKind::Fragment
+        )
+    );
+    let last = (0..p.tags.len()).rev().find(|&k| p.tags[k] != Tag::Punct);
+    let dangling = last.is_some_and(|k| {
+        matches!(p.tags[k], Tag::Prep | Tag::Det | Tag::Coord)
+            || crate::fr::lexicon::lexicons()
+                .month_qualifiers
+                .contains(&p.tokens[k].span.of(text).to_lowercase())
+    });
+    let finite = p
+        .clauses
+        .iter()
+        .any(|c| matches!(c.kind, ClauseKind::Main | ClauseKind::Predicate));
+    finite && opens && !dangling
 }
 
 /// The first cut of a sentence of `starts`, alone or with the sentence
@@ -591,6 +719,15 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
         if j > 1 && word(j - 1) == "le" {
             j -= 1;
         }
+        // Its qualifier and preposition go with it: `fin mai`, `en 2014`,
+        // never `touchés fin.` or `un meilleur score en, …`.
+        if j > 1 && lex.month_qualifiers.contains(&word(j - 1)) {
+            j -= 1;
+        }
+        if j > 1 && p.tags[j - 1] == Tag::Prep && !matches!(word(j - 1).as_str(), "de" | "d’" | "à")
+        {
+            j -= 1;
+        }
         // A date with its article right after a finite verb may be its
         // object (`célébrait le 14 juillet`): it stays. After a participle
         // it tells when (`a été adopté le 5 juin`).
@@ -901,6 +1038,55 @@ mod tests {
         assert!(!points_back(
             "La mairie a voté son budget. Ce texte prévoit des travaux."
         ));
+    }
+
+    #[test]
+    fn a_date_goes_with_its_qualifier_and_preposition() {
+        let v = cuts(
+            "Selon le préfet du Loiret, une trentaine d’abattoirs de la région étaient touchés \
+             fin mai par des foyers de contamination.",
+        );
+        assert!(
+            v.iter()
+                .all(|c| !c.contains(" fin ") || c.contains("fin mai")),
+            "{v:?}"
+        );
+        let v = cuts(
+            "Pour le politologue Marc Villeneuve, la liste aurait obtenu un meilleur score en \
+             2014 sans la forte abstention qui a marqué le scrutin dans la ville.",
+        );
+        assert!(v.iter().all(|c| !c.contains(" en sans")), "{v:?}");
+    }
+
+    fn described_with_title(title: &str, text: &str, focus: &str) -> String {
+        let article = crate::input::Article {
+            title: Some(title.into()),
+            text: text.into(),
+            ..Default::default()
+        };
+        let doc = crate::Document::new(&article, 1 << 20).expect("test article");
+        let facts = doc.facts();
+        let ctx = Context::new(&doc, &facts);
+        let order: Vec<usize> = (0..doc.seg.sentences.len()).collect();
+        description(&ctx, focus, &order, Typography::Source).0
+    }
+
+    #[test]
+    fn the_description_tells_the_news_the_title_tells() {
+        // The opening sets a scene; the news the title tells comes third.
+        let d = described_with_title(
+            "Lormeville : le conseil municipal adopte un plan de 18 millions contre les crues",
+            "Sur les quais de la Dravina, les commerçants ont encore en mémoire les dégâts de la \
+             dernière crue, il y a trois ans. \
+             Certains ont mis des mois à rouvrir leurs boutiques. \
+             Le conseil municipal de Lormeville a adopté mardi un plan de 18 millions d’euros \
+             contre les crues, qui prévoit des digues et des bassins de rétention.",
+            "Lormeville",
+        );
+        assert!(
+            d.starts_with("Le conseil municipal de Lormeville a adopté"),
+            "{d}"
+        );
     }
 
     #[test]

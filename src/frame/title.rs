@@ -59,7 +59,7 @@ pub fn printed_len(s: &str, typo: Typography) -> usize {
 }
 
 /// Splits "A : B" (or "A: B") at its first colon outside guillemets.
-fn split_colon(t: &str) -> Option<(String, String)> {
+pub(crate) fn split_colon(t: &str) -> Option<(String, String)> {
     let mut depth = 0i32;
     for (i, c) in t.char_indices() {
         match c {
@@ -103,7 +103,7 @@ fn without_label(title: &str) -> &str {
 /// The title with a capitalised word the text spells otherwise set as the
 /// text spells it (`Etats-Unis` → `États-Unis`), so that the title names
 /// what readers find in the article.
-fn spelled_as_text(ctx: &Context, title: &str) -> String {
+pub(crate) fn spelled_as_text(ctx: &Context, title: &str) -> String {
     let mut out = String::with_capacity(title.len() + 4);
     let mut pos = 0;
     for w in words(title) {
