@@ -51,6 +51,8 @@ pub fn headline_within(text: &str, p: &Parsed, max_words: usize) -> Option<Headl
         || !stands_alone(text, p, subject, lex)
         || restricts(text, p, verb, lex)
         || points_back_in_verb(text, p, verb, lex)
+        || !agrees(text, p, subject, verb, lex)
+        || only_before(text, p, subject)
     {
         return None;
     }
@@ -68,8 +70,18 @@ pub fn headline_within(text: &str, p: &Parsed, max_words: usize) -> Option<Headl
     // Without a complement, the verb must end the sentence (`Les tribunaux
     // d’instance disparaissent.`): `Les syndicats redoutent` cut before its
     // object, or `n’ira pas, mais…`, misleads.
+    // A participle after `être` needs no object (`53 personnes ont été
+    // blessées`, `le balcon s’est effondré`): it may end the headline
+    // before a comma or a phrase of time.
     let complete = if complements.is_empty() {
         p.tags[end..].iter().all(|&t| t == Tag::Punct)
+            || (after_etre(text, p, verb, lex)
+                && (p.tags.get(end) == Some(&Tag::Punct) || {
+                    // Before a phrase of time only: `mis en délibéré`,
+                    // `désigné comme…` need what follows.
+                    complement_at(p, end, clause_end.max(end + 1))
+                        .is_some_and(|u| is_time_phrase(text, p, u, lex))
+                }))
     } else {
         ends_cleanly(text, p, end, clause_end, lex)
     };
@@ -105,7 +117,7 @@ pub fn subject_phrase(text: &str, p: &Parsed) -> Option<String> {
     let (subject, _) = subject(text, p, verb.0, lex)?;
     // A person (`Le ministre de l’Intérieur Gérald Darmanin`) says who, not
     // what; a name with its article (`La France`, `Le Maire`) says no more.
-    let person = name_of(p, subject) != subject;
+    let person = name_of(text, p, subject) != subject;
     let common = p.tags[subject.0..subject.1].contains(&Tag::Noun);
     if !stands_alone(text, p, subject, lex) || p.tags[subject.0] != Tag::Det || person || !common {
         return None;
@@ -180,8 +192,8 @@ fn subject(text: &str, p: &Parsed, verb: usize, lex: &Lexicons) -> Option<(Run, 
         p.tags[last.start..last.end].contains(&Tag::Propn) && p.tags[last.start] != Tag::Det;
     if last.end == verb {
         return Some((
-            name_of(p, (last.start, last.end)),
-            named || has_name_tail(p, last),
+            name_of(text, p, (last.start, last.end)),
+            named || has_name_tail(text, p, last),
         ));
     }
     // Commas between the group and the verb: an apposition, whose group
@@ -200,7 +212,7 @@ fn subject(text: &str, p: &Parsed, verb: usize, lex: &Lexicons) -> Option<(Run, 
 /// The name a noun group ends with, when the words before it are a title
 /// (`Le président américain Joe Biden` → `Joe Biden`): a headline names
 /// the person. A name in a complement (`le voyage de Blinken`) is not one.
-fn name_of(p: &Parsed, g: Run) -> Run {
+fn name_of(text: &str, p: &Parsed, g: Run) -> Run {
     let mut start = g.1;
     while start > g.0 && p.tags[start - 1] == Tag::Propn {
         start -= 1;
@@ -212,8 +224,27 @@ fn name_of(p: &Parsed, g: Run) -> Run {
     }
     let titled = start > g.0
         && start < g.1
-        && matches!(p.tags[start - 1], Tag::Noun | Tag::Adj | Tag::Propn);
+        && matches!(p.tags[start - 1], Tag::Noun | Tag::Adj | Tag::Propn)
+        && (g.0..start).any(|k| is_title_word(text, p, k));
     if titled { (start, g.1) } else { g }
+}
+
+/// True when token `k` is a title or role (`président`, `ministre`) or a
+/// capitalised nationality (`l’Iranien`): the name after it is the person
+/// it names. Other nouns make the name a complement (`l’affaire Benalla`
+/// is no Benalla).
+fn is_title_word(text: &str, p: &Parsed, k: usize) -> bool {
+    let w = p.tokens[k].span.of(text);
+    let lower = w.to_lowercase();
+    let lex = lexicons();
+    lex.title_first_words
+        .contains(&crate::fr::lexicon::strip_accents(&lower))
+        || (p.tags[k] == Tag::Noun
+            && w.starts_with(char::is_uppercase)
+            && lex
+                .pos
+                .get(&lower)
+                .is_some_and(|e| e.has(crate::fr::lexicon::Pos::Adj)))
 }
 
 /// True when token `k` is written in capitals (`PS`, `LR`), an acronym.
@@ -221,8 +252,8 @@ fn is_acronym_at(p: &Parsed, k: usize) -> bool {
     p.acronym.get(k).copied().unwrap_or(false)
 }
 
-fn has_name_tail(p: &Parsed, g: &crate::parse::Group) -> bool {
-    name_of(p, (g.start, g.end)) != (g.start, g.end)
+fn has_name_tail(text: &str, p: &Parsed, g: &crate::parse::Group) -> bool {
+    name_of(text, p, (g.start, g.end)) != (g.start, g.end)
 }
 
 /// True when the verb group holds an object pronoun that points back
@@ -306,6 +337,23 @@ fn complements(
     let mut used = 0;
     let mut k = from;
     while k < end {
+        // A day or a date between the verb and its object tells when
+        // (`doit détailler jeudi les modalités`): it goes.
+        if runs.is_empty() && p.tags[k] == Tag::Adv && is_time_phrase(text, p, (k, k + 1), lex) {
+            // With its date (`dimanche 1er septembre`).
+            k += 1;
+            while k < end
+                && (p.tags[k] == Tag::Num
+                    || p.tokens[k]
+                        .span
+                        .of(text)
+                        .starts_with(|c: char| c.is_ascii_digit())
+                    || lex.is_date_word(&p.tokens[k].span.of(text).to_lowercase()))
+            {
+                k += 1;
+            }
+            continue;
+        }
         let Some(unit) = complement_at(p, k, end) else {
             break;
         };
@@ -457,6 +505,67 @@ fn main_avoir_or_etre(text: &str, p: &Parsed, from: usize, lex: &Lexicons) -> bo
 
 /// True when the verb group ending at `from` has nothing after it that it
 /// could do without: a transitive verb cut before its object misleads.
+/// False when the subject and its verb disagree in number (`la maladie se
+/// sont multipliés`, `Luxembourg seront représentés`): the subject found is
+/// not the verb's, and the headline would misname who did what. Only clear
+/// cases count: a subject opened by a singular or plural determiner (or a
+/// name alone, singular), a verb whose finite readings are all of one number.
+fn agrees(text: &str, p: &Parsed, subject: Run, verb: Run, lex: &Lexicons) -> bool {
+    let word = |k: usize| p.tokens[k].span.of(text).to_lowercase();
+    // The determiner next to the noun (`au moins trois personnes`: `trois`).
+    let det = (subject.0..subject.1)
+        .take_while(|&k| p.tags[k] == Tag::Det)
+        .last();
+    // A number or a collective with its `de` (`quelque 2.500 invités`, `la
+    // plupart des commerçants`) leaves the number to the sense: not judged.
+    let counted = (subject.0..subject.1).any(|k| p.tags[k] == Tag::Num || p.tags[k] == Tag::Prep);
+    let subject_number = match p.tags[subject.0] {
+        _ if counted => None,
+        Tag::Det => det.and_then(|k| lex.function_words.get(&word(k)).map(|f| f.number)),
+        Tag::Propn if (subject.0..subject.1).all(|k| p.tags[k] == Tag::Propn) => Some('s'),
+        _ => None,
+    };
+    let finite = (verb.0..verb.1).find(|&k| matches!(p.tags[k], Tag::Verb | Tag::Aux));
+    let verb_number = finite.and_then(|k| {
+        let e = lex.pos.get(&word(k))?;
+        let third: Vec<&str> = e.inflections().filter(|c| c.contains('3')).collect();
+        let singular = third.iter().any(|c| c.ends_with('s'));
+        let plural = third.iter().any(|c| c.ends_with('p'));
+        match (singular, plural) {
+            (true, false) => Some('s'),
+            (false, true) => Some('p'),
+            _ => None,
+        }
+    });
+    !matches!((subject_number, verb_number), (Some(a), Some(b)) if matches!(a, 's' | 'p') && matches!(b, 's' | 'p') && a != b)
+}
+
+/// True when `seul` or an adverb qualifies the subject (`seule une partie
+/// du pays a été déconfinée`, `environ 2 100 habitants`): without it the
+/// headline says more than the text.
+fn only_before(text: &str, p: &Parsed, subject: Run) -> bool {
+    // An adverb right before the subject qualifies it (`environ 2 100
+    // habitants`, `même les élus`): it would be lost.
+    subject.0 > 0
+        && (p.tags[subject.0 - 1] == Tag::Adv
+            || p.tokens[subject.0 - 1]
+                .span
+                .of(text)
+                .to_lowercase()
+                .starts_with("seul"))
+}
+
+/// True when the verb group ends on a participle after a form of `être`
+/// (`ont été blessées`, `s’est effondré`, `seront interpellées`).
+fn after_etre(text: &str, p: &Parsed, verb: Run, lex: &Lexicons) -> bool {
+    let last = verb.1.saturating_sub(1);
+    p.tags.get(last) == Some(&Tag::Participle)
+        && (verb.0..last).any(|k| {
+            lex.function_words
+                .is(&p.tokens[k].span.of(text).to_lowercase(), Class::AuxEtre)
+        })
+}
+
 fn requires_object(p: &Parsed, from: usize) -> bool {
     from < p.tags.len() && !matches!(p.tags[from], Tag::Punct)
 }
@@ -495,8 +604,24 @@ fn complement_at(p: &Parsed, k: usize, end: usize) -> Option<Run> {
             }
             None
         }
-        // An adjective after `être` (`est unanime`); one after a noun group
-        // (`la colère déclenchée par…`) belongs to it, and is not taken.
+        // An adjective after `être` (`est unanime`, `restent très
+        // incertaines`, its adverb with it); one after a noun group (`la
+        // colère déclenchée par…`) belongs to it, and is not taken.
+        Tag::Adv => {
+            let mut e = k;
+            while e < end && p.tags[e] == Tag::Adv {
+                e += 1;
+            }
+            let adjective = e < end && matches!(p.tags[e], Tag::Adj | Tag::Participle);
+            if !(adjective && k > 0 && p.tags[k - 1].is_verbal()) {
+                return None;
+            }
+            e += 1;
+            while e < end && p.tags[e] == Tag::Adj {
+                e += 1;
+            }
+            Some((k, e))
+        }
         Tag::Adj | Tag::Participle if k > 0 && p.tags[k - 1].is_verbal() => {
             let mut e = k + 1;
             while e < end && p.tags[e] == Tag::Adj {
@@ -652,6 +777,60 @@ mod tests {
         assert_eq!(
             cut("Dimanche, la direction du parti a mis fin aux fonctions de sa vice-présidente.")
                 .as_deref(),
+            None
+        );
+    }
+
+    #[test]
+    fn a_name_stands_for_a_title_never_for_another_noun() {
+        let h = cut("L’affaire Kerbrat change la donne au conseil municipal.");
+        assert!(
+            h.as_deref()
+                .is_some_and(|h| h.starts_with("L’affaire Kerbrat change la donne")),
+            "{h:?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_after_etre_and_an_adjective_end_a_headline() {
+        assert_eq!(
+            cut("Douze marins ont également été blessés au cours de la tempête.").as_deref(),
+            Some("Douze marins ont été blessés")
+        );
+        assert_eq!(
+            cut("Les récoltes restent très incertaines.").as_deref(),
+            Some("Les récoltes restent très incertaines")
+        );
+        // A day between the verb and its object goes.
+        assert_eq!(
+            cut("La préfecture a présenté jeudi les mesures de restriction.").as_deref(),
+            Some("La préfecture a présenté les mesures de restriction")
+        );
+        // A participle that needs what follows stays unwritten.
+        assert_eq!(
+            cut("Le dossier a été mis en délibéré au 12 mai.").as_deref(),
+            None
+        );
+    }
+
+    #[test]
+    fn no_headline_says_more_or_names_the_wrong_subject() {
+        // `seule` and `au moins` stay, or there is no headline.
+        assert_eq!(
+            cut("À Lormeville, seule une partie des écoles a rouvert lundi.").as_deref(),
+            None
+        );
+        assert_eq!(
+            cut("Selon la mairie, environ 300 familles vivent en zone rouge.").as_deref(),
+            None
+        );
+        assert_eq!(
+            cut("Au moins trois chalutiers ont été endommagés, selon la préfecture.").as_deref(),
+            Some("Au moins trois chalutiers ont été endommagés")
+        );
+        // A singular noun before a plural verb is not its subject.
+        assert_eq!(
+            cut("Les appels à punir la mairie se multiplient en ville.").as_deref(),
             None
         );
     }

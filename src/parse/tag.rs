@@ -463,6 +463,16 @@ fn resolve_function_word(r: &[Reading<'_>], tags: &[Tag], k: usize, tag: Tag) ->
     let prev_text = prev.map(|j| r[j].lower.as_ref());
     // `le`, `la`, `les`, `l’`, `leur`: an article before a noun, a pronoun before a verb.
     if (t.is(Class::DefiniteArticle) || t.is(Class::Possessive)) && t.is(Class::ObjectPronoun) {
+        // A clitic stands before its verb, never after a verb form: after
+        // one, the word opens its object (`change la donne`).
+        let after_verb = matches!(
+            prev_tag,
+            Some(Tag::Verb | Tag::Participle | Tag::Infinitive)
+        ) && !prev
+            .is_some_and(|j| r[j].is(Class::AuxAvoir) || r[j].is(Class::AuxEtre));
+        if after_verb && next.is_some_and(|j| r[j].nominal() && !r[j].infinitive()) {
+            return Tag::Det;
+        }
         return match next_tag {
             Some(Tag::Verb | Tag::Aux | Tag::Infinitive)
                 if !next.is_some_and(|j| r[j].nominal() && !r[j].finite()) =>
@@ -547,6 +557,17 @@ fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
     ) {
         return tag;
     }
+    // `au moins`, `au plus` before a number make one determiner with it
+    // (`au moins 35 étrangers`): the quantity stays with its noun.
+    let word = |j: usize| r.get(j).map(|x| x.lower.as_ref());
+    let at_least = |j: usize| {
+        word(j) == Some("au")
+            && matches!(word(j + 1), Some("moins" | "plus"))
+            && matches!(tags.get(j + 2), Some(Tag::Num | Tag::Det))
+    };
+    if at_least(k) || (k > 0 && at_least(k - 1)) {
+        return Tag::Det;
+    }
     if let Some(resolved) = function_word_in_context(r, tags, k) {
         return resolved;
     }
@@ -569,8 +590,10 @@ fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
                 || r[j].is(Class::DemonstrativePronoun)
         })
         || matches!(prev_tag, Some(Tag::Rel)) && prev_text == Some("qui");
+    // `été` after `a`, `ont`, `avait` is the auxiliary of a passive (`ont
+    // été blessés`): the participle after it is one too.
     let after_aux = matches!(prev_tag, Some(Tag::Aux))
-        || (matches!(prev_tag, Some(Tag::Verb))
+        || (matches!(prev_tag, Some(Tag::Verb | Tag::Participle))
             && prev.is_some_and(|j| r[j].is(Class::AuxAvoir) || r[j].is(Class::AuxEtre)));
     let after_prep = matches!(prev_tag, Some(Tag::Prep));
     if after_aux && t.participle() {
@@ -589,6 +612,15 @@ fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
     let before_group = matches!(next_tag, Some(Tag::Det | Tag::Prep | Tag::Num | Tag::Propn));
     let after_noun = matches!(prev_tag, Some(Tag::Noun | Tag::Propn));
     if tag == Tag::Unknown && after_noun && before_group && finite_ending(&t.lower) {
+        return Tag::Verb;
+    }
+    // After a name, a word that can be a finite verb is one: a name takes
+    // no common noun after it (`Un Portugais figure parmi les victimes`).
+    if prev_tag == Some(Tag::Propn)
+        && !t.capitalised
+        && t.finite()
+        && matches!(tag, Tag::Noun | Tag::Adj)
+    {
         return Tag::Verb;
     }
     if after_det && t.nominal() {
@@ -645,6 +677,34 @@ mod tests {
         assert_eq!(tag_of("Il voit la mer.", "la"), Tag::Det);
         assert_eq!(tag_of("Le maire les a reçus.", "les"), Tag::Pron);
         assert_eq!(tag_of("Le maire a reçu les élus.", "les"), Tag::Det);
+        // After a verb, a word that can be a noun opens the object.
+        assert_eq!(tag_of("L’affaire change la donne.", "la"), Tag::Det);
+        assert_eq!(tag_of("Le maire la donne aux élus.", "la"), Tag::Pron);
+    }
+
+    #[test]
+    fn after_a_name_a_verb_and_a_quantity_with_its_noun() {
+        assert_eq!(
+            tag_of("Un Portugais figure parmi les victimes.", "figure"),
+            Tag::Verb
+        );
+        assert_eq!(
+            tag_of("La CFDT menace de faire grève.", "menace"),
+            Tag::Verb
+        );
+        assert_eq!(
+            tag_of("Au moins 35 étrangers se trouvaient à bord.", "moins"),
+            Tag::Det
+        );
+        assert_eq!(
+            tag_of("Au moins trois personnes ont été tuées.", "Au"),
+            Tag::Det
+        );
+        assert_eq!(tag_of("La figure du père domine.", "figure"), Tag::Noun);
+        assert_eq!(
+            tag_of("Douze marins ont été blessés.", "blessés"),
+            Tag::Participle
+        );
     }
 
     #[test]
