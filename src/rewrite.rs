@@ -190,12 +190,72 @@ fn opening_teaser(ctx: &Context, selected: &[usize]) -> bool {
     let cut = ["(...)", "(…)", "[...]", "[…]"]
         .iter()
         .any(|c| text.trim_end_matches(['.', ' ', '»', '"']).ends_with(c));
+    // The source's own first sentence that points to what it never said
+    // (`« … », lui a répondu cette dernière.`, `Il a…`): a teaser too.
+    let dangling = first == first_body_sentence(doc) && points_back_at_start(&text);
     let next_text = doc.sentence_text(next);
-    cut && !doc.depends_on_previous(next)
+    (cut || dangling)
+        && !doc.depends_on_previous(next)
+        && !crate::frame::meta::refers_back(&next_text)
         && !doc.seg.sentences[next].starts_in_quote
         && !next_text.starts_with(['«', '"', '“'])
         && !next_text.ends_with('?')
-        && ctx.parsed(next).main_clause().is_some()
+        && ctx.parsed(next).clauses.iter().any(|c| {
+            matches!(
+                c.kind,
+                crate::parse::ClauseKind::Main | crate::parse::ClauseKind::Predicate
+            )
+        })
+}
+
+/// The index of the source's first sentence that is no heading.
+fn first_body_sentence(doc: &Document) -> usize {
+    (0..doc.seg.sentences.len())
+        .find(|&i| !doc.seg.is_heading(i))
+        .unwrap_or(0)
+}
+
+/// True when a sentence opens on words that point back (`Il`, `Cette
+/// annonce`), or is a quotation whose attribution names its speaker by a
+/// pronoun or an anaphor (`», lui a répondu cette dernière`, `», a-t-il dit`).
+fn points_back_at_start(text: &str) -> bool {
+    let lex = crate::fr::lexicon::lexicons();
+    let fold = |s: &str| -> Vec<String> {
+        crate::fr::words(s)
+            .iter()
+            .map(|w| crate::fr::lexicon::fold(w))
+            .collect()
+    };
+    let quoted = text
+        .trim_start_matches(['-', '—', '–', ' '])
+        .starts_with(['«', '“', '"']);
+    let close = text.rfind(['»', '”', '"']);
+    let (true, Some(close)) = (quoted, close) else {
+        // Not a quotation: its first words (a pronoun or a determiner
+        // that points back; a connector such as `Alors que` opens a
+        // clause of its own and stays).
+        let first = fold(text);
+        let prefixes =
+            || (1..=lex.openers_max_words.min(first.len())).map(|n| first[..n].join(" "));
+        // A phrase of time (`ces derniers jours`) or a presentative (`c’est
+        // une première`) opens a news sentence of its own.
+        let presentative = first.first().is_some_and(|w| w == "c’est" || w == "ce");
+        return !presentative
+            && !prefixes().any(|p| lex.connector_openers.contains(&p))
+            && prefixes().any(|p| lex.anaphoric_openers.contains(&p));
+    };
+    let words = fold(&text[close..]);
+    let inverted = |w: &String| {
+        w.rsplit('-')
+            .next()
+            .is_some_and(|p| matches!(p, "il" | "elle" | "ils" | "elles") && w.contains('-'))
+    };
+    // Two words: `cette dernière`, `ce dernier`, `celui-ci` (one word
+    // alone, `il`, would catch `il y a` inside the quotation's tail).
+    words.iter().any(inverted)
+        || words
+            .windows(2)
+            .any(|w| lex.anaphoric_openers.contains(&w.join(" ")))
 }
 
 /// The lead is the first selected sentence, with the next when it is short

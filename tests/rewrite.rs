@@ -327,3 +327,23 @@ doit rencontrer le ministre de la Mer dans les prochaines semaines.";
     );
     assert_eq!(out.keyphrase, "Marion Kerbrat");
 }
+
+#[test]
+fn the_lead_never_opens_on_a_sentence_that_points_to_nothing() {
+    // The source opens on a reply whose speaker is named only later.
+    let text = "« Je ne céderai à aucune pression », lui a répondu cette dernière.\n\n\
+La maire de Lormeville, Hélène Morvan, a refusé mardi la proposition de son adjoint, \
+qui réclamait la présidence de la commission des finances en échange de son soutien au budget.\n\n\
+Le conseil municipal doit voter le budget le 12 avril. Sans les six voix de la liste \
+de Paul Verdier, la majorité ne dispose que de quatorze sièges sur trente-trois.\n\n\
+Paul Verdier assure qu’il ne votera pas le texte en l’état. « Nous voulons des garanties \
+sur les investissements dans les quartiers nord », explique-t-il.\n\n\
+L’opposition, de son côté, dénonce un marchandage et demande la publication des échanges \
+entre les deux élus.";
+    let out = rewrite_titled(
+        "À Lormeville, la maire refuse le marché de son adjoint",
+        text,
+    );
+    let first = &out.lead[0].text;
+    assert!(!first.contains("cette dernière"), "{first}");
+}

@@ -299,7 +299,7 @@ fn points_back(s: &str) -> bool {
 
 /// True when `s` holds a demonstrative before a noun that is no time
 /// (`cette législation`, not `cette semaine`, `ce lundi`, `ce qui`).
-fn refers_back(s: &str) -> bool {
+pub(crate) fn refers_back(s: &str) -> bool {
     let lex = crate::fr::lexicon::lexicons();
     let ws = crate::fr::words(s);
     ws.windows(2).any(|w| {
