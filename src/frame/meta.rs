@@ -106,7 +106,8 @@ pub fn description(
 }
 
 /// A description that fits, with what it is worth.
-struct Told {
+#[derive(Debug)]
+pub(crate) struct Told {
     text: String,
     /// Its share of the title's content words (stems), 0 to 1.
     news: f64,
@@ -131,39 +132,126 @@ fn best_fit(
     typo: Typography,
     focus: &str,
 ) -> Option<String> {
-    let title: rustc_hash::FxHashSet<String> = stems(ctx.doc.title.as_deref().unwrap_or(""));
-    let mut told: Vec<Told> = Vec::new();
+    let fresh;
+    let pool: &Pool = match ctx.told.get() {
+        Some(pool) if pool.starts == starts => pool,
+        Some(_) => {
+            fresh = Pool::new(ctx, starts, opening);
+            &fresh
+        }
+        None => ctx.told.get_or_init(|| Pool::new(ctx, starts, opening)),
+    };
+    // Starts by the most their cuts can be worth; a start whose ceiling is
+    // below the best cut found is never cut.
+    let ceiling: Vec<f64> = (0..starts.len())
+        .map(|r| pool.ceiling[r] + if findable(&pool.said[r], focus) { 2.0 } else { 0.0 })
+        .collect();
+    let mut by_ceiling: Vec<usize> = (0..starts.len()).collect();
+    by_ceiling.sort_by(|&a, &b| ceiling[b].total_cmp(&ceiling[a]).then(a.cmp(&b)));
+    // The best: its worth, then the earliest start and cut among equals.
+    let mut best: Option<(f64, usize, usize, &str)> = None;
+    for rank in by_ceiling {
+        if best.is_some_and(|(w, ..)| ceiling[rank] < w) {
+            break;
+        }
+        let told = pool.cuts[rank].get_or_init(|| {
+            let i = starts[rank];
+            told_of(ctx, i, rank, opening.contains(&i), typo, &pool.title)
+        });
+        for (k, t) in told.iter().enumerate() {
+            let w = worth(t, findable(&t.text, focus));
+            let better = best.is_none_or(|(bw, br, bk, _)| {
+                w > bw || (w == bw && (rank, k) < (br, bk))
+            });
+            if better {
+                best = Some((w, rank, k, t.text.as_str()));
+            }
+        }
+    }
+    best.map(|(.., text)| text.to_string())
+}
+
+/// What the description search knows of its starts, the same for every
+/// keyphrase candidate: the title's stems, each start's text with the next
+/// sentence (to look for a keyphrase), the most its cuts can be worth
+/// without one, and its cuts once made.
+#[derive(Debug)]
+pub(crate) struct Pool {
+    starts: Vec<usize>,
+    title: rustc_hash::FxHashSet<String>,
+    said: Vec<String>,
+    ceiling: Vec<f64>,
+    cuts: Vec<std::cell::OnceCell<Vec<Told>>>,
+}
+
+impl Pool {
+    fn new(ctx: &Context, starts: &[usize], opening: &[usize]) -> Pool {
+        let title = stems(ctx.doc.title.as_deref().unwrap_or(""));
+        let mut said = Vec::with_capacity(starts.len());
+        let mut ceiling = Vec::with_capacity(starts.len());
+        for (rank, &i) in starts.iter().enumerate() {
+            let mut text = ctx.doc.sentence_text(i);
+            if let Some(next) = next_body_sentence(ctx, i) {
+                text.push(' ');
+                text.push_str(&ctx.doc.sentence_text(next));
+            }
+            let news = share(&title, &stems(&text));
+            let lead = f64::from(u8::from(opening.contains(&i)));
+            let first = if rank == 0 { 0.5 } else { 0.0 };
+            ceiling.push(NEWS_WEIGHT * news + lead + first);
+            said.push(text);
+        }
+        Pool {
+            starts: starts.to_vec(),
+            title,
+            said,
+            ceiling,
+            cuts: (0..starts.len()).map(|_| std::cell::OnceCell::new()).collect(),
+        }
+    }
+}
+
+/// The share of the title's stems a text's stems hold, 0 to 1.
+fn share(title: &rustc_hash::FxHashSet<String>, said: &rustc_hash::FxHashSet<String>) -> f64 {
+    title.intersection(said).count() as f64 / title.len().max(1) as f64
+}
+
+/// The cuts of start `i` (of rank `rank`) that fit 121–156 printed
+/// characters and read as a sentence, with what each says of the title.
+fn told_of(
+    ctx: &Context,
+    i: usize,
+    rank: usize,
+    lead: bool,
+    typo: Typography,
+    title: &rustc_hash::FxHashSet<String>,
+) -> Vec<Told> {
     let fits =
         |s: &str| typo.prints_within(s, MIN_CHARS, MAX_CHARS) && !looks_cut(s) && !points_back(s);
-    for (rank, &i) in starts.iter().enumerate() {
-        let lead = opening.contains(&i);
-        each_cut(ctx, i, typo, &mut |text, pair, cut| {
-            if fits(text) && (!cut || reads_whole(ctx, text)) {
-                let said = stems(text);
-                let news = title.intersection(&said).count() as f64 / title.len().max(1) as f64;
-                told.push(Told {
-                    text: text.to_string(),
-                    news,
-                    rank,
-                    lead,
-                    pair,
-                    cut,
-                });
-            }
-        });
-    }
-    let worth = |t: &Told| {
-        NEWS_WEIGHT * t.news
-            + if findable(&t.text, focus) { 2.0 } else { 0.0 }
-            + if t.lead { 1.0 } else { 0.0 }
-            + if t.rank == 0 { 0.5 } else { 0.0 }
-            - if t.pair { 0.5 } else { 0.0 }
-            - if t.cut { 0.3 } else { 0.0 }
-    };
-    told.iter()
-        .enumerate()
-        .max_by(|(ka, a), (kb, b)| worth(a).total_cmp(&worth(b)).then(kb.cmp(ka)))
-        .map(|(_, t)| t.text.clone())
+    let mut told = Vec::new();
+    each_cut(ctx, i, typo, &mut |text, pair, cut| {
+        if fits(text) && (!cut || reads_whole(ctx, text)) {
+            told.push(Told {
+                text: text.to_string(),
+                news: share(title, &stems(text)),
+                rank,
+                lead,
+                pair,
+                cut,
+            });
+        }
+    });
+    told
+}
+
+/// What a description is worth (`findable`: it holds the keyphrase).
+fn worth(t: &Told, findable: bool) -> f64 {
+    NEWS_WEIGHT * t.news
+        + if findable { 2.0 } else { 0.0 }
+        + if t.lead { 1.0 } else { 0.0 }
+        + if t.rank == 0 { 0.5 } else { 0.0 }
+        - if t.pair { 0.5 } else { 0.0 }
+        - if t.cut { 0.3 } else { 0.0 }
 }
 
 /// How much saying all the title's words weighs against the keyphrase

@@ -60,6 +60,9 @@ pub struct Context<'a> {
     /// Each sentence's cuts for a description, made on first use (the
     /// description is tried for several keyphrase candidates).
     pub(crate) cuts: Vec<std::cell::OnceCell<Vec<String>>>,
+    /// What the description search knows of its starts, made once for
+    /// every keyphrase candidate tried.
+    pub(crate) told: std::cell::OnceCell<meta::Pool>,
     /// Free texts (titles, their cuts, quotations) parsed once: the title
     /// and the SEO title try the same ones for every keyphrase candidate.
     texts: std::cell::RefCell<rustc_hash::FxHashMap<String, std::rc::Rc<crate::parse::Parsed>>>,
@@ -113,6 +116,7 @@ impl<'a> Context<'a> {
             cuts: (0..doc.seg.sentences.len())
                 .map(|_| std::cell::OnceCell::new())
                 .collect(),
+            told: std::cell::OnceCell::new(),
             texts: Default::default(),
         }
     }
