@@ -144,7 +144,14 @@ fn best_fit(
     // Starts by the most their cuts can be worth; a start whose ceiling is
     // below the best cut found is never cut.
     let ceiling: Vec<f64> = (0..starts.len())
-        .map(|r| pool.ceiling[r] + if findable(&pool.said[r], focus) { 2.0 } else { 0.0 })
+        .map(|r| {
+            pool.ceiling[r]
+                + if findable(&pool.said[r], focus) {
+                    2.0
+                } else {
+                    0.0
+                }
+        })
         .collect();
     let mut by_ceiling: Vec<usize> = (0..starts.len()).collect();
     by_ceiling.sort_by(|&a, &b| ceiling[b].total_cmp(&ceiling[a]).then(a.cmp(&b)));
@@ -160,9 +167,8 @@ fn best_fit(
         });
         for (k, t) in told.iter().enumerate() {
             let w = worth(t, findable(&t.text, focus));
-            let better = best.is_none_or(|(bw, br, bk, _)| {
-                w > bw || (w == bw && (rank, k) < (br, bk))
-            });
+            let better =
+                best.is_none_or(|(bw, br, bk, _)| w > bw || (w == bw && (rank, k) < (br, bk)));
             if better {
                 best = Some((w, rank, k, t.text.as_str()));
             }
@@ -206,7 +212,9 @@ impl Pool {
             title,
             said,
             ceiling,
-            cuts: (0..starts.len()).map(|_| std::cell::OnceCell::new()).collect(),
+            cuts: (0..starts.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
         }
     }
 }
