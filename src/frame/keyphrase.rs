@@ -451,10 +451,12 @@ fn prefer_phrases(scored: &mut [Scored]) {
 /// body says, else any it says, else the title's first word.
 fn fallback(ctx: &Context, cands: &[Candidate], body: &str) -> String {
     let title = ctx.doc.title.as_deref().unwrap_or("");
+    // The body lowercased once, not once per candidate.
+    let body_lower = body.to_lowercase();
     cands
         .iter()
         .enumerate()
-        .filter(|(_, c)| count_in(body, &c.text) > 0)
+        .filter(|(_, c)| count_in_lower(&body_lower, &c.text) > 0)
         // The title's own words first: they name the story.
         .max_by_key(|(k, c)| (count_in(title, &c.text) > 0, std::cmp::Reverse(*k)))
         .map(|(_, c)| c.text.clone())
