@@ -150,11 +150,20 @@ pub(super) fn readings<'t>(text: &'t str, tokens: &[Token], lex: &Lexicons) -> V
 /// The tags of a sentence's readings, in context, and which tokens belong
 /// to a connector of several words.
 pub(super) fn tag_all(r: &[Reading<'_>], lex: &Lexicons) -> (Vec<Tag>, Vec<bool>) {
-    let mut tags: Vec<Tag> = (0..r.len()).map(|k| first_pass(r, k, lex)).collect();
+    // Read once for both passes that ask (numbers and punctuation are never
+    // words of time).
+    let time: Vec<bool> = (0..r.len())
+        .map(|k| {
+            !matches!(r[k].kind, TokenKind::Punct | TokenKind::Number) && is_time_word(r, k, lex)
+        })
+        .collect();
+    let mut tags: Vec<Tag> = (0..r.len())
+        .map(|k| first_pass(r, k, lex, time[k]))
+        .collect();
     let mut fixed = mark_adverbial_phrases(r, &mut tags, lex);
     // Words of time keep their adverb's tag whatever their neighbours.
     for k in 0..r.len() {
-        if r[k].kind == TokenKind::Word && is_time_word(r, k, lex) {
+        if r[k].kind == TokenKind::Word && time[k] {
             tags[k] = Tag::Adv;
             fixed[k] = true;
         }
@@ -179,6 +188,10 @@ fn mark_adverbial_phrases(r: &[Reading<'_>], tags: &mut [Tag], lex: &Lexicons) -
     let longest = lex.openers_max_words.min(5);
     let mut k = 0;
     while k < r.len() {
+        if !lex.connector_heads.contains(r[k].lower.as_ref()) {
+            k += 1;
+            continue;
+        }
         let mut found = 0;
         let mut phrase = String::new();
         for n in 0..longest.min(r.len() - k) {
@@ -238,8 +251,9 @@ fn opens_a_phrase(r: &[Reading<'_>], k: usize) -> bool {
     }
 }
 
-/// The tag a token would have without its neighbours' tags.
-fn first_pass(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> Tag {
+/// The tag a token would have without its neighbours' tags; `time` is
+/// [`is_time_word`] of the token.
+fn first_pass(r: &[Reading<'_>], k: usize, lex: &Lexicons, time: bool) -> Tag {
     let t = &r[k];
     match t.kind {
         TokenKind::Punct => return punct_tag(t.text, k.checked_sub(1).map(|p| &r[p])),
@@ -269,7 +283,7 @@ fn first_pass(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> Tag {
     }
     // A weekday, a month or `hier` without an article before it tells when:
     // an adverb of time (`a annoncé un cas dimanche`), not a noun of the group.
-    if is_time_word(r, k, lex) {
+    if time {
         return Tag::Adv;
     }
     if inverted(t.text, lex) {
@@ -314,16 +328,20 @@ fn is_time_word(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> bool {
     if counted {
         return false;
     }
-    let dates_next = r.get(k + 1).is_some_and(|n| {
-        lex.months.contains(n.lower.as_ref()) || (n.kind == TokenKind::Number && n.text.len() == 4)
-    });
+    // The neighbours are read only for the words that need them.
+    let dates_next = || {
+        r.get(k + 1).is_some_and(|n| {
+            lex.months.contains(n.lower.as_ref())
+                || (n.kind == TokenKind::Number && n.text.len() == 4)
+        })
+    };
     // `jeudi soir`: the part of a day after a weekday.
-    let after_day = prev.is_some_and(|p| lex.weekdays.contains(p.lower.as_ref()));
-    lex.weekdays.contains(lower)
+    let after_day = || prev.is_some_and(|p| lex.weekdays.contains(p.lower.as_ref()));
+    month
+        || lex.weekdays.contains(lower)
         || lex.relative_dates.contains(lower)
-        || month
-        || (lex.month_qualifiers.contains(lower) && dates_next)
-        || (lex.day_parts.contains(lower) && after_day)
+        || (lex.month_qualifiers.contains(lower) && dates_next())
+        || (lex.day_parts.contains(lower) && after_day())
 }
 
 /// `a-t-il`, `estime-t-elle`, `dit-on`: a verb with its subject pronoun
@@ -337,6 +355,10 @@ fn inverted(word: &str, lex: &Lexicons) -> bool {
 /// The verb of a word with an inverted subject pronoun (`a-t-il` → `a`,
 /// `estime-t-elle` → `estime`), lowercase.
 pub(super) fn inverted_verb(word: &str, lex: &Lexicons) -> Option<String> {
+    // No hyphen, no inverted pronoun: most words, not lowered for nothing.
+    if !word.contains('-') {
+        return None;
+    }
     let lower = word.to_lowercase();
     let (verb, pronoun) = lower.rsplit_once('-')?;
     if !lex.function_words.is(pronoun, Class::SubjectPronoun) {

@@ -101,6 +101,10 @@ pub struct Lexicons {
     pub anaphoric_openers: FxHashSet<String>,
     /// Sentence openers that connect to what precedes (connectors).
     pub connector_openers: FxHashSet<String>,
+    /// Each start of a connector opener that ends with a word (before a
+    /// space, after an apostrophe: `par` and `d’` of `par ailleurs`, `d’ores
+    /// et déjà`): a phrase can be a connector only from one of these.
+    pub connector_heads: FxHashSet<String>,
     /// Longest anaphoric or connector opener in words.
     pub openers_max_words: usize,
     /// Connectors refonte may add at a section start, by relation, in file order.
@@ -294,6 +298,7 @@ impl Lexicons {
             caption_credits: longest_first(entries(files::MEDIA.text)),
             code_markers: code_markers(),
             anaphoric_openers,
+            connector_heads: heads_of(&connector_openers),
             connector_openers,
             openers_max_words,
             connectors: connectors()?,
@@ -458,6 +463,22 @@ fn openers() -> Result<(FxHashSet<String>, FxHashSet<String>, usize), LexiconErr
         .max()
         .unwrap_or(1);
     Ok((anaphoric, connectors, max_words))
+}
+
+/// Every start of a phrase of `phrases` that ends before a space or after
+/// an apostrophe.
+fn heads_of(phrases: &FxHashSet<String>) -> FxHashSet<String> {
+    let mut heads = FxHashSet::default();
+    for p in phrases {
+        for (i, c) in p.char_indices() {
+            match c {
+                ' ' => heads.insert(p[..i].to_string()),
+                '’' => heads.insert(p[..i + c.len_utf8()].to_string()),
+                _ => false,
+            };
+        }
+    }
+    heads
 }
 
 /// The connectors of `connectors.txt`: relation, text, and whether Yoast counts it.
