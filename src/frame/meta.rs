@@ -964,16 +964,32 @@ fn rebuild(text: &str, p: &Parsed, keep: &[bool]) -> String {
     out
 }
 
-/// One space between words, none before a comma or a period.
+/// One space between words, none before a comma or a period, no comma
+/// before a period, no comma or space first.
 fn tidy(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(" ,", ",")
-        .replace(" .", ".")
-        .replace(",.", ".")
-        .trim_start_matches([',', ' '])
-        .to_string()
+    // In one pass: a run of white space becomes one space between words,
+    // dropped before `,` and `.`; a comma then right before a period goes
+    // (`a , .` → `a.`, but `a,,.` → `a,.`).
+    let mut out = String::with_capacity(s.len());
+    let (mut word_seen, mut space) = (false, false);
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = word_seen;
+            continue;
+        }
+        if std::mem::take(&mut space) && !matches!(c, ',' | '.') {
+            out.push(' ');
+        }
+        if c == '.' && out.ends_with(',') {
+            out.pop();
+        }
+        out.push(c);
+        word_seen = true;
+    }
+    match out.trim_start_matches([',', ' ']).len() {
+        n if n == out.len() => out,
+        n => out[out.len() - n..].to_string(),
+    }
 }
 
 /// True when `s` holds the keyphrase as a whole word.
@@ -981,13 +997,18 @@ fn findable(s: &str, focus: &str) -> bool {
     !focus.is_empty() && count_in(s, focus) > 0
 }
 
-/// True when every guillemet opened is closed, in order.
+/// True when every guillemet opened is closed, in order, and there are as
+/// many `(` as `)`.
 fn balanced(s: &str) -> bool {
-    let mut depth = 0i32;
-    for c in s.chars() {
+    let b = s.as_bytes();
+    let (mut depth, mut open, mut close) = (0i32, 0usize, 0usize);
+    for (i, &c) in b.iter().enumerate() {
         match c {
-            '«' => depth += 1,
-            '»' => {
+            b'(' => open += 1,
+            b')' => close += 1,
+            // `«` is C2 AB in UTF-8, `»` C2 BB.
+            0xAB if i > 0 && b[i - 1] == 0xC2 => depth += 1,
+            0xBB if i > 0 && b[i - 1] == 0xC2 => {
                 depth -= 1;
                 if depth < 0 {
                     return false;
@@ -996,10 +1017,14 @@ fn balanced(s: &str) -> bool {
             _ => {}
         }
     }
-    depth == 0 && s.matches('(').count() == s.matches(')').count()
+    depth == 0 && open == close
 }
 
 fn without_parentheses(s: &str) -> String {
+    // Without an opening parenthesis every character stays.
+    if !s.contains('(') {
+        return tidy(s);
+    }
     let mut out = String::new();
     let mut depth = 0;
     for c in s.chars() {
@@ -1017,6 +1042,38 @@ fn without_parentheses(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::frame::test_document;
+    use proptest::prelude::*;
+
+    proptest! {
+        // The cut-making helpers read bytes; they must say what the plain
+        // definitions over characters and `replace` say.
+        #[test]
+        fn tidy_and_balanced_match_their_definitions(s in "[a-zé«»() ,.\u{a0}\t]{0,40}") {
+            let plain_tidy = s
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace(" ,", ",")
+                .replace(" .", ".")
+                .replace(",.", ".")
+                .trim_start_matches([',', ' '])
+                .to_string();
+            prop_assert_eq!(tidy(&s), plain_tidy);
+            let mut depth = 0i32;
+            let mut ordered = true;
+            for c in s.chars() {
+                depth += match c {
+                    '«' => 1,
+                    '»' => -1,
+                    _ => 0,
+                };
+                ordered &= depth >= 0;
+            }
+            let plain_balanced =
+                ordered && depth == 0 && s.matches('(').count() == s.matches(')').count();
+            prop_assert_eq!(balanced(&s), plain_balanced);
+        }
+    }
 
     fn described(text: &str, focus: &str) -> (String, bool) {
         let doc = test_document(text);
