@@ -543,6 +543,17 @@ mod tests {
     }
 
     #[test]
+    fn every_pos_line_is_indexed() {
+        // The index keeps 16-bit offsets into a line: every line must fit.
+        let lex = &lexicons().pos;
+        assert_eq!(lex.len(), lex.data().lines().count());
+        let form = |line: &'static str| line.split('\t').next().unwrap();
+        for line in lex.data().lines().step_by(97) {
+            assert_eq!(lex.get(form(line)).map(|e| e.tags), line.split('\t').nth(1));
+        }
+    }
+
+    #[test]
     fn pos_lookup_finds_common_words() {
         let pos = &lexicons().pos;
         assert!(pos.get("ministre").is_some_and(|e| e.has(Pos::Noun)));

@@ -128,15 +128,109 @@ impl PosEntry {
 
 /// The part-of-speech lexicon: a table of word forms read in place. Its
 /// hash index (form → line) is built on the first lookup, in about two
-/// milliseconds, so that runs that never tag words do not pay for it; an
-/// entry's fields are cut from its line at each lookup (parsing all 44,000
-/// lines up front would cost more start-up than a batch saves).
+/// milliseconds, so that runs that never tag words do not pay for it; a
+/// line's fields are cut on the first lookup of its form and kept (parsing
+/// all 44,000 lines up front would cost more start-up than a batch saves,
+/// and a batch looks the same words up again and again).
 #[derive(Debug)]
 pub struct PosLexicon {
     /// The table's lines, without the header.
     data: &'static str,
-    /// Each form's line, as byte offsets `(start, end)` into `data`.
-    index: OnceLock<FxHashMap<&'static str, (u32, u32)>>,
+    /// The forms' lines, indexed on first use.
+    index: OnceLock<Index>,
+}
+
+/// The index of a [`PosLexicon`].
+#[derive(Debug)]
+struct Index {
+    /// Each form's line, as byte offsets `(start, end)` into the data, and
+    /// its slot in `fields`.
+    forms: FxHashMap<&'static str, (u32, u32, u32)>,
+    /// Each indexed line's fields, cut on the first lookup of its form.
+    fields: Vec<OnceLock<Fields>>,
+}
+
+/// Where the fields of a line are: the byte offsets of its first seven
+/// tabs, how many it has, and its categories read once.
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    tabs: [u16; 7],
+    count: u8,
+    first: Pos,
+    categories: u16,
+}
+
+impl Fields {
+    /// The fields of a line of eight tab-separated fields: form, tags,
+    /// gender, number, frequency, lemma, verb inflections, verb lemma. The
+    /// index keeps only lines whose offsets fit in 16 bits.
+    fn of(line: &'static str) -> Fields {
+        let mut tabs = [0u16; 7];
+        let mut count = 0;
+        for (i, b) in line.bytes().enumerate() {
+            if b == b'\t' && count < 7 {
+                tabs[count] = i as u16;
+                count += 1;
+            }
+        }
+        let mut fields = Fields {
+            tabs,
+            count: count as u8,
+            first: Pos::Other,
+            categories: 0,
+        };
+        let tags = fields.field(line, 1);
+        fields.categories = tags
+            .split('|')
+            .fold(0u16, |m, t| m | (1 << Pos::parse(t) as u16));
+        fields.first = Pos::parse(tags.split('|').next().unwrap_or(""));
+        fields
+    }
+
+    /// Field `k` of `line`: empty past the last one.
+    fn field(&self, line: &'static str, k: usize) -> &'static str {
+        let count = usize::from(self.count);
+        if k > count {
+            return "";
+        }
+        let from = match k {
+            0 => 0,
+            _ => usize::from(self.tabs[k - 1]) + 1,
+        };
+        let to = match k == count {
+            true => line.len(),
+            false => usize::from(self.tabs[k]),
+        };
+        &line[from..to]
+    }
+
+    /// The entry of `line`, whose fields these are; none for a line of
+    /// fewer than five fields.
+    fn entry(&self, line: &'static str) -> Option<PosEntry> {
+        if self.count < 4 {
+            return None;
+        }
+        let field = |k: usize| self.field(line, k);
+        let letter = |f: &str| f.chars().next().unwrap_or('-');
+        Some(PosEntry {
+            tags: field(1),
+            gender: letter(field(2)),
+            number: letter(field(3)),
+            freq_text: field(4),
+            lemma: field(5),
+            verb: match field(6) {
+                "-" => "",
+                v => v,
+            },
+            verb_lemma: match field(7) {
+                "=" => field(5),
+                "-" => "",
+                v => v,
+            },
+            first: self.first,
+            categories: self.categories,
+        })
+    }
 }
 
 impl PosLexicon {
@@ -157,25 +251,29 @@ impl PosLexicon {
         }
     }
 
-    fn index(&self) -> &FxHashMap<&'static str, (u32, u32)> {
+    fn index(&self) -> &Index {
         self.index.get_or_init(|| {
             let data = self.data;
-            let mut index =
+            let mut forms =
                 FxHashMap::with_capacity_and_hasher(data.len() / 30, rustc_hash::FxBuildHasher);
             let mut start = 0;
             for line in data.split_inclusive('\n') {
                 let end = start + line.len();
                 let line = line.trim_end_matches(['\n', '\r']);
                 let form = &line[..line.find('\t').unwrap_or(0)];
-                if !form.is_empty() {
+                // `Fields` keeps 16-bit offsets (the longest line has about
+                // 400 bytes).
+                if !form.is_empty() && line.len() <= usize::from(u16::MAX) {
                     // The table is sorted and has one line per form; keep the first.
-                    index
+                    let slot = forms.len() as u32;
+                    forms
                         .entry(form)
-                        .or_insert((start as u32, (start + line.len()) as u32));
+                        .or_insert((start as u32, (start + line.len()) as u32, slot));
                 }
                 start = end;
             }
-            index
+            let fields = (0..forms.len()).map(|_| OnceLock::new()).collect();
+            Index { forms, fields }
         })
     }
 
@@ -186,59 +284,21 @@ impl PosLexicon {
 
     /// Number of word forms.
     pub fn len(&self) -> usize {
-        self.index().len()
+        self.index().forms.len()
     }
 
     /// True when the table has no entries.
     pub fn is_empty(&self) -> bool {
-        self.index().is_empty()
+        self.index().forms.is_empty()
     }
 
     /// Looks up a lowercase word form.
     pub fn get(&self, form: &str) -> Option<PosEntry> {
-        let &(start, end) = self.index().get(form)?;
-        parse_pos_line(&self.data[start as usize..end as usize])
+        let index = self.index();
+        let &(start, end, slot) = index.forms.get(form)?;
+        let line = &self.data[start as usize..end as usize];
+        index.fields[slot as usize]
+            .get_or_init(|| Fields::of(line))
+            .entry(line)
     }
-}
-
-fn parse_pos_line(line: &'static str) -> Option<PosEntry> {
-    // Eight tab-separated fields: form, tags, gender, number, frequency,
-    // lemma, verb inflections, verb lemma.
-    let mut fields = [""; 8];
-    let mut n = 0;
-    let mut start = 0;
-    for (i, b) in line.bytes().enumerate() {
-        if b == b'\t' && n < 7 {
-            fields[n] = &line[start..i];
-            n += 1;
-            start = i + 1;
-        }
-    }
-    fields[n] = &line[start..];
-    if n < 4 {
-        return None;
-    }
-    let letter = |f: &str| f.chars().next().unwrap_or('-');
-    let tags = fields[1];
-    let categories = tags
-        .split('|')
-        .fold(0u16, |m, t| m | (1 << Pos::parse(t) as u16));
-    Some(PosEntry {
-        tags,
-        gender: letter(fields[2]),
-        number: letter(fields[3]),
-        freq_text: fields[4],
-        lemma: fields[5],
-        verb: match fields[6] {
-            "-" => "",
-            v => v,
-        },
-        verb_lemma: match fields[7] {
-            "=" => fields[5],
-            "-" => "",
-            v => v,
-        },
-        first: Pos::parse(tags.split('|').next().unwrap_or("")),
-        categories,
-    })
 }
