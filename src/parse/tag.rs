@@ -9,7 +9,7 @@
 //! determiner and a verb after a subject pronoun; a capitalised word inside
 //! a sentence is a name.
 
-use crate::fr::lexicon::{Class, Lexicons, Pos, PosEntry};
+use crate::fr::lexicon::{Class, DateList, Lexicons, Pos, PosEntry};
 use crate::segment::{Token, TokenKind};
 
 /// A token's part of speech in its sentence.
@@ -316,8 +316,11 @@ fn participle_ending(lower: &str) -> bool {
 fn is_time_word(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> bool {
     let lower: &str = &r[k].lower;
     let prev = k.checked_sub(1).map(|p| &r[p]);
+    // One lookup for the word's date lists; its neighbours' only when needed.
+    let lists = lex.date_lists_of(lower);
+    let is = |list: DateList| lists & list as u8 != 0;
     // `le 18 mars` is a date as much as `mars`; `le dimanche` a noun.
-    let month = lex.months.contains(lower);
+    let month = is(DateList::Month);
     let counted = prev.is_some_and(|p| {
         (p.kind == TokenKind::Number && !month)
             || p.is(Class::DefiniteArticle)
@@ -325,23 +328,23 @@ fn is_time_word(r: &[Reading<'_>], k: usize, lex: &Lexicons) -> bool {
             || p.is(Class::Demonstrative)
             || p.is(Class::Possessive)
     });
-    if counted {
+    if counted || lists == 0 {
         return false;
     }
-    // The neighbours are read only for the words that need them.
     let dates_next = || {
         r.get(k + 1).is_some_and(|n| {
-            lex.months.contains(n.lower.as_ref())
+            lex.date_lists_of(&n.lower) & DateList::Month as u8 != 0
                 || (n.kind == TokenKind::Number && n.text.len() == 4)
         })
     };
     // `jeudi soir`: the part of a day after a weekday.
-    let after_day = || prev.is_some_and(|p| lex.weekdays.contains(p.lower.as_ref()));
+    let after_day =
+        || prev.is_some_and(|p| lex.date_lists_of(&p.lower) & DateList::Weekday as u8 != 0);
     month
-        || lex.weekdays.contains(lower)
-        || lex.relative_dates.contains(lower)
-        || (lex.month_qualifiers.contains(lower) && dates_next())
-        || (lex.day_parts.contains(lower) && after_day())
+        || is(DateList::Weekday)
+        || is(DateList::Relative)
+        || (is(DateList::MonthQualifier) && dates_next())
+        || (is(DateList::DayPart) && after_day())
 }
 
 /// `a-t-il`, `estime-t-elle`, `dit-on`: a verb with its subject pronoun

@@ -22,7 +22,7 @@ pub use read::{LexiconError, entries};
 use aho_corasick::AhoCorasick;
 use boilerplate::Boilerplate;
 use read::{Section, columns, numbered, section, sections};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// The relation a section-opening connector expresses.
@@ -121,6 +121,9 @@ pub struct Lexicons {
     pub month_qualifiers: FxHashSet<String>,
     /// Parts of a day after a weekday (`soir`, `matin`).
     pub day_parts: FxHashSet<String>,
+    /// Each word of the five lists above but the abbreviations, with the
+    /// lists it is in: the tagger reads a word's lists in one lookup.
+    date_lists: FxHashMap<String, u8>,
     /// Words beginning with an aspirated h (no elision before them).
     pub h_aspire: FxHashSet<String>,
     /// Labels a site puts before a headline (`vidéo`, `en direct`), lowercase.
@@ -165,6 +168,22 @@ pub struct Lexicons {
     pub function_words: FunctionWords,
     /// The part-of-speech lexicon.
     pub pos: PosLexicon,
+}
+
+/// The lists of `dates.txt` a word can be in, as bits of
+/// [`Lexicons::date_lists_of`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateList {
+    /// [`Lexicons::weekdays`].
+    Weekday = 1,
+    /// [`Lexicons::months`].
+    Month = 2,
+    /// [`Lexicons::relative_dates`].
+    Relative = 4,
+    /// [`Lexicons::month_qualifiers`].
+    MonthQualifier = 8,
+    /// [`Lexicons::day_parts`].
+    DayPart = 16,
 }
 
 static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
@@ -284,6 +303,23 @@ impl Lexicons {
         };
         let mut si_prefixes = vec![String::new()];
         si_prefixes.extend(listed(&units, "si prefixes"));
+        let weekdays = folded(&dates, "weekdays");
+        let months = folded(&dates, "months");
+        let relative_dates = folded(&dates, "relative");
+        let month_qualifiers = folded(&dates, "month qualifiers");
+        let day_parts = folded(&dates, "day parts");
+        let mut date_lists: FxHashMap<String, u8> = FxHashMap::default();
+        for (list, words) in [
+            (DateList::Weekday, &weekdays),
+            (DateList::Month, &months),
+            (DateList::Relative, &relative_dates),
+            (DateList::MonthQualifier, &month_qualifiers),
+            (DateList::DayPart, &day_parts),
+        ] {
+            for w in words {
+                *date_lists.entry(w.clone()).or_default() |= list as u8;
+            }
+        }
         Ok(Lexicons {
             stop_words: stop_words(),
             abbrev_never_end,
@@ -302,12 +338,13 @@ impl Lexicons {
             connector_openers,
             openers_max_words,
             connectors: connectors()?,
-            weekdays: folded(&dates, "weekdays"),
-            months: folded(&dates, "months"),
+            weekdays,
+            months,
             month_abbreviations: folded(&dates, "month abbreviations"),
-            relative_dates: folded(&dates, "relative"),
-            month_qualifiers: folded(&dates, "month qualifiers"),
-            day_parts: folded(&dates, "day parts"),
+            relative_dates,
+            month_qualifiers,
+            day_parts,
+            date_lists,
             h_aspire: set_of(entries(files::H_ASPIRE.text)),
             title_labels: set_of(entries(files::TITLE_LABELS.text)),
             topic_stopwords: set_of(entries(files::TOPIC_STOPWORDS.text)),
@@ -352,9 +389,15 @@ impl Lexicons {
     /// True when `lower` (a lowercase word) names a day or a date by itself:
     /// a weekday, a month, or a relative date of one word (`hier`).
     pub fn is_date_word(&self, lower: &str) -> bool {
-        self.weekdays.contains(lower)
-            || self.months.contains(lower)
-            || self.relative_dates.contains(lower)
+        self.date_lists_of(lower)
+            & (DateList::Weekday as u8 | DateList::Month as u8 | DateList::Relative as u8)
+            != 0
+    }
+
+    /// The date lists `lower` (a lowercase word) is in, as the bits of
+    /// [`DateList`]: 0 for most words.
+    pub fn date_lists_of(&self, lower: &str) -> u8 {
+        self.date_lists.get(lower).copied().unwrap_or(0)
     }
 
     /// True when `lower` (a lowercase word) is a stop word.
