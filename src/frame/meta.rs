@@ -35,15 +35,17 @@ pub fn description(
     typo: Typography,
 ) -> (String, bool) {
     // An ellipsis, even the source's own `(…)`, reads as a cut.
+    // The keyphrase is looked for before the length is measured: most cuts
+    // lack it, and measuring may mean typesetting.
     let fits = |s: &str| {
-        typo.prints_within(s, MIN_CHARS, MAX_CHARS)
-            && findable(s, focus)
+        findable(s, focus)
+            && typo.prints_within(s, MIN_CHARS, MAX_CHARS)
             && !looks_cut(s)
             && !points_back(s)
     };
     let under = |s: &str| {
-        typo.prints_within(s, 0, MAX_CHARS)
-            && findable(s, focus)
+        findable(s, focus)
+            && typo.prints_within(s, 0, MAX_CHARS)
             && !looks_cut(s)
             && !points_back(s)
     };
