@@ -517,11 +517,9 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
     push(&mut out, without_parentheses(&text));
     let dropped = |kinds: &[ClauseKind]| without_clauses(&doc.text, p, kinds);
     push(&mut out, dropped(&[ClauseKind::Apposition]));
-    push(
-        &mut out,
-        dropped(&[ClauseKind::Apposition, ClauseKind::Relative]),
-    );
-    let all = without_parentheses(&dropped(&[ClauseKind::Apposition, ClauseKind::Relative]));
+    let asides = dropped(&[ClauseKind::Apposition, ClauseKind::Relative]);
+    let all = without_parentheses(&asides);
+    push(&mut out, asides);
     push(&mut out, all);
     // A phrase of circumstance set between commas inside the sentence
     // (`a adopté lundi, après trois heures de débats, un budget…`).
@@ -639,18 +637,26 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
 /// its relatives carry the sentence's verb.
 fn cleft_before(text: &str, p: &Parsed, at: usize) -> bool {
     let fw = &crate::fr::lexicon::lexicons().function_words;
-    let lower = |k: usize| p.tokens[k].span.of(text).to_lowercase().replace('\'', "’");
     let cleft = |pron: &str, verb: &str| {
         fw.is(pron, Class::DemonstrativePronoun) && fw.is(verb, Class::AuxEtre)
     };
-    (0..at).any(|k| {
-        let w = lower(k);
+    // Each token lowered once, the one before kept for a cleft in two.
+    let mut before: Option<String> = None;
+    for t in &p.tokens[..at.min(p.tokens.len())] {
+        let mut w = t.span.of(text).to_lowercase();
+        if w.contains('\'') {
+            w = w.replace('\'', "’");
+        }
         // `c’est` as one token or two.
         let glued = w
             .split_once('’')
             .is_some_and(|(a, b)| cleft(&format!("{a}’"), b));
-        glued || (k > 0 && cleft(&lower(k - 1), &w))
-    })
+        if glued || before.as_deref().is_some_and(|b| cleft(b, &w)) {
+            return true;
+        }
+        before = Some(w);
+    }
+    false
 }
 
 /// True when the word that ends `before` belongs to the role after it: an
