@@ -115,7 +115,12 @@ impl Typography {
     pub fn printed_len_bounds(self, s: &str) -> (usize, usize) {
         let mut prev = None;
         s.chars().fold((0, 0), |(low, high), c| {
-            let (l, h) = self.char_len_bounds(prev, c);
+            // Most characters are ASCII letters, which print as themselves
+            // in every typography (`h` may open an hour's unit).
+            let (l, h) = match c.is_ascii_alphabetic() && !matches!(c, 'h' | 'H') {
+                true => (1, 1),
+                false => self.char_len_bounds(prev, c),
+            };
             prev = Some(c);
             (low + l, high + h)
         })
@@ -414,6 +419,14 @@ fn french_typography(s: &str, full: bool) -> String {
             _ => out.push(c),
         }
         i += 1;
+    }
+    // The spaces of numbers need a digit, an incise dash a hyphen: without
+    // either, the text is set.
+    if !out
+        .bytes()
+        .any(|b| b.is_ascii_digit() || (full && b == b'-'))
+    {
+        return out;
     }
     let chars: Vec<char> = out.chars().collect();
     let seps = number_separators(&chars);
