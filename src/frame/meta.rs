@@ -17,6 +17,7 @@ use crate::fr::lexicon::Class;
 use crate::fr::seo::{DESCRIPTION_MAX_CHARS as MAX_CHARS, DESCRIPTION_MIN_CHARS as MIN_CHARS};
 use crate::frame::keyphrase::count_in;
 use crate::parse::{ClauseKind, Parsed, Tag};
+use crate::segment::Token;
 
 /// How many sentences are tried, alone and with the one after them.
 const TRIED: usize = 8;
@@ -532,27 +533,10 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
     if let Some(rest) = without_leading_time(&doc.text, p) {
         push(&mut out, without_parentheses(&rest));
     }
-    // Without a leading participial phrase (`Présenté jeudi aux syndicats,
-    // le projet prévoit…`), and cut before a colon or semicolon that opens
-    // a detail, the clause before it complete.
-    // Each variant is parsed once (the context keeps it), for these cuts
-    // and for its dates below.
-    let mut more = Vec::new();
-    for v in &out {
-        let pv = ctx.parse_text(v);
-        if pv.opener() == Some(ClauseKind::Participial) && pv.clauses.len() >= 2 {
-            let from = pv.clauses[1].start;
-            let keep: Vec<bool> = (0..pv.tokens.len()).map(|k| k >= from).collect();
-            more.push(crate::fr::upper_first(&rebuild(v, &pv, &keep)));
-        }
-        if let Some(at) = v.find([':', ';']) {
-            let head = v[..at].trim_end();
-            let complete = Parsed::of_text(head).main_clause().is_some();
-            if complete && !head.contains('«') {
-                more.push(format!("{head}."));
-            }
-        }
-    }
+    // Each variant tokenized once, for the tests that spare most of them a
+    // parse (the context keeps those it makes).
+    let tokens: Vec<Vec<Token>> = out.iter().map(|v| crate::segment::tokens(v)).collect();
+    let more = opening_and_colon_cuts(ctx, &out, &tokens);
     for m in more {
         push(&mut out, m);
     }
@@ -578,11 +562,7 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
     }
     // Without the dates inside the sentence (`a adopté lundi 18 mars, après
     // trois heures de débats, un budget…`): the news stays.
-    let undated: Vec<String> = out
-        .iter()
-        .filter_map(|v| without_dates(v, &ctx.parse_text(v)))
-        .collect();
-    for v in undated {
+    for v in undated_cuts(ctx, &out, &tokens) {
         push(&mut out, v);
     }
     // A person's role before the name (`le ministre chinois des Affaires
@@ -630,6 +610,52 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
         (dated, std::cmp::Reverse(s.chars().count()))
     });
     out
+}
+
+/// The variants without a leading participial phrase (`Présenté jeudi
+/// aux syndicats, le projet prévoit…`), and those cut before a colon or
+/// semicolon that opens a detail, the clause before it complete. `tokens`
+/// are the variants': only those whose first words may open a participial
+/// phrase are parsed.
+fn opening_and_colon_cuts(
+    ctx: &Context,
+    variants: &[String],
+    tokens: &[Vec<Token>],
+) -> Vec<String> {
+    let mut more = Vec::new();
+    for (v, tokens) in variants.iter().zip(tokens) {
+        if Parsed::may_open_on_participle(v, tokens) {
+            let pv = ctx.parse_text(v);
+            if pv.opener() == Some(ClauseKind::Participial) && pv.clauses.len() >= 2 {
+                let from = pv.clauses[1].start;
+                let keep: Vec<bool> = (0..pv.tokens.len()).map(|k| k >= from).collect();
+                more.push(crate::fr::upper_first(&rebuild(v, &pv, &keep)));
+            }
+        }
+        if let Some(at) = v.find([':', ';']) {
+            let head = v[..at].trim_end();
+            let complete = Parsed::of_text(head).main_clause().is_some();
+            if complete && !head.contains('«') {
+                more.push(format!("{head}."));
+            }
+        }
+    }
+    more
+}
+
+/// The variants without their dates, those that have any; `tokens` are
+/// those of the first variants (the others are tokenized here): only a
+/// variant that holds a date word is parsed.
+fn undated_cuts(ctx: &Context, variants: &[String], tokens: &[Vec<Token>]) -> Vec<String> {
+    variants
+        .iter()
+        .enumerate()
+        .filter(|&(j, v)| match tokens.get(j) {
+            Some(t) => may_hold_dates(v, t),
+            None => may_hold_dates(v, &crate::segment::tokens(v)),
+        })
+        .filter_map(|(_, v)| without_dates(v, &ctx.parse_text(v)))
+        .collect()
 }
 
 /// True when a cleft (`c’est… qui`, `ce sont trois joueurs, dont…, qui`)
@@ -787,6 +813,18 @@ fn has_complement(p: &Parsed, c: &crate::parse::Clause) -> bool {
 /// a word tagged as time.
 fn is_dated(p: &Parsed, k: usize) -> bool {
     matches!(p.tags[k], Tag::Num | Tag::Adv | Tag::Punct)
+}
+
+/// False when no token of `v` (its `tokens`) after its first is a date
+/// word or a part of a day: [`without_dates`] then has nothing to drop, and
+/// `v` need not be parsed for it.
+fn may_hold_dates(v: &str, tokens: &[Token]) -> bool {
+    let lex = crate::fr::lexicon::lexicons();
+    let dates = !(crate::fr::lexicon::DateList::MonthQualifier as u8);
+    tokens
+        .iter()
+        .skip(1)
+        .any(|t| lex.date_lists_of(&t.span.of(v).to_lowercase()) & dates != 0)
 }
 
 /// `v` without its dates (`lundi 18 mars`, `le 5 juin`, `dimanche`), when

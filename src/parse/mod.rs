@@ -26,7 +26,7 @@ pub mod tag;
 pub use clause::{Clause, ClauseKind};
 pub use tag::Tag;
 
-use crate::fr::lexicon::{Class, lexicons};
+use crate::fr::lexicon::{Class, Pos, lexicons};
 use crate::segment::{Span, Token, TokenKind};
 
 /// What a group of words is.
@@ -122,6 +122,52 @@ impl Parsed {
     /// Parses a free text (a title, a quotation) as one sentence.
     pub fn of_text(text: &str) -> Parsed {
         Parsed::new(text, &crate::segment::tokens(text))
+    }
+
+    /// False when [`Parsed::of_text`] cannot open `text` on a participial
+    /// phrase, read off its first words without tagging them. The first
+    /// clause's opener is its first token not tagged as punctuation or a
+    /// coordination (a quotation mark is one), or the token after it when
+    /// that one is a pronoun; and the tagger makes a participle or a gerund
+    /// only of a word the lexicon reads as one, or of an unknown lowercase
+    /// word after an auxiliary. True is only a maybe.
+    /// `tokens` are `text`'s, as [`crate::segment::tokens`] cuts them.
+    pub fn may_open_on_participle(text: &str, tokens: &[Token]) -> bool {
+        let lex = lexicons();
+        let lower = |t: &Token| t.span.of(text).to_lowercase();
+        let participle = |t: &Token| {
+            if !matches!(t.kind, TokenKind::Word | TokenKind::Elision) {
+                return false;
+            }
+            let w = lower(t);
+            match lex.pos.get(&w) {
+                Some(e) => e.is_past_participle() || e.is_present_participle(),
+                None => {
+                    lex.function_words.get(&w).is_none()
+                        && !t.span.of(text).starts_with(char::is_uppercase)
+                }
+            }
+        };
+        let coordination = |t: &Token| {
+            let w = lower(t);
+            lex.function_words.is(&w, Class::Coordinating)
+                || lex.pos.get(&w).is_some_and(|e| e.pos() == Pos::Conj)
+        };
+        for (k, t) in tokens.iter().enumerate() {
+            if t.kind == TokenKind::Punct {
+                if matches!(t.span.of(text), "«" | "“" | "»" | "”" | "\"") {
+                    return false;
+                }
+                continue;
+            }
+            if participle(t) || tokens.get(k + 1).is_some_and(participle) {
+                return true;
+            }
+            if t.kind == TokenKind::Number || !coordination(t) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The text of tokens `start..end` as written (spaces included).
@@ -302,6 +348,46 @@ mod tests {
         assert_eq!(g[1], (GroupKind::Verb, "devrait rencontrer".into()));
         let g = groups_of("Le texte n’a pas été adopté.");
         assert_eq!(g[1], (GroupKind::Verb, "n’a pas été adopté".into()));
+    }
+
+    #[test]
+    fn a_participial_opener_is_always_foreseen() {
+        let may = |s: &str| Parsed::may_open_on_participle(s, &crate::segment::tokens(s));
+        for s in [
+            "Présenté jeudi aux syndicats, le projet prévoit des économies.",
+            "S’exprimant lors d’une conférence de presse, Blinken a parlé.",
+            "Et transporté dans un hôpital, il est mort.",
+            "« Transporté dans un hôpital », il est mort.",
+            "Ayant appris la nouvelle, le maire a réagi.",
+        ] {
+            let opens = Parsed::of_text(s).opener() == Some(ClauseKind::Participial);
+            assert!(!opens || may(s), "{s}");
+        }
+        assert!(may(
+            "Présenté jeudi aux syndicats, le projet prévoit des économies."
+        ));
+        assert!(!may("Le maire a présenté jeudi son budget."));
+        // Every sentence of the fixtures, and each of its ends after a
+        // comma (the cuts of a description open there too).
+        for text in [
+            include_str!("../../tests/fixtures/articles/short.txt"),
+            include_str!("../../tests/fixtures/articles/medium.txt"),
+            include_str!("../../tests/fixtures/articles/long.txt"),
+            include_str!("../../tests/fixtures/articles/quotes.txt"),
+            include_str!("../../tests/fixtures/articles/very_long.txt"),
+        ] {
+            let doc = crate::frame::test_document(text);
+            for i in 0..doc.seg.sentences.len() {
+                let sentence = doc.sentence_text(i);
+                let ends = sentence
+                    .match_indices(", ")
+                    .map(|(at, _)| &sentence[at + 2..]);
+                for s in std::iter::once(sentence.as_str()).chain(ends) {
+                    let opens = Parsed::of_text(s).opener() == Some(ClauseKind::Participial);
+                    assert!(!opens || may(s), "{s}");
+                }
+            }
+        }
     }
 
     #[test]
