@@ -28,6 +28,30 @@ pub fn upper_first(s: &str) -> String {
     }
 }
 
+/// False when `haystack.to_lowercase()` cannot contain `needle_lower` (a
+/// lowercase text), told without lowering the haystack; true is only a
+/// maybe. The needle's longest run of ASCII characters must then occur in
+/// the haystack, ASCII case aside: only ASCII characters lower to ASCII
+/// ones, but for the Kelvin sign and `İ`, whose presence answers maybe.
+pub fn may_contain_lowered(haystack: &str, needle_lower: &str) -> bool {
+    let run = needle_lower
+        .split(|c: char| !c.is_ascii())
+        .max_by_key(|r| r.len())
+        .unwrap_or("")
+        .as_bytes();
+    let Some(&first) = run.first() else {
+        return true;
+    };
+    if haystack.contains(['\u{212A}', '\u{130}']) {
+        return true;
+    }
+    let h = haystack.as_bytes();
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), h).any(|at| {
+        h.get(at..at + run.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(run))
+    })
+}
+
 /// Lowercases the character at byte `i` of `s`.
 pub(super) fn lower_at(s: &str, i: usize) -> String {
     let Some(c) = s[i..].chars().next() else {

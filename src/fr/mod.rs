@@ -32,7 +32,7 @@ pub mod typography;
 pub mod words;
 
 pub use articles::{a, de, definite_article, fix_contractions};
-pub use case::{lower_first, sentence_case, upper_first};
+pub use case::{lower_first, may_contain_lowered, sentence_case, upper_first};
 pub use elision::{elide, join, starts_with_vowel_sound};
 pub use places::place_preposition;
 pub use slug::slugify;
@@ -83,6 +83,14 @@ mod tests {
         prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
     }
 
+    #[test]
+    fn a_needle_whose_letters_are_missing_is_not_there() {
+        assert!(!may_contain_lowered("Le maire de Lormeville", "budget"));
+        assert!(may_contain_lowered("Le BUDGET de l’État", "budget"));
+        assert!(may_contain_lowered("L’ÉTAT", "l’état"));
+        assert!(!may_contain_lowered("L’ÉTAT", "l’étau"));
+    }
+
     proptest! {
         #[test]
         fn typography_is_idempotent(s in french_like()) {
@@ -102,6 +110,20 @@ mod tests {
                 prop_assert!(low <= n && n <= high, "{:?}: {} not in {}..={} for {:?}", t, n, low, high, s);
                 for (min, max) in [(0, n), (n, n), (n + 1, n + 5), (0, n.saturating_sub(1)), (low, high)] {
                     prop_assert_eq!(t.prints_within(&s, min, max), (min..=max).contains(&n));
+                }
+            }
+        }
+
+        #[test]
+        fn a_lowered_text_holds_what_its_letters_allow(s in "[a-zA-ZéÉèÈ ’'\\-İ\u{212A}]{0,30}", start in 0usize..30, len in 0usize..8) {
+            // Any piece of the lowered text, or that piece changed, is
+            // foreseen whenever the lowered text holds it.
+            let lower = s.to_lowercase();
+            let chars: Vec<char> = lower.chars().collect();
+            let piece: String = chars.iter().skip(start).take(len).collect();
+            for needle in [piece.clone(), format!("{piece}x"), piece.replacen('e', "é", 1)] {
+                if lower.contains(&needle) {
+                    prop_assert!(may_contain_lowered(&s, &needle), "{:?} in {:?}", needle, s);
                 }
             }
         }

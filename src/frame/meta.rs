@@ -1038,9 +1038,12 @@ fn tidy(s: &str) -> String {
     }
 }
 
-/// True when `s` holds the keyphrase as a whole word.
+/// True when `s` holds the keyphrase as a whole word (most cuts do not,
+/// which a look at their letters tells before lowering them).
 fn findable(s: &str, focus: &str) -> bool {
-    !focus.is_empty() && count_in(s, focus) > 0
+    !focus.is_empty()
+        && crate::fr::may_contain_lowered(s, &focus.to_lowercase())
+        && count_in(s, focus) > 0
 }
 
 /// True when every guillemet opened is closed, in order, and there are as
