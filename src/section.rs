@@ -139,19 +139,7 @@ fn gap_scores(doc: &Document, units: &[usize]) -> Vec<Option<f64>> {
 
 /// Cosine of the summed content-term counts of two groups of sentences.
 fn cosine(doc: &Document, left: &[usize], right: &[usize]) -> f64 {
-    let sum = |group: &[usize]| {
-        let mut v: Vec<(u32, f64)> = Vec::new();
-        for &i in group {
-            for &(t, c) in doc.terms.sentence(i) {
-                match v.binary_search_by_key(&t, |&(x, _)| x) {
-                    Ok(k) => v[k].1 += c as f64,
-                    Err(k) => v.insert(k, (t, c as f64)),
-                }
-            }
-        }
-        v
-    };
-    let (a, b) = (sum(left), sum(right));
+    let (a, b) = (summed_terms(doc, left), summed_terms(doc, right));
     let norm = |v: &[(u32, f64)]| v.iter().map(|&(_, x)| x * x).sum::<f64>().sqrt();
     let (na, nb) = (norm(&a), norm(&b));
     if na == 0.0 || nb == 0.0 {
@@ -170,6 +158,43 @@ fn cosine(doc: &Document, left: &[usize], right: &[usize]) -> f64 {
         }
     }
     dot / (na * nb)
+}
+
+/// The summed content-term counts of a group of sentences, by ascending
+/// term: each sentence's terms are ascending and unique, so the group's
+/// are merged in one pass (the sums are of whole numbers, exact in any
+/// order).
+fn summed_terms(doc: &Document, group: &[usize]) -> Vec<(u32, f64)> {
+    let mut v: Vec<(u32, f64)> = Vec::new();
+    for &i in group {
+        let terms = doc.terms.sentence(i);
+        let mut merged = Vec::with_capacity(v.len() + terms.len());
+        let (mut a, mut b) = (0, 0);
+        while a < v.len() || b < terms.len() {
+            match (v.get(a), terms.get(b)) {
+                (Some(&(t, x)), Some(&(u, c))) if t == u => {
+                    merged.push((t, x + c as f64));
+                    a += 1;
+                    b += 1;
+                }
+                (Some(&(t, x)), Some(&(u, _))) if t < u => {
+                    merged.push((t, x));
+                    a += 1;
+                }
+                (Some(&(t, x)), None) => {
+                    merged.push((t, x));
+                    a += 1;
+                }
+                (_, Some(&(u, c))) => {
+                    merged.push((u, c as f64));
+                    b += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        v = merged;
+    }
+    v
 }
 
 /// The cut positions (unit indices that start a new section) with the best
