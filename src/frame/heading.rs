@@ -19,7 +19,7 @@
 //! all, only through candidates that say it; no two headings are alike.
 
 use super::Context;
-use super::headline::headline;
+use super::headline::MAX_WORDS;
 use crate::fr::lexicon::{Class, Pos, lexicons};
 use crate::frame::keyphrase::count_in;
 use crate::model::HeadingKind;
@@ -46,7 +46,7 @@ pub fn headings(
     focus: &str,
     scores: &[f64],
 ) -> Vec<Option<(String, HeadingKind)>> {
-    let weights = term_weights(ctx, sections);
+    let weights = ctx.section_weights(sections, || term_weights(ctx, sections));
     let mut per_section: Vec<Vec<Candidate>> = sections
         .iter()
         .enumerate()
@@ -258,7 +258,7 @@ fn points_back(text: &str) -> bool {
 /// The texts of every section's heading candidates, whatever the keyphrase:
 /// which keyphrase the headings can say.
 pub fn candidate_texts(ctx: &Context, sections: &[Paragraphs], scores: &[f64]) -> Vec<Vec<String>> {
-    let weights = term_weights(ctx, sections);
+    let weights = ctx.section_weights(sections, || term_weights(ctx, sections));
     sections
         .iter()
         .enumerate()
@@ -344,10 +344,11 @@ fn headline_candidates(
         }
         // Up to ten words for a headline that says the keyphrase (a
         // subheading of three to ten words, `FRENCH.md`), eight otherwise.
-        let p = ctx.parsed(i);
-        let h = headline(&doc.text, p).or_else(|| {
-            super::headline::headline_within(&doc.text, p, 10)
-                .filter(|h| !focus.is_empty() && count_in(&h.text, focus) > 0)
+        let h = ctx.headline_of(i, MAX_WORDS).or_else(|| {
+            (!focus.is_empty())
+                .then(|| ctx.headline_of(i, 10))
+                .flatten()
+                .filter(|h| count_in(&h.text, focus) > 0)
         });
         let Some(h) = h else {
             continue;
@@ -456,7 +457,7 @@ fn subject_candidates(
         if doc.seg.sentences[i].starts_in_quote {
             continue;
         }
-        let Some(np) = super::headline::subject_phrase(&doc.text, ctx.parsed(i)) else {
+        let Some(np) = ctx.subject_of(i).map(str::to_string) else {
             continue;
         };
         let n = words(&np);

@@ -66,7 +66,19 @@ pub struct Context<'a> {
     /// Free texts (titles, their cuts, quotations) parsed once: the title
     /// and the SEO title try the same ones for every keyphrase candidate.
     texts: std::cell::RefCell<rustc_hash::FxHashMap<String, std::rc::Rc<crate::parse::Parsed>>>,
+    /// Headlines cut from sentences, by sentence and longest length in
+    /// words: the heading candidates are made for the keyphrase's fit, then
+    /// again for the headings.
+    headlines:
+        std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), Option<headline::Headline>>>,
+    /// Each sentence's subject as a noun phrase, made on first use.
+    subjects: Vec<std::cell::OnceCell<Option<String>>>,
+    /// The last sections weighed for headings, and their term weights.
+    weights: std::cell::RefCell<Option<(Vec<crate::section::Paragraphs>, SectionWeights)>>,
 }
+
+/// For each section, the weight of each term in it.
+pub(crate) type SectionWeights = std::rc::Rc<Vec<rustc_hash::FxHashMap<u32, f64>>>;
 
 impl<'a> Context<'a> {
     /// The context of a document and its facts.
@@ -118,7 +130,48 @@ impl<'a> Context<'a> {
                 .collect(),
             told: std::cell::OnceCell::new(),
             texts: Default::default(),
+            headlines: Default::default(),
+            subjects: (0..doc.seg.sentences.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
+            weights: Default::default(),
         }
+    }
+
+    /// [`headline::headline_within`] of sentence `i`, made once.
+    pub fn headline_of(&self, i: usize, max_words: usize) -> Option<headline::Headline> {
+        if let Some(h) = self.headlines.borrow().get(&(i, max_words)) {
+            return h.clone();
+        }
+        let h = headline::headline_within(&self.doc.text, self.parsed(i), max_words);
+        self.headlines
+            .borrow_mut()
+            .insert((i, max_words), h.clone());
+        h
+    }
+
+    /// [`headline::subject_phrase`] of sentence `i`, made once.
+    pub fn subject_of(&self, i: usize) -> Option<&str> {
+        self.subjects[i]
+            .get_or_init(|| headline::subject_phrase(&self.doc.text, self.parsed(i)))
+            .as_deref()
+    }
+
+    /// The term weights of `sections` as `weigh` makes them, made again only
+    /// for other sections than the last ones asked.
+    pub(crate) fn section_weights(
+        &self,
+        sections: &[crate::section::Paragraphs],
+        weigh: impl FnOnce() -> Vec<rustc_hash::FxHashMap<u32, f64>>,
+    ) -> SectionWeights {
+        if let Some((known, w)) = self.weights.borrow().as_ref()
+            && known.as_slice() == sections
+        {
+            return w.clone();
+        }
+        let w = std::rc::Rc::new(weigh());
+        *self.weights.borrow_mut() = Some((sections.to_vec(), w.clone()));
+        w
     }
 
     /// The shallow analysis of a free text, as [`crate::parse::Parsed::of_text`]

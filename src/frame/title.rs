@@ -722,7 +722,8 @@ fn lead_headline(ctx: &Context) -> Option<String> {
     let doc = ctx.doc;
     let mask = doc.body_mask();
     let first = (0..mask.len()).find(|&i| mask[i])?;
-    super::headline::headline(&doc.text, ctx.parsed(first)).map(|h| h.text)
+    ctx.headline_of(first, super::headline::MAX_WORDS)
+        .map(|h| h.text)
 }
 
 /// `s` lowered after a colon, names and quotations aside, with the accent a
