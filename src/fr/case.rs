@@ -28,6 +28,32 @@ pub fn upper_first(s: &str) -> String {
     }
 }
 
+/// `s.to_lowercase()`, faster on mostly ASCII text: a run of ASCII
+/// characters is copied and lowered at once, not character by character.
+pub fn lowercase(s: &str) -> String {
+    // A capital sigma lowers by its neighbours: the standard library knows how.
+    if s.contains('Σ') {
+        return s.to_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            out.extend(c.to_lowercase());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
 /// False when `haystack.to_lowercase()` cannot contain `needle_lower` (a
 /// lowercase text), told without lowering the haystack; true is only a
 /// maybe. The needle's longest run of ASCII characters must then occur in

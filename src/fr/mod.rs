@@ -32,7 +32,7 @@ pub mod typography;
 pub mod words;
 
 pub use articles::{a, de, definite_article, fix_contractions};
-pub use case::{lower_first, may_contain_lowered, sentence_case, upper_first};
+pub use case::{lower_first, lowercase, may_contain_lowered, sentence_case, upper_first};
 pub use elision::{elide, join, starts_with_vowel_sound};
 pub use places::place_preposition;
 pub use slug::slugify;
@@ -112,6 +112,12 @@ mod tests {
                     prop_assert_eq!(t.prints_within(&s, min, max), (min..=max).contains(&n));
                 }
             }
+        }
+
+        #[test]
+        fn lowercase_is_the_standard_one(s in "\\PC{0,40}", t in "[aÉΣσ İK\u{212A}ß.-]{0,12}") {
+            prop_assert_eq!(lowercase(&s), s.to_lowercase());
+            prop_assert_eq!(lowercase(&t), t.to_lowercase());
         }
 
         #[test]

@@ -22,7 +22,7 @@ pub struct Focus {
 
 /// Occurrences of `needle` in `haystack` as whole words, ignoring case.
 pub fn count_in(haystack: &str, needle: &str) -> usize {
-    count_in_lower(&haystack.to_lowercase(), needle)
+    count_in_lower(&crate::fr::lowercase(haystack), needle)
 }
 
 /// [`count_in`] with a haystack already lowercased.
@@ -216,7 +216,7 @@ fn candidates(ctx: &Context, body: &str) -> Vec<Candidate> {
         .chain(ctx.facts.entities.iter().map(|e| e.text.clone()))
         .filter(|t| t.contains(' '))
         .collect();
-    let body_lower = body.to_lowercase();
+    let body_lower = crate::fr::lowercase(body);
     cands.retain(|c| {
         c.text.contains(' ')
             || count_in_lower(&title_lower, &c.text) > 0
@@ -256,8 +256,8 @@ fn by_rank(a: &Scored, b: &Scored) -> std::cmp::Ordering {
 fn scored<'c>(ctx: &Context, cands: &'c [Candidate], body: &str, lead: &str) -> Vec<Scored<'c>> {
     let body_words = body.split_whitespace().count().max(1);
     let needed = ((body_words as f64 * 0.005).ceil() as usize).max(2);
-    let body_lower = body.to_lowercase();
-    let lead_lower = lead.to_lowercase();
+    let body_lower = crate::fr::lowercase(body);
+    let lead_lower = crate::fr::lowercase(lead);
     let parts = TitleParts::of(&spelled_title(ctx));
     let body_index = WordIndex::for_needles(&body_lower, cands.iter().map(|c| c.text.as_str()));
     let mut out: Vec<Scored> = Vec::new();
@@ -452,7 +452,7 @@ fn prefer_phrases(scored: &mut [Scored]) {
 fn fallback(ctx: &Context, cands: &[Candidate], body: &str) -> String {
     let title = ctx.doc.title.as_deref().unwrap_or("");
     // The body lowercased once, not once per candidate.
-    let body_lower = body.to_lowercase();
+    let body_lower = crate::fr::lowercase(body);
     cands
         .iter()
         .enumerate()
@@ -476,7 +476,7 @@ fn title_groups(ctx: &Context, body: &str) -> Vec<(String, bool)> {
     use crate::parse::{GroupKind, Tag};
     let title = &spelled_title(ctx);
     let p = ctx.parse_text(title);
-    let body_lower = body.to_lowercase();
+    let body_lower = crate::fr::lowercase(body);
     let mut out: Vec<(String, bool)> = Vec::new();
     for g in p.groups.iter().filter(|g| g.kind == GroupKind::Noun) {
         for a in g.start..g.end {

@@ -824,7 +824,7 @@ fn may_hold_dates(v: &str, tokens: &[Token]) -> bool {
     tokens
         .iter()
         .skip(1)
-        .any(|t| lex.date_lists_of(&t.span.of(v).to_lowercase()) & dates != 0)
+        .any(|t| lex.date_lists_of(&crate::fr::lowercase(t.span.of(v))) & dates != 0)
 }
 
 /// `v` without its dates (`lundi 18 mars`, `le 5 juin`, `dimanche`), when

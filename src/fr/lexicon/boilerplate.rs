@@ -62,7 +62,8 @@ impl Boilerplate {
 
     /// True when the whole trimmed, short line matches a pattern.
     pub fn is_match(&self, line: &str) -> bool {
-        self.lowercase.is_match(&line.to_lowercase()) || self.cased.iter().any(|r| r.is_match(line))
+        self.lowercase.is_match(&crate::fr::lowercase(line))
+            || self.cased.iter().any(|r| r.is_match(line))
     }
 }
 
