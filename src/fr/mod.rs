@@ -37,7 +37,7 @@ pub use elision::{elide, join, starts_with_vowel_sound};
 pub use places::place_preposition;
 pub use slug::slugify;
 pub use typography::Typography;
-pub use words::{count_words, each_lower_word, each_word, words};
+pub use words::{count_words, each_lower_word, each_word, occurrences, words};
 
 /// No-break space (U+00A0).
 pub(crate) const NBSP: char = '\u{A0}';
@@ -112,6 +112,12 @@ mod tests {
                     prop_assert_eq!(t.prints_within(&s, min, max), (min..=max).contains(&n));
                 }
             }
+        }
+
+        #[test]
+        fn occurrences_are_the_standard_ones(h in "[ab é]{0,20}", n in "[ab é]{0,3}") {
+            let standard: Vec<usize> = h.match_indices(n.as_str()).map(|(i, _)| i).collect();
+            prop_assert_eq!(occurrences(&h, &n).collect::<Vec<_>>(), standard);
         }
 
         #[test]

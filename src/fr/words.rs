@@ -70,6 +70,28 @@ pub fn word_end(s: &str, i: usize, joiners: &[char]) -> usize {
     }
 }
 
+/// Byte offsets of the occurrences of `needle` in `haystack`, left to
+/// right and not overlapping, as `str::match_indices` finds them (a long
+/// text searched again and again is searched faster over its bytes).
+pub fn occurrences<'h>(haystack: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
+    // An empty needle is found at every character boundary.
+    let empty = needle.is_empty();
+    let boundaries = empty
+        .then(|| {
+            haystack
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(haystack.len()))
+        })
+        .into_iter()
+        .flatten();
+    let found = (!empty)
+        .then(|| memchr::memmem::find_iter(haystack.as_bytes(), needle.as_bytes()))
+        .into_iter()
+        .flatten();
+    boundaries.chain(found)
+}
+
 /// Calls `f` on each word of `text` and its byte offset, cut with `joiners`.
 pub fn each_word_with<'t>(text: &'t str, joiners: &[char], mut f: impl FnMut(usize, &'t str)) {
     let mut i = 0;

@@ -142,7 +142,7 @@ fn sentence_case_capitals(ctx: &Context, heading: &str) -> String {
 /// capitals.
 fn occurs_in_running_text(text: &str, word: &str) -> bool {
     let has_lower = |s: &str| s.chars().any(char::is_lowercase);
-    text.match_indices(word).any(|(i, _)| {
+    crate::fr::occurrences(text, word).any(|i| {
         let before = &text[..i];
         let after = &text[i + word.len()..];
         if before

@@ -37,7 +37,7 @@ pub fn count_in_lower(h: &str, needle: &str) -> usize {
 /// Byte offsets of `needle` in `h` as whole words, case and all.
 pub fn whole_words<'h>(h: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
     let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    h.match_indices(needle).map(|(i, _)| i).filter(move |&i| {
+    crate::fr::occurrences(h, needle).filter(move |&i| {
         let before = h[..i].chars().next_back();
         let after = h[i + needle.len()..].chars().next();
         !is_word(before) && !is_word(after)
@@ -910,7 +910,7 @@ fn with_usual_follower(text: &str, name: &str) -> Option<String> {
 
 /// True when `word` occurs capitalised after another word of its sentence.
 fn capitalised_inside_sentence(body: &str, word: &str) -> bool {
-    body.match_indices(word).any(|(i, _)| {
+    crate::fr::occurrences(body, word).any(|i| {
         let before = body[..i].trim_end();
         let prev = before.chars().next_back();
         let after = body[i + word.len()..].chars().next();

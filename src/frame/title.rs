@@ -147,7 +147,7 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
     if h.len() != hay.len() {
         return None;
     }
-    h.match_indices(&n).map(|(i, _)| i).find(|&i| {
+    crate::fr::occurrences(&h, &n).find(|&i| {
         let before = h[..i].chars().next_back();
         let after = h[i + n.len()..].chars().next();
         let joined = |c: char| c.is_alphanumeric() || c == '-';
@@ -706,7 +706,7 @@ fn accented_a(title: &str) -> String {
 /// a lowercase word): a name, not a sentence's first word.
 fn capitalised_in_text(ctx: &Context, w: &str) -> bool {
     let text = &ctx.doc.text;
-    text.match_indices(w).any(|(i, _)| {
+    crate::fr::occurrences(text, w).any(|i| {
         let before = text[..i].trim_end_matches(' ');
         before.len() < i
             && before
