@@ -1013,6 +1013,9 @@ fn rebuild(text: &str, p: &Parsed, keep: &[bool]) -> String {
 /// One space between words, none before a comma or a period, no comma
 /// before a period, no comma or space first.
 fn tidy(s: &str) -> String {
+    if is_tidy(s) {
+        return s.to_string();
+    }
     // In one pass: a run of white space becomes one space between words,
     // dropped before `,` and `.`; a comma then right before a period goes
     // (`a , .` → `a.`, but `a,,.` → `a,.`).
@@ -1036,6 +1039,27 @@ fn tidy(s: &str) -> String {
         n if n == out.len() => out,
         n => out[out.len() - n..].to_string(),
     }
+}
+
+/// True when [`tidy`] leaves `s` as it is (most cuts): its only white
+/// space is single plain spaces between words, none before `,` or `.`, no
+/// `,` before `.` and none first. Read over bytes: a character of white
+/// space other than ASCII starts with one of the bytes C2, E1, E2, E3.
+fn is_tidy(s: &str) -> bool {
+    let b = s.as_bytes();
+    if matches!(b.first(), Some(b' ' | b',')) || b.last() == Some(&b' ') {
+        return false;
+    }
+    b.iter().enumerate().all(|(i, &c)| {
+        let next = b.get(i + 1).copied();
+        match c {
+            b' ' => !matches!(next, Some(b' ' | b',' | b'.')),
+            b',' => next != Some(b'.'),
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => !s[i..].starts_with(char::is_whitespace),
+            _ => true,
+        }
+    })
 }
 
 /// True when `s` holds the keyphrase as a whole word (most cuts do not,
@@ -1093,21 +1117,32 @@ mod tests {
     use crate::frame::test_document;
     use proptest::prelude::*;
 
+    /// What [`tidy`] does, as plainly as it can be said.
+    fn plain_tidy(s: &str) -> String {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(" ,", ",")
+            .replace(" .", ".")
+            .replace(",.", ".")
+            .trim_start_matches([',', ' '])
+            .to_string()
+    }
+
     proptest! {
         // The cut-making helpers read bytes; they must say what the plain
         // definitions over characters and `replace` say.
         #[test]
-        fn tidy_and_balanced_match_their_definitions(s in "[a-zé«»() ,.\u{a0}\t]{0,40}") {
-            let plain_tidy = s
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .replace(" ,", ",")
-                .replace(" .", ".")
-                .replace(",.", ".")
-                .trim_start_matches([',', ' '])
-                .to_string();
-            prop_assert_eq!(tidy(&s), plain_tidy);
+        fn most_cuts_are_tidy_already(s in "[a-zé«»’,.]{1,4}( [a-zé«»’,.]{1,4}){0,8}") {
+            prop_assert_eq!(is_tidy(&s), plain_tidy(&s) == s);
+            prop_assert_eq!(tidy(&s), plain_tidy(&s));
+        }
+
+        #[test]
+        fn tidy_and_balanced_match_their_definitions(s in "[a-zé«»() ,.’\u{a0}\u{202f}\u{2009}\u{3000}\u{85}\u{1680}\t\n]{0,40}") {
+            let plain_tidy = plain_tidy(&s);
+            prop_assert_eq!(tidy(&s), plain_tidy.clone());
+            prop_assert_eq!(is_tidy(&s), plain_tidy == s);
             let mut depth = 0i32;
             let mut ordered = true;
             for c in s.chars() {
