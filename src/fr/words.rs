@@ -31,8 +31,12 @@ pub fn is_word_char(c: char) -> bool {
 
 /// The byte length of the word character at byte `j` of `s`, or 0.
 fn word_char_len(s: &str, j: usize) -> usize {
-    match s.as_bytes().get(j) {
+    let b = s.as_bytes();
+    match b.get(j) {
         Some(c) if c.is_ascii_alphanumeric() => 1,
+        // The accented letters of French (`é`, `à`, `ç`: U+00C0 to U+00FF,
+        // but `×` and `÷`), without a look in the Unicode tables.
+        Some(0xC3) if !matches!(b.get(j + 1), Some(0x97 | 0xB7)) => 2,
         Some(c) if *c >= 0x80 => s[j..]
             .chars()
             .next()
@@ -147,6 +151,15 @@ pub fn each_lower_word(text: &str, mut f: impl FnMut(&str)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_latin_letters_read_without_tables_are_word_characters() {
+        for c in '\u{80}'..='\u{7FF}' {
+            let s = format!("{c}x");
+            let expected = if is_word_char(c) { c.len_utf8() } else { 0 };
+            assert_eq!(word_char_len(&s, 0), expected, "{c:?}");
+        }
+    }
 
     #[test]
     fn printed_words_keep_elisions_and_compounds() {
