@@ -36,6 +36,8 @@ struct Candidate {
     score: f64,
     /// The noun phrase it is built on, to avoid two headings on one phrase.
     core: String,
+    /// The journalist's own subheading, kept whatever the quotas.
+    journalist: bool,
 }
 
 /// The subheadings of `sections`, in order, with their kinds; `None` for a
@@ -276,8 +278,9 @@ pub fn candidate_texts(ctx: &Context, sections: &[Paragraphs], scores: &[f64]) -
 /// best noun phrase with an article, two words at least.
 pub fn fallback(ctx: &Context, paras: &Paragraphs) -> Option<(String, HeadingKind)> {
     let sentences: Vec<usize> = paras.iter().flatten().copied().collect();
-    let weights = FxHashMap::default();
-    noun_phrase_candidates(ctx, &sentences, &weights, 2)
+    // The phrase whose words the section repeats most.
+    let weights = term_weights(ctx, std::slice::from_ref(paras));
+    noun_phrase_candidates(ctx, &sentences, &weights[0], 2)
         .into_iter()
         .find(|c| ctx.grounded(&c.text))
         .map(|c| (c.text, c.kind))
@@ -309,6 +312,7 @@ fn journalist_heading(ctx: &Context, first: usize) -> Option<Candidate> {
                 HeadingKind::Phrase
             };
             return Some(Candidate {
+                journalist: true,
                 core: key(&text),
                 text: crate::fr::upper_first(&text),
                 kind,
@@ -360,6 +364,7 @@ fn headline_candidates(
             + rank
             + if n == 0 { 0.5 } else { 0.0 };
         out.push(Candidate {
+            journalist: false,
             core: key(&h.text),
             text: h.text,
             kind: HeadingKind::Phrase,
@@ -426,6 +431,7 @@ fn quotation_candidates(
             })
         {
             out.push(Candidate {
+                journalist: false,
                 core: key(inner),
                 text: format!("{speaker} : {quote}"),
                 kind: HeadingKind::Quote,
@@ -433,6 +439,7 @@ fn quotation_candidates(
             });
         }
         out.push(Candidate {
+            journalist: false,
             core: key(inner),
             text: quote,
             kind: HeadingKind::Quote,
@@ -465,12 +472,17 @@ fn subject_candidates(
             .split_whitespace()
             .skip(1)
             .any(|w| w.starts_with(char::is_uppercase));
-        if !(n >= 3 || (named && n >= 2)) || out.iter().any(|c| c.text == np) {
+        // A person (`Le maire de Bordeaux`) says who, not what the section says.
+        if !(n >= 3 || (named && n >= 2))
+            || out.iter().any(|c| c.text == np)
+            || lexicons().names_a_person(&np)
+        {
             continue;
         }
         let det = np.split_whitespace().next().unwrap_or("").to_lowercase();
         let indefinite = fw.is(&det, Class::IndefiniteArticle);
         out.push(Candidate {
+            journalist: false,
             core: key(&np),
             score: 1.0 + 0.3 * terms_weight(ctx, &np, weights) * if indefinite { 0.7 } else { 1.0 },
             text: np,
@@ -507,12 +519,15 @@ fn focus_groups(
                 || words(&text) < 2
                 || words(&text) > 8
                 || count_in(&text, focus) == 0
+                || lexicons().names_a_person(&text)
+                || in_quotation(ctx, i, p.tokens[g.start].span.start as usize)
                 || !ends_cleanly(ctx, i, end)
                 || out.iter().any(|c| c.text.eq_ignore_ascii_case(&text))
             {
                 continue;
             }
             out.push(Candidate {
+                journalist: false,
                 core: key(&text),
                 score: 0.5 + 0.1 * terms_weight(ctx, &text, weights),
                 text: crate::fr::upper_first(&text),
@@ -566,8 +581,9 @@ fn noun_phrase_candidates(
                 .collect::<Vec<_>>()
                 .join(" ");
             let n = words(&text);
-            // A name alone says who, not what: headings need a common noun.
-            if np.proper || !(2..=8).contains(&n) {
+            // A name alone says who, not what: headings need a common noun,
+            // and one that names no person (`Le maire de Bordeaux`).
+            if np.proper || !(2..=8).contains(&n) || lex.names_a_person(&text) {
                 continue;
             }
             // Without its determiner a phrase stands alone only after a
@@ -578,12 +594,22 @@ fn noun_phrase_candidates(
             if np.with_determiner.is_none() || contracted_des {
                 continue;
             }
-            // A possessive points back to a sentence the heading cannot show.
+            // A possessive points back to a sentence the heading cannot show;
+            // an indefinite phrase (`Un monde meilleur`, `Une courte
+            // période`) names no topic the section is about.
             let det = text.split_whitespace().next().unwrap_or("").to_lowercase();
-            if fw.is_any(&det, &[Class::Possessive, Class::Demonstrative]) {
+            if fw.is_any(
+                &det,
+                &[
+                    Class::Possessive,
+                    Class::Demonstrative,
+                    Class::IndefiniteArticle,
+                ],
+            ) {
                 continue;
             }
             if np.terms.is_empty()
+                || in_quotation(ctx, i, span.start as usize)
                 || !ends_cleanly(ctx, i, span.end as usize)
                 || !phrase_keys.insert(key(&text))
             {
@@ -594,10 +620,7 @@ fn noun_phrase_candidates(
                 .iter()
                 .map(|t| weights.get(t).copied().unwrap_or(0.0))
                 .sum();
-            // An indefinite phrase (`Des secours`, `Un soutien`) says less
-            // than a definite or named one.
-            let indefinite = fw.is(&det, Class::IndefiniteArticle);
-            let score = w / (np.terms.len() as f64).sqrt() * if indefinite { 0.7 } else { 1.0 };
+            let score = w / (np.terms.len() as f64).sqrt();
             if contracted_des {
                 after_des.push(text.clone());
             }
@@ -616,12 +639,23 @@ fn noun_phrase_candidates(
             words(np) >= min_words.max(3) || (named && words(np) >= min_words)
         })
         .map(|(np, score)| Candidate {
+            journalist: false,
             core: key(&np),
             text: crate::fr::upper_first(&np),
             kind: HeadingKind::Phrase,
             score: 1.0 + score * if words(&np) >= 3 { 1.0 } else { 0.8 },
         })
         .collect()
+}
+
+/// True when byte `at` of sentence `i` is inside one of its quotations: a
+/// phrase there is someone's words (`une fermeture de nuit qui ne dit pas
+/// son nom`), which a heading would state as a fact.
+fn in_quotation(ctx: &Context, i: usize, at: usize) -> bool {
+    ctx.facts
+        .quotations
+        .iter()
+        .any(|q| q.sentence == i && (q.span.start as usize) < at && at < q.span.end as usize)
 }
 
 /// True when a noun phrase ending at byte `end` of sentence `i` ends
@@ -700,7 +734,8 @@ pub fn clean_source_heading(raw: &str) -> String {
 /// from 1.
 const TELLING: f64 = 2.5;
 
-/// Picks one candidate per section: no two alike, quotations at most half,
+/// Picks one candidate per section: no two alike, quotations at most half
+/// (the journalist's own subheadings aside: they are kept and never swapped),
 /// the focus keyphrase in 30–75 % of the headings (from candidates that
 /// tell, [`TELLING`]).
 fn choose(
@@ -721,12 +756,12 @@ fn choose(
             !used.contains(&k)
                 && !cores.contains(&c.core)
                 && k != title_key
-                && (c.kind != HeadingKind::Quote || quotes < max_quotes)
+                && (c.kind != HeadingKind::Quote || c.journalist || quotes < max_quotes)
         });
         if let Some(c) = pick {
             used.push(key(&c.text));
             cores.push(c.core.clone());
-            if c.kind == HeadingKind::Quote {
+            if c.kind == HeadingKind::Quote && !c.journalist {
                 quotes += 1;
             }
             chosen[s] = Some(c.clone());
@@ -743,6 +778,7 @@ fn choose(
         let swap = |want: bool, chosen: &mut Vec<Option<Candidate>>, used: &mut Vec<String>| {
             let best = (0..n)
                 .filter(|&s| has(&chosen[s]) != want)
+                .filter(|&s| !chosen[s].as_ref().is_some_and(|c| c.journalist))
                 .filter_map(|s| {
                     // Only for a heading that tells something (a headline, a
                     // quotation): a bare noun group that says the keyphrase

@@ -56,6 +56,8 @@ files! {
     NUMBERS = "fr/numbers.txt";
     /// The part-of-speech lexicon.
     POS = "fr/pos.tsv";
+    /// Nouns that name a person by a tie to someone (`fils`, `collègue`).
+    RELATION_NOUNS = "fr/relation_nouns.txt";
     /// Reporting verbs.
     REPORTING_VERBS = "fr/reporting_verbs.txt";
     /// Words added to the base stop list.

@@ -134,6 +134,8 @@ pub struct Lexicons {
     pub vulgar: FxHashSet<String>,
     /// Nouns too general to be a focus keyphrase (`cas`, `fin`, `millions`).
     pub weak_nouns: FxHashSet<String>,
+    /// Nouns that name a person by a tie to someone (`fils`, `collègue`).
+    pub relation_nouns: FxHashSet<String>,
     /// Words that elide their last vowel before a vowel sound (`le`, `que`, `jusque`).
     pub elidable: FxHashSet<String>,
     /// Vowel-initial words that take no elision (`onze`, `oui`).
@@ -350,6 +352,7 @@ impl Lexicons {
             topic_stopwords: set_of(entries(files::TOPIC_STOPWORDS.text)),
             vulgar: set_of(entries(files::VULGAR.text)),
             weak_nouns: set_of(entries(files::WEAK_NOUNS.text)),
+            relation_nouns: set_of(entries(files::RELATION_NOUNS.text)),
             elidable: folded(&elision, "elidable"),
             no_elision: folded(&elision, "no elision"),
             y_vowel: folded(&elision, "y vowel"),
@@ -384,6 +387,55 @@ impl Lexicons {
             found = found || self.vulgar.contains(&fold(w));
         });
         found
+    }
+
+    /// True when the noun group `group` names a person by a title, role or
+    /// tie (`Le maire de Bordeaux`, `Les fils de Jamal Khashoggi`,
+    /// `Plusieurs avocats des parties civiles`) rather than a topic (`La
+    /// mort de George Floyd`): a word of its head, before its first
+    /// preposition, opens a title of `titles.txt` or is a noun of
+    /// `relation_nouns.txt`, in the singular or the plural.
+    pub fn names_a_person(&self, group: &str) -> bool {
+        let words: Vec<String> = crate::fr::words::words(group)
+            .into_iter()
+            .map(fold)
+            .collect();
+        let fw = &self.function_words;
+        let mut seen_content = false;
+        for k in 0..words.len() {
+            // `l’ancien` → `ancien`: the elided article goes.
+            let w = match words[k].split_once('’') {
+                Some((_, rest)) if !rest.is_empty() => rest,
+                _ => words[k].as_str(),
+            };
+            if seen_content && fw.is_any(w, &[Class::De, Class::A, Class::Preposition]) {
+                break;
+            }
+            if self.is_stop(w) {
+                continue;
+            }
+            seen_content = true;
+            let singular = w.strip_suffix(['s', 'x']).unwrap_or(w);
+            if self.relation_nouns.contains(w) || self.relation_nouns.contains(singular) {
+                return true;
+            }
+            for len in 1..=self.titles_max_words.min(words.len() - k) {
+                for first in [w, singular] {
+                    let mut phrase = first.to_string();
+                    for next in &words[k + 1..k + len] {
+                        phrase.push(' ');
+                        phrase.push_str(next);
+                    }
+                    if self
+                        .titles
+                        .contains(&strip_accents(&phrase.replace("’ ", "’")))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
     }
 
     /// True when `lower` (a lowercase word) names a day or a date by itself:
@@ -571,6 +623,34 @@ mod tests {
     fn every_lexicon_loads() {
         if let Err(e) = Lexicons::load() {
             panic!("{e}");
+        }
+    }
+
+    #[test]
+    fn a_group_names_a_person_by_its_head_not_by_its_complement() {
+        let lex = lexicons();
+        for person in [
+            "Le maire de Bordeaux",
+            "La garde des Sceaux Nicole Belloubet",
+            "Le chef de l’État",
+            "Les fils de Jamal Khashoggi",
+            "La fiancée turque de Jamal Khashoggi",
+            "Des collègues de Mickaël Harpon",
+            "Plusieurs avocats des parties civiles",
+            "Les rapporteurs spéciaux de l’ONU",
+            "L’ancien ministre de l’Intérieur",
+        ] {
+            assert!(lex.names_a_person(person), "{person}");
+        }
+        for topic in [
+            "La mort de George Floyd",
+            "Les services du procureur général",
+            "La garde à vue de l’auteur",
+            "Le soutien des maires",
+            "Les travaux de la commission d’enquête",
+            "La prochaine réunion du Conseil",
+        ] {
+            assert!(!lex.names_a_person(topic), "{topic}");
         }
     }
 
