@@ -166,11 +166,16 @@ pub fn segment(text: &str) -> Segmented {
         // A rubric in capitals run into the paragraph (`… de ses alliés.
         // BENOÎT HAMON ÉGALEMENT CANDIDAT ? L’ancien ministre…`) is a
         // heading between two paragraphs.
-        let rubric = (kind == ParagraphKind::Body && sentences.len() >= 3)
+        // A subheading glued to a quotation (see `glued_heading_before`) is
+        // one too, wherever it falls but last.
+        let rubric = (kind == ParagraphKind::Body && sentences.len() >= 2)
             .then(|| {
-                (sentences.start + 1..sentences.end - 1).find(|&k| {
+                (sentences.start..sentences.end - 1).find(|&k| {
                     let s = &out.sentences[k];
-                    is_rubric_in_capitals(&text[s.span.start as usize..s.span.end as usize])
+                    let (a, b) = (s.span.start as usize, s.span.end as usize);
+                    let glued =
+                        text[b..].starts_with(['«', '"', '“']) && looks_like_heading(&text[a..b]);
+                    glued || (k > sentences.start && is_rubric_in_capitals(&text[a..b]))
                 })
             })
             .flatten();
@@ -180,7 +185,7 @@ pub fn segment(text: &str) -> Segmented {
                 (k..k + 1, ParagraphKind::Heading),
                 (k + 1..sentences.end, ParagraphKind::Body),
             ];
-            for (range, kind) in spans {
+            for (range, kind) in spans.into_iter().filter(|(r, _)| !r.is_empty()) {
                 let index = out.paragraphs.len();
                 for s in range.clone() {
                     out.sentences[s].paragraph = index;
@@ -484,6 +489,13 @@ fn split_sentences(
             );
             start = k;
         }
+        // A subheading the page glued to the quotation that opens the next
+        // paragraph (`Des calculs électoraux« Nos collègues…`): a sentence
+        // of its own, set as a heading by `segment`.
+        if roles[k] == QuoteRole::Open && glued_heading_before(text, &toks, start, k) {
+            push_sentence_in(out, paragraph, first + start, first + k, false);
+            start = k;
+        }
         if toks[k].kind != TokenKind::Punct || !is_terminal(piece) {
             k += 1;
             continue;
@@ -564,6 +576,21 @@ fn quote_extents(roles: &[QuoteRole]) -> Vec<usize> {
         }
     }
     out
+}
+
+/// True when tokens `start..k` are a short run of words (two to eight, the
+/// first capitalised, no punctuation) glued to the quote mark at `k` with no
+/// space: a French text always spaces an opening guillemet, a scraped page
+/// that ran a subheading into the next paragraph does not.
+fn glued_heading_before(text: &str, toks: &[Token], start: usize, k: usize) -> bool {
+    let run = &toks[start..k];
+    (2..=8).contains(&run.len())
+        && run.iter().all(|t| t.kind != TokenKind::Punct)
+        && run[0].span.of(text).starts_with(char::is_uppercase)
+        && run.last().is_some_and(|t| {
+            t.span.end == toks[k].span.start
+                && text[..t.span.end as usize].ends_with(char::is_alphabetic)
+        })
 }
 
 fn preceded_by_newline(text: &str, span: Span) -> bool {
@@ -738,6 +765,26 @@ mod tests {
                 (ParagraphKind::Body, "Les agents sont appelés à la grève.")
             ]
         );
+    }
+
+    #[test]
+    fn a_subheading_glued_to_a_quotation_is_a_heading() {
+        let text = "Le budget a été voté mardi. Des calculs électoraux« Nous ne savons rien », \
+                    a dit la maire. Elle a quitté la salle.";
+        assert_eq!(
+            paragraph_parts(text),
+            [
+                (ParagraphKind::Body, "Le budget a été voté mardi."),
+                (ParagraphKind::Heading, "Des calculs électoraux"),
+                (
+                    ParagraphKind::Body,
+                    "« Nous ne savons rien », a dit la maire. Elle a quitté la salle."
+                )
+            ]
+        );
+        // Spaced as French writes it, a quotation after a word is prose.
+        let prose = "Il parle de calculs « électoraux » et s’en va. Elle reste.";
+        assert_eq!(paragraph_parts(prose).len(), 1);
     }
 
     #[test]

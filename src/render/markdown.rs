@@ -23,8 +23,12 @@ impl Render for Markdown {
             push_line(&mut out, &block(&lead));
         }
         for s in &a.sections {
-            out.push('\n');
-            push_line(&mut out, &heading(2, &s.heading));
+            // A section no heading fits, when no other has one either, runs
+            // on after the lead: no empty `##`.
+            if !s.heading.trim().is_empty() {
+                out.push('\n');
+                push_line(&mut out, &heading(2, &s.heading));
+            }
             for p in &s.paragraphs {
                 let text = paragraph_text(p);
                 if text.is_empty() {
@@ -343,6 +347,15 @@ generator: "refonte 0.1.0"
         for (level, input, want) in cases {
             assert_eq!(heading(level, input), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn a_section_without_heading_prints_no_empty_heading() {
+        let mut a = sample();
+        a.sections[0].heading.clear();
+        let md = Markdown.render(&a);
+        assert!(!body(&md).lines().any(|l| l.trim() == "##"), "{md}");
+        assert!(md.contains(&paragraph_text(&a.sections[0].paragraphs[0])));
     }
 
     #[test]

@@ -431,11 +431,13 @@ fn section(o: &mut String, s: &Section, input: &str, sources: &[SourceSentence])
         HeadingKind::Phrase => ("frame", "intertitre : mots de la section"),
         HeadingKind::Template => ("frame tpl", "intertitre : modèle"),
     };
-    let _ = writeln!(
-        o,
-        "<h4 class=\"{class}\">{} <span class=\"badge\">{badge}</span></h4>",
-        text(&s.heading)
-    );
+    if !s.heading.trim().is_empty() {
+        let _ = writeln!(
+            o,
+            "<h4 class=\"{class}\">{} <span class=\"badge\">{badge}</span></h4>",
+            text(&s.heading)
+        );
+    }
     if s.list {
         o.push_str("<p class=\"derived\">Section dérivée : phrases déjà reprises ou extraits de la source, en liste.</p>\n<ul>\n");
         for p in &s.paragraphs {
