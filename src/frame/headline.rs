@@ -188,6 +188,19 @@ fn subject(text: &str, p: &Parsed, verb: usize, lex: &Lexicons) -> Option<(Run, 
     if !adjacent || (last.start > 0 && p.tags[last.start - 1] == Tag::Prep) {
         return None;
     }
+    // `des victimes` after `Plus de 90 %`: the complement of a quantity, not
+    // the subject; a headline of it would drop the number.
+    let contracted = fw.is(
+        &p.tokens[last.start].span.of(text).to_lowercase(),
+        Class::De,
+    );
+    if contracted
+        && last.start > 0
+        && (matches!(p.tags[last.start - 1], Tag::Num | Tag::Noun | Tag::Adj)
+            || p.tokens[last.start - 1].span.of(text) == "%")
+    {
+        return None;
+    }
     let named =
         p.tags[last.start..last.end].contains(&Tag::Propn) && p.tags[last.start] != Tag::Det;
     if last.end == verb {
@@ -779,6 +792,21 @@ mod tests {
                 .as_deref(),
             None
         );
+    }
+
+    #[test]
+    fn a_subject_never_loses_its_quantity() {
+        for s in [
+            "Plus de 90% des victimes sont africaines, selon l’OMS.",
+            "Près de la moitié des élèves sont restés chez eux.",
+            "Trois des quatre syndicats appellent à la grève.",
+        ] {
+            let h = cut(s);
+            assert!(
+                h.as_deref().is_none_or(|h| !h.starts_with("Des ")),
+                "{s} -> {h:?}"
+            );
+        }
     }
 
     #[test]

@@ -77,6 +77,17 @@ pub fn description(
     if let Some(found) = first_fit(ctx, &starts, typo, &fits, &mut keep_closest) {
         return (found, true);
     }
+    // No cut of the best-ranked sentences fits: one of any other sentence
+    // that opens well, before a description too short to show.
+    let rest: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| seen.insert(i) && opens_well(ctx, i))
+        .collect();
+    if let Some(found) = best_fit(ctx, &rest, opening, typo, focus) {
+        let held = findable(&found, focus);
+        return (found, held);
+    }
     match closest {
         Some(c) => (c, false),
         None => {
@@ -101,7 +112,14 @@ pub fn description(
                 .doc
                 .title
                 .as_deref()
-                .map(|t| format!("{}.", t.trim().trim_end_matches(['.', ' '])))
+                .map(|t| {
+                    let t = t.trim().trim_end_matches(['.', ' ']);
+                    if t.ends_with(['?', '!', '…']) {
+                        t.to_string()
+                    } else {
+                        format!("{t}.")
+                    }
+                })
                 .filter(|t| t.len() > 1);
             (longest.or(first).or(title).unwrap_or_default(), false)
         }
@@ -295,14 +313,23 @@ fn each_cut(ctx: &Context, i: usize, typo: Typography, see: &mut dyn FnMut(&str,
     let next_vs = variants(ctx, next);
     let shortest = |v: &String| typo.printed_len_bounds(v).0;
     let next_low: Vec<usize> = next_vs.iter().map(shortest).collect();
+    // Each sentence of a pair reads whole by itself: `Deux jours après la
+    // claque dans les urnes.` before a sentence that does is no description.
+    let mut next_whole: Vec<Option<bool>> = vec![None; next_vs.len()];
     for (ka, a) in vs.iter().enumerate() {
         let a_low = shortest(a);
+        let mut a_whole: Option<bool> = None;
         for (kb, (b, b_low)) in next_vs.iter().zip(&next_low).enumerate() {
             if a_low + b_low > MAX_CHARS {
                 continue;
             }
             let joined = format!("{a} {b}");
-            if balanced(&joined) {
+            if !balanced(&joined) {
+                continue;
+            }
+            let whole = (ka == 0 || *a_whole.get_or_insert_with(|| reads_whole(ctx, a)))
+                && (kb == 0 || *next_whole[kb].get_or_insert_with(|| reads_whole(ctx, b)));
+            if whole {
                 see(&joined, true, ka > 0 || kb > 0);
             }
         }
@@ -460,7 +487,67 @@ fn opens_well(ctx: &Context, i: usize) -> bool {
                 }
             })
         });
-    if points_back {
+    // A connector inside its first words (`L’enquête a en effet longtemps
+    // été enlisée`, `Le ministre a par ailleurs…`) relates it to what came
+    // before, as one at its start would.
+    // So does one word (`s’attendent donc`, `est ainsi devenu`).
+    let lex = crate::fr::lexicon::lexicons();
+    let leans_back = (1..p.tokens.len().min(12)).any(|k| {
+        let w = p.tokens[k].span.of(&doc.text).to_lowercase();
+        p.tags[k] == Tag::Adv
+            && (p.connective[k] || lex.connector_openers.contains(&w))
+            && !lex.is_date_word(&w)
+    });
+    // A main clause whose subject is a pronoun after a phrase before it
+    // (`Dans 3 hypothèses sur 4, elle arriverait…`) names no one.
+    let pronoun_subject = p
+        .clauses
+        .iter()
+        .find(|c| c.kind == ClauseKind::Main)
+        .is_some_and(|c| {
+            let w = p.tokens[c.start].span.of(&doc.text).to_lowercase();
+            p.tags[c.start] == Tag::Pron
+                && fw.is_any(
+                    &w,
+                    &[
+                        crate::fr::lexicon::Class::SubjectPronoun,
+                        crate::fr::lexicon::Class::DemonstrativePronoun,
+                    ],
+                )
+                // `on` names no one, and needs no one named before.
+                && w != "on"
+        });
+    // A subject that names a person by a role alone (`Le chanteur`, `Le
+    // militant`) stands for a name said before; an object pronoun in the
+    // main verb (`y consacre`, `l’a reçu`) for a thing said before.
+    let role_subject = p
+        .clauses
+        .iter()
+        .find(|c| c.kind == ClauseKind::Main)
+        .and_then(|c| p.group_at(c.start).filter(|_| p.tags[c.start] == Tag::Det))
+        .is_some_and(|g| {
+            g.kind == crate::parse::GroupKind::Noun
+                && !p.tags[g.start..g.end].contains(&Tag::Propn)
+                && fw.is(
+                    &p.tokens[g.start].span.of(&doc.text).to_lowercase(),
+                    crate::fr::lexicon::Class::DefiniteArticle,
+                )
+                && lex.names_a_person(p.text_of(&doc.text, g.start, g.end))
+        });
+    let object_pronoun = p
+        .clauses
+        .iter()
+        .find(|c| c.kind == ClauseKind::Main)
+        .is_some_and(|c| {
+            (c.start..c.end.min(c.start + 6)).any(|k| {
+                let w = p.tokens[k].span.of(&doc.text).to_lowercase();
+                p.tags[k] == Tag::Pron
+                    && fw.is(&w, crate::fr::lexicon::Class::ObjectPronoun)
+                    && !fw.is(&w, crate::fr::lexicon::Class::Reflexive)
+                    && !fw.is(&w, crate::fr::lexicon::Class::SubjectPronoun)
+            })
+        });
+    if points_back || leans_back || pronoun_subject || role_subject || object_pronoun {
         return false;
     }
     let finite = p
@@ -1193,6 +1280,21 @@ mod tests {
         assert!(!d.contains('…'), "{d}");
         let n = d.chars().count();
         assert!(n <= 156, "{n}: {d}");
+    }
+
+    #[test]
+    fn no_start_leans_on_what_came_before() {
+        let doc = test_document(
+            "Le chanteur Paul Ferrand publie mardi un nouvel album de douze chansons. \
+             Le chanteur y consacre trois titres à son enfance passée dans les Vosges. \
+             Dans deux cas sur trois, il a écrit seul les paroles de ses chansons. \
+             La maison de disques Ondine a en effet réduit le budget de la tournée d’été. \
+             Plus de 90 % des places de la tournée sont déjà vendues, selon son agent.",
+        );
+        let facts = doc.facts();
+        let ctx = Context::new(&doc, &facts);
+        let opens: Vec<bool> = (0..5).map(|i| opens_well(&ctx, i)).collect();
+        assert_eq!(opens, [true, false, false, false, true]);
     }
 
     #[test]
