@@ -95,10 +95,13 @@ pub fn description(
             // under it, whatever it says (never cut with `…`).
             // A sentence that opens well first: `Il doit…` needs the one before.
             let pool: &[usize] = if starts.is_empty() { order } else { &starts };
+            // A cut reads whole (`Philippe Poutou avait pris part.` does not).
             let longest = pool
                 .iter()
                 .take(TRIED)
-                .flat_map(|&i| variants(ctx, i).iter().cloned())
+                .flat_map(|&i| variants(ctx, i).iter().enumerate())
+                .filter(|(k, v)| balanced(v) && (*k == 0 || reads_whole(ctx, v)))
+                .map(|(_, v)| v.clone())
                 .filter(|v| typo.prints_within(v, 0, MAX_CHARS))
                 .max_by_key(|v| (!looks_cut(v) && !points_back(v), v.chars().count()));
             // Never empty: a sentence of the lead trimmed to its core.
@@ -490,14 +493,9 @@ fn opens_well(ctx: &Context, i: usize) -> bool {
     // A connector inside its first words (`L’enquête a en effet longtemps
     // été enlisée`, `Le ministre a par ailleurs…`) relates it to what came
     // before, as one at its start would.
-    // So does one word (`s’attendent donc`, `est ainsi devenu`).
+    // So does one word (`s’attendent donc`, `est ainsi devenu`): its cuts
+    // go without it (see `cuts_of`).
     let lex = crate::fr::lexicon::lexicons();
-    let leans_back = (1..p.tokens.len().min(12)).any(|k| {
-        let w = p.tokens[k].span.of(&doc.text).to_lowercase();
-        p.tags[k] == Tag::Adv
-            && (p.connective[k] || lex.connector_openers.contains(&w))
-            && !lex.is_date_word(&w)
-    });
     // A main clause whose subject is a pronoun after a phrase before it
     // (`Dans 3 hypothèses sur 4, elle arriverait…`) names no one.
     let pronoun_subject = p
@@ -506,7 +504,11 @@ fn opens_well(ctx: &Context, i: usize) -> bool {
         .find(|c| c.kind == ClauseKind::Main)
         .is_some_and(|c| {
             let w = p.tokens[c.start].span.of(&doc.text).to_lowercase();
-            p.tags[c.start] == Tag::Pron
+            // After a colon the pronoun sums up what precedes it in the
+            // sentence (`… : c’est le bilan d’un cortège`).
+            let after_colon = c.start > 0 && p.tokens[c.start - 1].span.of(&doc.text) == ":";
+            !after_colon
+                && p.tags[c.start] == Tag::Pron
                 && fw.is_any(
                     &w,
                     &[
@@ -526,8 +528,11 @@ fn opens_well(ctx: &Context, i: usize) -> bool {
         .find(|c| c.kind == ClauseKind::Main)
         .and_then(|c| p.group_at(c.start).filter(|_| p.tags[c.start] == Tag::Det))
         .is_some_and(|g| {
+            // `L’auteur de l’attaque` says which: a complement names it.
             g.kind == crate::parse::GroupKind::Noun
-                && !p.tags[g.start..g.end].contains(&Tag::Propn)
+                && !p.tags[g.start..g.end]
+                    .iter()
+                    .any(|t| matches!(t, Tag::Propn | Tag::Prep))
                 && fw.is(
                     &p.tokens[g.start].span.of(&doc.text).to_lowercase(),
                     crate::fr::lexicon::Class::DefiniteArticle,
@@ -541,13 +546,16 @@ fn opens_well(ctx: &Context, i: usize) -> bool {
         .is_some_and(|c| {
             (c.start..c.end.min(c.start + 6)).any(|k| {
                 let w = p.tokens[k].span.of(&doc.text).to_lowercase();
+                // Not `en`: the tagger reads the preposition of `en marche`,
+                // `en passe de` as the pronoun too often to trust it.
                 p.tags[k] == Tag::Pron
                     && fw.is(&w, crate::fr::lexicon::Class::ObjectPronoun)
                     && !fw.is(&w, crate::fr::lexicon::Class::Reflexive)
                     && !fw.is(&w, crate::fr::lexicon::Class::SubjectPronoun)
+                    && w != "en"
             })
         });
-    if points_back || leans_back || pronoun_subject || role_subject || object_pronoun {
+    if points_back || pronoun_subject || role_subject || object_pronoun {
         return false;
     }
     let finite = p
@@ -570,6 +578,50 @@ fn opens_well(ctx: &Context, i: usize) -> bool {
                         | ClauseKind::Subordinate
                 )
             ))
+}
+
+/// The connector of `inner_connectors.txt` among the first words of a
+/// sentence parsed as `p`, not its first (`a en effet`, `a par ailleurs`),
+/// as the text writes it.
+fn inner_connector(ctx: &Context, p: &Parsed) -> Option<String> {
+    let lex = crate::fr::lexicon::lexicons();
+    let text = &ctx.doc.text;
+    let lower = |k: usize| p.tokens[k].span.of(text).to_lowercase();
+    // The longest phrase of `inner_connectors.txt` at token `k`, read as an
+    // adverb (`ainsi que`, `donc` as a conjunction, stay).
+    let at = |k: usize| {
+        let mut phrase = String::new();
+        let mut found = None;
+        for end in k..p.tokens.len().min(k + 3) {
+            if end > k && !phrase.ends_with('’') {
+                phrase.push(' ');
+            }
+            phrase.push_str(&lower(end));
+            if lex.inner_connectors.contains(&phrase) {
+                found = Some(end + 1);
+            }
+        }
+        found.filter(|_| {
+            matches!(p.tags[k], Tag::Adv | Tag::Coord)
+                && !matches!(p.tags[k - 1], Tag::Det | Tag::Prep)
+        })
+    };
+    (1..p.tokens.len().min(12)).find_map(|k| at(k).map(|end| p.text_of(text, k, end).to_string()))
+}
+
+/// `v` without the phrase `c` and the commas that set it off.
+fn without_phrase(v: &str, c: &str) -> String {
+    for (from, to) in [
+        (format!(", {c}, "), " ".to_string()),
+        (format!(", {c},"), ",".to_string()),
+        (format!(" {c}, "), " ".to_string()),
+        (format!(" {c} "), " ".to_string()),
+    ] {
+        if v.contains(&from) {
+            return tidy(&v.replacen(&from, &to, 1));
+        }
+    }
+    v.to_string()
 }
 
 /// The body sentence after `i`, in the source.
@@ -684,6 +736,18 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
             if !qualifies_role(&v[..at]) {
                 push(&mut out, v.replacen(full.as_str(), &e.text, 1));
             }
+        }
+    }
+    // A connector inside the first words relates the sentence to the one
+    // before (`L’enquête a en effet longtemps été enlisée`): every cut goes
+    // without it, as a desk would strike it.
+    if let Some(c) = inner_connector(ctx, p) {
+        let plain: Vec<String> = std::mem::take(&mut out)
+            .iter()
+            .map(|v| without_phrase(v, &c))
+            .collect();
+        for v in plain {
+            push(&mut out, v);
         }
     }
     // Longest first; one that opens on a date (`En 1992, …`) after those
@@ -1294,7 +1358,14 @@ mod tests {
         let facts = doc.facts();
         let ctx = Context::new(&doc, &facts);
         let opens: Vec<bool> = (0..5).map(|i| opens_well(&ctx, i)).collect();
-        assert_eq!(opens, [true, false, false, false, true]);
+        assert_eq!(opens, [true, false, false, true, true]);
+        // The connector inside goes from every cut.
+        let cuts = variants(&ctx, 3);
+        assert!(
+            cuts[0].starts_with("La maison de disques Ondine a réduit"),
+            "{cuts:?}"
+        );
+        assert!(cuts.iter().all(|v| !v.contains("en effet")), "{cuts:?}");
     }
 
     #[test]

@@ -254,6 +254,9 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
         } else if b.ends_with(['?', '!']) {
             push(format!("{}, {}", upper_first(&a), lower(&b)), 3.0);
         }
+        if let Some(t) = sides_swapped(ctx, &a, &b) {
+            push(t, 3.0);
+        }
     }
     if let Some(t) = with_role(ctx, source) {
         push(t, 4.0);
@@ -501,6 +504,53 @@ fn adjunct_first(ctx: &Context, source: &str, needs_clause: bool) -> Option<Stri
     Some(format!("{}, {}", upper_first(phrase), lowered(ctx, rest)))
 }
 
+/// `Fusion des tribunaux d’instance : une réforme décriée` → `Une réforme
+/// décriée : fusion des tribunaux d’instance`: a rubric without article
+/// before the colon and a noun phrase with its article after it (or a place
+/// and one: `à Marseille, des municipales sans fin`), neither with a verb,
+/// trade places; the phrase that judges the story opens it. A clause after
+/// the colon keeps its rubric first (`Meurtre de Khashoggi : un verdict…
+/// annule…` read backwards).
+fn sides_swapped(ctx: &Context, a: &str, b: &str) -> Option<String> {
+    use crate::fr::lexicon::Class;
+    use crate::parse::{Parsed, Tag};
+    if a.contains('«') || b.contains('«') || b.ends_with(['?', '!']) {
+        return None;
+    }
+    let fw = &crate::fr::lexicon::lexicons().function_words;
+    // `le programme de leurs vacances` points to the names it would follow.
+    if words(b)
+        .iter()
+        .any(|w| fw.is(&w.to_lowercase(), Class::Possessive))
+    {
+        return None;
+    }
+    let verbless = |p: &Parsed| {
+        !p.tags
+            .iter()
+            .any(|t| matches!(t, Tag::Verb | Tag::Aux | Tag::Rel | Tag::Sub))
+    };
+    let (ap, bp) = (Parsed::of_text(a), Parsed::of_text(b));
+    let first = |t: &str| t.split_whitespace().next().unwrap_or("").to_lowercase();
+    let articles = [Class::DefiniteArticle, Class::IndefiniteArticle];
+    // `à Marseille, des municipales…`: the place set off, then the phrase.
+    let phrase = match b.split_once(", ") {
+        Some((place, rest)) if Parsed::of_text(place).tags.first() == Some(&Tag::Prep) => rest,
+        _ => b,
+    };
+    // A rubric of three words at least that is no date (`14 juillet`, `70
+    // ans de…`): a lone word (`Santé`) or a place at the end reads as a tag.
+    let rubric = words(a).len() >= 3
+        && ap
+            .tags
+            .first()
+            .is_some_and(|&t| !matches!(t, Tag::Det | Tag::Num))
+        && !fw.is_any(&first(a), &articles)
+        && !phrase.contains(',');
+    (rubric && verbless(&ap) && verbless(&bp) && fw.is_any(&first(phrase), &articles))
+        .then(|| format!("{} : {}", upper_first(b), lowered(ctx, a)))
+}
+
 /// `Face à la crise, l’Assemblée se penche sur un budget` → `L’Assemblée se
 /// penche sur un budget face à la crise`: a phrase that opens the title,
 /// set off by a comma, moves to its end.
@@ -516,14 +566,26 @@ fn adjunct_last(ctx: &Context, source: &str) -> Option<String> {
     let pp = Parsed::of_text(&phrase);
     let prepositional = pp.tags.first() == Some(&Tag::Prep)
         || fw.is_any(&head, &[Class::LocutionHead, Class::Frame]);
-    // What is left must be a clause or a participle's phrase of its own.
+    // What is left must be a clause, a participle's phrase of its own, or
+    // a noun phrase (`Devant le cercueil de George Floyd, douleur et
+    // recueillement` → `Douleur et recueillement devant le cercueil…`).
     let rp = Parsed::of_text(&rest);
     let clause = rp.main_clause().is_some()
         || rp
             .tags
             .iter()
-            .any(|t| matches!(t, Tag::Verb | Tag::Participle));
-    if !prepositional || !clause || rest.contains(',') {
+            .any(|t| matches!(t, Tag::Verb | Tag::Participle))
+        || rp.groups.first().is_some_and(|g| {
+            // With its article, or two nouns joined: a bare noun after a
+            // name is its apposition (`vers le 113, numéro unique…`).
+            g.start == 0
+                && g.kind == crate::parse::GroupKind::Noun
+                && words(&rest).len() >= 2
+                && (rp.tags[0] == Tag::Det || rp.tags.contains(&Tag::Coord))
+        });
+    // `De « l’enfer » des îles au centre d’Athènes, les réfugiés…`: after a
+    // noun, a phrase in `de` would read as its complement.
+    if !prepositional || !clause || rest.contains(',') || fw.is(&head, Class::De) {
         return None;
     }
     Some(format!(
@@ -1288,6 +1350,7 @@ mod tests {
             "place_from_lead",
             "quote_after",
             "quote_speaker",
+            "sides_swapped",
         ] {
             assert!(rules.contains(rule), "no example for {rule}");
         }

@@ -46,6 +46,8 @@ files! {
     FUNCTION_WORDS = "fr/function_words.tsv";
     /// Words beginning with an aspirated h.
     H_ASPIRE = "fr/h_aspire.txt";
+    /// Connectors a description strikes from inside a sentence (`en effet`).
+    INNER_CONNECTORS = "fr/inner_connectors.txt";
     /// Phrases of a request or a scraped page that must not reach an article.
     LEAKS = "fr/leaks.txt";
     /// Media brands that sign the captions of embedded videos.

@@ -136,6 +136,9 @@ pub struct Lexicons {
     pub weak_nouns: FxHashSet<String>,
     /// Nouns that name a person by a tie to someone (`fils`, `collègue`).
     pub relation_nouns: FxHashSet<String>,
+    /// Connectors a description strikes from inside a sentence (`en effet`,
+    /// `par ailleurs`): they carry no fact.
+    pub inner_connectors: FxHashSet<String>,
     /// Words that elide their last vowel before a vowel sound (`le`, `que`, `jusque`).
     pub elidable: FxHashSet<String>,
     /// Vowel-initial words that take no elision (`onze`, `oui`).
@@ -353,6 +356,7 @@ impl Lexicons {
             vulgar: set_of(entries(files::VULGAR.text)),
             weak_nouns: set_of(entries(files::WEAK_NOUNS.text)),
             relation_nouns: set_of(entries(files::RELATION_NOUNS.text)),
+            inner_connectors: set_of(entries(files::INNER_CONNECTORS.text)),
             elidable: folded(&elision, "elidable"),
             no_elision: folded(&elision, "no elision"),
             y_vowel: folded(&elision, "y vowel"),
