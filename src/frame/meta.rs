@@ -339,21 +339,26 @@ fn each_cut(ctx: &Context, i: usize, typo: Typography, see: &mut dyn FnMut(&str,
     }
 }
 
-/// True when a cut still reads as a sentence: a main clause, opening on
-/// its subject or a phrase before it, not ending on a preposition, an
-/// article or a date's qualifier (`touchés fin.`).
-fn reads_whole(ctx: &Context, text: &str) -> bool {
-    let p = ctx.parse_text(text);
-    let opens = matches!(
-        p.opener(),
+/// True when a first clause of this kind can open a sentence read alone: a
+/// main clause, or a phrase, attribution or subordinate before one.
+fn opens_a_sentence(kind: Option<ClauseKind>) -> bool {
+    matches!(
+        kind,
         Some(
             ClauseKind::Main
                 | ClauseKind::Adjunct
                 | ClauseKind::Attribution
                 | ClauseKind::Subordinate
-                | ClauseKind::Fragment
         )
-    );
+    )
+}
+
+/// True when a cut still reads as a sentence: a main clause, opening on
+/// its subject or a phrase before it, not ending on a preposition, an
+/// article or a date's qualifier (`touchés fin.`).
+fn reads_whole(ctx: &Context, text: &str) -> bool {
+    let p = ctx.parse_text(text);
+    let opens = opens_a_sentence(p.opener()) || p.opener() == Some(ClauseKind::Fragment);
     let last = (0..p.tags.len()).rev().find(|&k| p.tags[k] != Tag::Punct);
     let dangling = last.is_some_and(|k| {
         matches!(p.tags[k], Tag::Prep | Tag::Det | Tag::Coord)
@@ -567,17 +572,7 @@ fn opens_well(ctx: &Context, i: usize) -> bool {
     let subject_first = p.opener() == Some(ClauseKind::Fragment)
         && p.group_at(0)
             .is_some_and(|g| g.kind == crate::parse::GroupKind::Noun);
-    finite
-        && (subject_first
-            || matches!(
-                p.opener(),
-                Some(
-                    ClauseKind::Main
-                        | ClauseKind::Adjunct
-                        | ClauseKind::Attribution
-                        | ClauseKind::Subordinate
-                )
-            ))
+    finite && (subject_first || opens_a_sentence(p.opener()))
 }
 
 /// The connector of `inner_connectors.txt` among the first words of a
