@@ -341,10 +341,15 @@ pub fn focus_and_lead(
 fn lead_length(doc: &Document, selected: &[usize]) -> usize {
     let words_of = |i: usize| doc.terms.sentence_words[i] as usize;
     let mut lead_len = 1.min(selected.len());
+    // A quotation that runs on into the next sentence, even across a
+    // paragraph break, stays whole in the lead (up to 110 words): its end
+    // never opens the first section.
+    let continues = |n: usize| continues_quotation(doc, selected[n]);
     let grow = |n: usize| {
         n < selected.len()
             && selected[n] == selected[n - 1] + 1
-            && selected[..=n].iter().map(|&i| words_of(i)).sum::<usize>() <= 70
+            && selected[..=n].iter().map(|&i| words_of(i)).sum::<usize>()
+                <= if continues(n) { 110 } else { 70 }
     };
     while lead_len > 0
         && grow(lead_len)
@@ -353,11 +358,32 @@ fn lead_length(doc: &Document, selected: &[usize]) -> usize {
             .map(|&i| words_of(i))
             .sum::<usize>()
             < 30
-            || doc.depends_on_previous(selected[lead_len]))
+            || doc.depends_on_previous(selected[lead_len])
+            || continues(lead_len))
     {
         lead_len += 1;
     }
     lead_len
+}
+
+/// True when sentence `i` closes a quotation the sentence before it opened
+/// (`… : « Laurent Wauquiez a eu raison…` then `Nous avons un président qui
+/// doit être incontesté », a-t-elle déclaré`), whatever the paragraph.
+fn continues_quotation(doc: &Document, i: usize) -> bool {
+    if i == 0 || doc.seg.sentences[i].starts_in_quote {
+        return i > 0 && doc.seg.sentences[i].starts_in_quote;
+    }
+    let text = doc.sentence_text(i);
+    let first_mark = text.find(['«', '»']);
+    // Open in one of the four sentences before (a quotation cut into
+    // sentences: `« A. B.` then `C », a-t-elle dit`).
+    let balance: isize = (i.saturating_sub(4)..i)
+        .map(|j| {
+            let t = doc.sentence_text(j);
+            t.matches('«').count() as isize - t.matches('»').count() as isize
+        })
+        .sum();
+    balance > 0 && first_mark.is_some_and(|at| text[at..].starts_with('»'))
 }
 
 /// A section no heading fits joins the one before it (the first one, the

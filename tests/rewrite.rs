@@ -352,3 +352,29 @@ entre les deux élus.";
     let first = &out.lead[0].text;
     assert!(!first.contains("cette dernière"), "{first}");
 }
+
+#[test]
+fn a_quotation_that_runs_into_the_next_paragraph_stays_whole_in_the_lead() {
+    // The source breaks the paragraph inside the maire's quotation.
+    let text = "Le conseil municipal de Lormeville a voté mardi soir un budget en hausse de 4 %. \
+Pour la maire, Hélène Morvan, le choix est clair : « Nous investissons dans les écoles. \
+Les familles l’attendaient depuis longtemps.\n\n\
+Nous ne reculerons pas », a-t-elle déclaré à l’issue de la séance.\n\n\
+L’opposition a voté contre le texte et dénonce une hausse de la dette de la commune, \
+qui atteint désormais 12 millions d’euros selon le rapport financier.\n\n\
+Le budget prévoit la rénovation de deux groupes scolaires et la création d’une cantine \
+dans le quartier nord, pour un total de 3,2 millions d’euros.";
+    let out = rewrite_titled("À Lormeville, un budget tourné vers les écoles", text);
+    let lead: Vec<&str> = out.lead.iter().map(|s| s.text.as_str()).collect();
+    let opened = lead.iter().any(|s| s.contains("Nous investissons"));
+    if opened {
+        assert!(
+            lead.iter().any(|s| s.starts_with("Nous ne reculerons pas")),
+            "the quotation is cut at the lead's end: {lead:?}"
+        );
+    }
+    for s in &out.sections {
+        let first = &s.paragraphs[0][0].text;
+        assert!(!first.starts_with("Nous ne reculerons pas"), "{first}");
+    }
+}
