@@ -370,8 +370,11 @@ fn lead_length(doc: &Document, selected: &[usize]) -> usize {
 /// (`… : « Laurent Wauquiez a eu raison…` then `Nous avons un président qui
 /// doit être incontesté », a-t-elle déclaré`), whatever the paragraph.
 fn continues_quotation(doc: &Document, i: usize) -> bool {
-    if i == 0 || doc.seg.sentences[i].starts_in_quote {
-        return i > 0 && doc.seg.sentences[i].starts_in_quote;
+    if i == 0 {
+        return false;
+    }
+    if doc.seg.sentences[i].starts_in_quote {
+        return true;
     }
     let text = doc.sentence_text(i);
     let first_mark = text.find(['«', '»']);

@@ -495,72 +495,9 @@ fn opens_well(ctx: &Context, i: usize) -> bool {
                 }
             })
         });
-    // A connector inside its first words (`L’enquête a en effet longtemps
-    // été enlisée`, `Le ministre a par ailleurs…`) relates it to what came
-    // before, as one at its start would.
-    // So does one word (`s’attendent donc`, `est ainsi devenu`): its cuts
-    // go without it (see `cuts_of`).
-    let lex = crate::fr::lexicon::lexicons();
-    // A main clause whose subject is a pronoun after a phrase before it
-    // (`Dans 3 hypothèses sur 4, elle arriverait…`) names no one.
-    let pronoun_subject = p
-        .clauses
-        .iter()
-        .find(|c| c.kind == ClauseKind::Main)
-        .is_some_and(|c| {
-            let w = p.tokens[c.start].span.of(&doc.text).to_lowercase();
-            // After a colon the pronoun sums up what precedes it in the
-            // sentence (`… : c’est le bilan d’un cortège`).
-            let after_colon = c.start > 0 && p.tokens[c.start - 1].span.of(&doc.text) == ":";
-            !after_colon
-                && p.tags[c.start] == Tag::Pron
-                && fw.is_any(
-                    &w,
-                    &[
-                        crate::fr::lexicon::Class::SubjectPronoun,
-                        crate::fr::lexicon::Class::DemonstrativePronoun,
-                    ],
-                )
-                // `on` names no one, and needs no one named before.
-                && w != "on"
-        });
-    // A subject that names a person by a role alone (`Le chanteur`, `Le
-    // militant`) stands for a name said before; an object pronoun in the
-    // main verb (`y consacre`, `l’a reçu`) for a thing said before.
-    let role_subject = p
-        .clauses
-        .iter()
-        .find(|c| c.kind == ClauseKind::Main)
-        .and_then(|c| p.group_at(c.start).filter(|_| p.tags[c.start] == Tag::Det))
-        .is_some_and(|g| {
-            // `L’auteur de l’attaque` says which: a complement names it.
-            g.kind == crate::parse::GroupKind::Noun
-                && !p.tags[g.start..g.end]
-                    .iter()
-                    .any(|t| matches!(t, Tag::Propn | Tag::Prep))
-                && fw.is(
-                    &p.tokens[g.start].span.of(&doc.text).to_lowercase(),
-                    crate::fr::lexicon::Class::DefiniteArticle,
-                )
-                && lex.names_a_person(p.text_of(&doc.text, g.start, g.end))
-        });
-    let object_pronoun = p
-        .clauses
-        .iter()
-        .find(|c| c.kind == ClauseKind::Main)
-        .is_some_and(|c| {
-            (c.start..c.end.min(c.start + 6)).any(|k| {
-                let w = p.tokens[k].span.of(&doc.text).to_lowercase();
-                // Not `en`: the tagger reads the preposition of `en marche`,
-                // `en passe de` as the pronoun too often to trust it.
-                p.tags[k] == Tag::Pron
-                    && fw.is(&w, crate::fr::lexicon::Class::ObjectPronoun)
-                    && !fw.is(&w, crate::fr::lexicon::Class::Reflexive)
-                    && !fw.is(&w, crate::fr::lexicon::Class::SubjectPronoun)
-                    && w != "en"
-            })
-        });
-    if points_back || pronoun_subject || role_subject || object_pronoun {
+    // (A connector inside its first words, `a en effet`, is struck from
+    // its cuts instead: see `cuts_of`.)
+    if points_back || main_clause_leans_back(&doc.text, p) {
         return false;
     }
     let finite = p
@@ -617,6 +554,52 @@ fn without_phrase(v: &str, c: &str) -> String {
         }
     }
     v.to_string()
+}
+
+/// True when the main clause of a sentence parsed as `p` stands for
+/// something said before: its subject is a pronoun after a phrase (`Dans 3
+/// hypothèses sur 4, elle arriverait…`) or a role alone (`Le chanteur`, `Le
+/// militant`: a name said before), or its verb holds an object pronoun
+/// (`y consacre`, `l’a reçu`).
+fn main_clause_leans_back(text: &str, p: &Parsed) -> bool {
+    let Some(c) = p.clauses.iter().find(|c| c.kind == ClauseKind::Main) else {
+        return false;
+    };
+    let lex = crate::fr::lexicon::lexicons();
+    let fw = &lex.function_words;
+    let word = |k: usize| p.tokens[k].span.of(text).to_lowercase();
+    // After a colon the pronoun sums up what precedes it in the sentence
+    // (`… : c’est le bilan d’un cortège`); `on` names no one, and needs no
+    // one named before.
+    let after_colon = c.start > 0 && p.tokens[c.start - 1].span.of(text) == ":";
+    let pronoun_subject = !after_colon
+        && p.tags[c.start] == Tag::Pron
+        && fw.is_any(
+            &word(c.start),
+            &[Class::SubjectPronoun, Class::DemonstrativePronoun],
+        )
+        && word(c.start) != "on";
+    // `L’auteur de l’attaque` says which: a complement names it.
+    let role_subject = p
+        .group_at(c.start)
+        .filter(|g| p.tags[c.start] == Tag::Det && g.kind == crate::parse::GroupKind::Noun)
+        .is_some_and(|g| {
+            !p.tags[g.start..g.end]
+                .iter()
+                .any(|t| matches!(t, Tag::Propn | Tag::Prep))
+                && fw.is(&word(g.start), Class::DefiniteArticle)
+                && lex.names_a_person(p.text_of(text, g.start, g.end))
+        });
+    // Not `en`: the tagger reads the preposition of `en marche`, `en passe
+    // de` as the pronoun too often to trust it.
+    let object_pronoun = (c.start..c.end.min(c.start + 6)).any(|k| {
+        let w = word(k);
+        p.tags[k] == Tag::Pron
+            && fw.is(&w, Class::ObjectPronoun)
+            && !fw.is_any(&w, &[Class::Reflexive, Class::SubjectPronoun])
+            && w != "en"
+    });
+    pronoun_subject || role_subject || object_pronoun
 }
 
 /// The body sentence after `i`, in the source.
