@@ -425,8 +425,10 @@ fn first_fit(
 /// label (`Problème : …`): the reader of a results page lacks what it
 /// refers to.
 fn points_back(s: &str) -> bool {
+    let first = s.split(". ").next().unwrap_or(s);
     crate::analyze::sentences::text_opens_pointing_back(s)
-        || refers_back(s.split(". ").next().unwrap_or(s))
+        || refers_back(first)
+        || leans_back_inside(first)
         || s.split_once(':')
             .is_some_and(|(head, _)| crate::fr::words(head).len() == 1)
 }
@@ -451,6 +453,64 @@ pub(crate) fn refers_back(s: &str) -> bool {
                 e.has(crate::fr::lexicon::Pos::Noun) || e.has(crate::fr::lexicon::Pos::Adj)
             });
         noun && !time
+    })
+}
+
+/// True when the main clause of `s` (or what comes before it) holds a
+/// phrase that points back from inside a sentence: a time measured from
+/// what the article said before (`Fleur Pellerin avait décidé quelques
+/// mois plus tard…`), not a deadline (`au plus tard`), not one anchored by
+/// its complement (`à la veille de l’ouverture`), not one inside a later
+/// clause the sentence itself dates (`…, mais la communication est rompue
+/// quelques mois plus tard`); or an aside that sets its subject against
+/// someone named before (`La vitesse, quant à elle, …`, `s’est, lui aussi,
+/// réjoui`).
+fn leans_back_inside(s: &str) -> bool {
+    let lex = crate::fr::lexicon::lexicons();
+    let lower = s.to_lowercase();
+    if !lex
+        .pointing_back_inside
+        .iter()
+        .any(|t| lower.contains(t.as_str()))
+    {
+        return false;
+    }
+    let p = Parsed::of_text(s);
+    let word = |k: usize| p.tokens[k].span.of(s).to_lowercase();
+    // The main clause runs on over the phrases set off inside it (`s’est,
+    // lui aussi, réjoui`), up to the next clause with a verb of its own.
+    let finite =
+        |c: &&crate::parse::Clause| matches!(c.kind, ClauseKind::Main | ClauseKind::Predicate);
+    let main_end = p
+        .clauses
+        .iter()
+        .position(|c| finite(&c))
+        .map_or(p.tokens.len(), |m| {
+            p.clauses[m + 1..]
+                .iter()
+                .find(|c| {
+                    finite(c)
+                        || matches!(
+                            c.kind,
+                            ClauseKind::Relative | ClauseKind::Subordinate | ClauseKind::Quotation
+                        )
+                })
+                .map_or(p.tokens.len(), |c| c.start)
+        });
+    lex.pointing_back_inside.iter().any(|t| {
+        let tw: Vec<&str> = crate::segment::tokens(t)
+            .iter()
+            .map(|x| x.span.of(t))
+            .collect();
+        (0..main_end.saturating_sub(tw.len() - 1)).any(|k| {
+            let at = (0..tw.len()).all(|j| k + j < p.tokens.len() && word(k + j) == tw[j]);
+            let after = k + tw.len();
+            // `la veille de l’ouverture`, not `plus tard de démissionner`.
+            let anchored = after + 1 < p.tokens.len()
+                && matches!(word(after).as_str(), "de" | "du" | "des" | "d’" | "d'")
+                && p.tags[after + 1] != Tag::Infinitive;
+            at && !anchored && (k == 0 || word(k - 1) != "au")
+        })
     })
 }
 
@@ -533,12 +593,37 @@ fn inner_connector(ctx: &Context, p: &Parsed) -> Option<String> {
                 found = Some(end + 1);
             }
         }
-        found.filter(|_| {
+        // Not the head of a conjunction (`ainsi que`, `alors que`).
+        found.filter(|&end| {
             matches!(p.tags[k], Tag::Adv | Tag::Coord)
                 && !matches!(p.tags[k - 1], Tag::Det | Tag::Prep)
+                && !matches!(p.tags.get(end), Some(Tag::Sub | Tag::Rel))
         })
     };
     (1..p.tokens.len().min(12)).find_map(|k| at(k).map(|end| p.text_of(text, k, end).to_string()))
+}
+
+/// The sentence from its main clause on, when all before it is detached
+/// from the subject that clause opens on: a noun group or a participial
+/// phrase set off by a comma (`Juridictions de proximité par excellence,
+/// traitant les litiges du quotidien, les tribunaux d’instance
+/// s’apprêtent…` → `Les tribunaux d’instance s’apprêtent…`). The subject
+/// is a name or a noun group, never a pronoun that would need the phrase.
+fn without_detached_opening(text: &str, p: &Parsed) -> Option<String> {
+    let m = p.clauses.iter().position(|c| c.kind == ClauseKind::Main)?;
+    let detached = |c: &crate::parse::Clause| {
+        matches!(
+            c.kind,
+            ClauseKind::Fragment | ClauseKind::Participial | ClauseKind::Apposition
+        ) && p.tokens[c.end - 1].span.of(text) == ","
+            && !p.tags[c.start..c.end].contains(&Tag::Verb)
+    };
+    let main = &p.clauses[m];
+    let named = matches!(p.tags[main.start], Tag::Det | Tag::Propn | Tag::Num);
+    (m > 0 && named && p.clauses[..m].iter().all(detached)).then(|| {
+        let keep: Vec<bool> = (0..p.tokens.len()).map(|k| k >= main.start).collect();
+        crate::fr::upper_first(&rebuild(text, p, &keep))
+    })
 }
 
 /// `v` without the phrase `c` and the commas that set it off.
@@ -562,7 +647,14 @@ fn without_phrase(v: &str, c: &str) -> String {
 /// militant`: a name said before), or its verb holds an object pronoun
 /// (`y consacre`, `l’a reçu`).
 fn main_clause_leans_back(text: &str, p: &Parsed) -> bool {
-    let Some(c) = p.clauses.iter().find(|c| c.kind == ClauseKind::Main) else {
+    // Without a main clause, the first predicate (`La DGSI, elle, le
+    // surveillait…`).
+    let Some(c) = p
+        .clauses
+        .iter()
+        .find(|c| c.kind == ClauseKind::Main)
+        .or_else(|| p.clauses.iter().find(|c| c.kind == ClauseKind::Predicate))
+    else {
         return false;
     };
     let lex = crate::fr::lexicon::lexicons();
@@ -648,6 +740,9 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
     ]);
     push(&mut out, without_parentheses(&framed));
     if let Some(rest) = without_leading_time(&doc.text, p) {
+        push(&mut out, without_parentheses(&rest));
+    }
+    if let Some(rest) = without_detached_opening(&doc.text, p) {
         push(&mut out, without_parentheses(&rest));
     }
     // Each variant tokenized once, for the tests that spare most of them a
@@ -1021,7 +1116,14 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
             keep[k + 1] = false;
         }
     }
-    any.then(|| crate::fr::upper_first(&tidy(&rebuild(v, p, &keep))))
+    // A preposition left without its object (`Dans la nuit de à, …` once
+    // `lundi` and `mardi` are gone) is no cut.
+    let kept: Vec<usize> = (0..n).filter(|&k| keep[k]).collect();
+    let stranded = kept
+        .windows(2)
+        .any(|w| p.tags[w[0]] == Tag::Prep && matches!(p.tags[w[1]], Tag::Prep | Tag::Punct))
+        || kept.last().is_some_and(|&k| p.tags[k] == Tag::Prep);
+    (any && !stranded).then(|| crate::fr::upper_first(&tidy(&rebuild(v, p, &keep))))
 }
 
 /// The sentence as written without its clauses of `kinds` that stand
@@ -1359,6 +1461,65 @@ mod tests {
         let facts = doc.facts();
         let ctx = Context::new(&doc, &facts);
         variants(&ctx, 0).to_vec()
+    }
+
+    #[test]
+    fn a_detached_opening_goes_and_the_subject_opens() {
+        let c = cuts(
+            "Juridictions de proximité par excellence, traitant les litiges du quotidien, \
+             les tribunaux d’instance fusionneront avec les tribunaux judiciaires le 1er janvier.",
+        );
+        assert!(
+            c.iter()
+                .any(|v| v.starts_with("Les tribunaux d’instance fusionneront")),
+            "{c:?}"
+        );
+        // Never before a pronoun, which needs the phrase it follows.
+        let c = cuts("Ancien maire de Pau, il siège depuis vingt ans à l’Assemblée nationale.");
+        assert!(c.iter().all(|v| !v.starts_with("Il siège")), "{c:?}");
+    }
+
+    #[test]
+    fn an_inner_connector_goes_a_conjunction_stays() {
+        let c =
+            cuts("Les enquêteurs s’intéressent ainsi à une vidéo tournée près du lycée Voltaire.");
+        assert!(c.iter().all(|v| !v.contains("ainsi")), "{c:?}");
+        let c = cuts(
+            "Les tribunaux d’instance disparaissent, ainsi que les 164 tribunaux de grande instance.",
+        );
+        assert!(
+            c.iter()
+                .all(|v| !v.contains(" que ") || v.contains("ainsi que")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn a_date_goes_only_with_its_preposition_whole() {
+        let c = cuts(
+            "Dans la nuit de lundi à mardi, au moins 2 700 personnes ont été évacuées \
+             après avoir été surprises par l’incendie des pinèdes.",
+        );
+        assert!(c.iter().all(|v| !v.contains("de à")), "{c:?}");
+    }
+
+    #[test]
+    fn a_phrase_pointing_back_from_inside_bars_a_description() {
+        for s in [
+            "Fleur Pellerin avait décidé quelques mois plus tard de démissionner de la fonction publique.",
+            "La vitesse, quant à elle, est à l’origine d’un accident sur sept sur les routes.",
+            "Cédric Villani, député de la majorité, s’est, lui aussi, réjoui de la décision.",
+            "Près de deux mois plus tard, l’heure est au bilan dans les colocations improvisées.",
+        ] {
+            assert!(points_back(s), "{s}");
+        }
+        for s in [
+            "Le dossier doit être déposé au plus tard le 30 juin auprès de la préfecture du Rhône.",
+            "Le journal a republié les caricatures à la veille de l’ouverture du procès.",
+            "La sonde quitte l’orbite terrestre en 1962, mais la communication est rompue quelques mois plus tard.",
+        ] {
+            assert!(!points_back(s), "{s}");
+        }
     }
 
     #[test]

@@ -135,10 +135,23 @@ pub(super) fn readings<'t>(text: &'t str, tokens: &[Token], lex: &Lexicons) -> V
                 false => std::borrow::Cow::Borrowed(w),
             };
             let word = matches!(t.kind, TokenKind::Word | TokenKind::Elision);
+            let mut entry = word.then(|| lex.pos.get(&lower)).flatten();
+            let mut function = word.then(|| lex.function_words.get(&lower)).flatten();
+            // The press drops the accent of a capital (`Elu`, `Etat`): a
+            // word the lexicons do not know is read with it.
+            let mut lower = lower;
+            if word && entry.is_none() && function.is_none() && w.starts_with('E') {
+                let accented = format!("é{}", &lower[1..]);
+                if let Some(e) = lex.pos.get(&accented) {
+                    entry = Some(e);
+                    function = lex.function_words.get(&accented);
+                    lower = std::borrow::Cow::Owned(accented);
+                }
+            }
             Reading {
                 text: w,
-                entry: word.then(|| lex.pos.get(&lower)).flatten(),
-                function: word.then(|| lex.function_words.get(&lower)).flatten(),
+                entry,
+                function,
                 lower,
                 kind: t.kind,
                 capitalised: w.chars().next().is_some_and(char::is_uppercase),
@@ -508,9 +521,20 @@ fn resolve_function_word(r: &[Reading<'_>], tags: &[Tag], k: usize, tag: Tag) ->
         };
     }
     // `en`: a pronoun before a verb (`en témoigne`), a preposition otherwise.
+    // A word that is also a noun, with nothing after it that a verb would
+    // take (`La République en marche,`, `en cours de`, `en place.`; a
+    // verb right after it is the clause's), makes
+    // `en` the preposition of a phrase.
     if t.is(Class::Preposition) && t.is(Class::ObjectPronoun) {
+        // After a subject pronoun, `en` is a clitic (`Il en reste.`).
+        let phrase = prev_tag != Some(Tag::Pron)
+            && next.is_some_and(|j| {
+                r[j].has(Pos::Noun)
+                    && (j + 1 == tags.len()
+                        || matches!(tags[j + 1], Tag::Punct | Tag::Prep | Tag::Verb | Tag::Aux))
+            });
         return match next_tag {
-            Some(Tag::Verb | Tag::Aux) => Tag::Pron,
+            Some(Tag::Verb | Tag::Aux) if !phrase => Tag::Pron,
             _ => Tag::Prep,
         };
     }
@@ -701,6 +725,16 @@ mod tests {
         assert_eq!(tag_of("Il la voit chaque jour.", "la"), Tag::Pron);
         assert_eq!(tag_of("Il voit la mer.", "la"), Tag::Det);
         assert_eq!(tag_of("Le maire les a reçus.", "les"), Tag::Pron);
+        assert_eq!(tag_of("Il en parle souvent.", "en"), Tag::Pron);
+        assert_eq!(tag_of("Il n’en reste rien, il en reste.", "en"), Tag::Pron);
+        assert_eq!(
+            tag_of("Le député de la République en marche a voté.", "en"),
+            Tag::Prep
+        );
+        assert_eq!(
+            tag_of("Le chantier est en cours de route.", "en"),
+            Tag::Prep
+        );
         assert_eq!(tag_of("Le maire a reçu les élus.", "les"), Tag::Det);
         // After a verb, a word that can be a noun opens the object.
         assert_eq!(tag_of("L’affaire change la donne.", "la"), Tag::Det);

@@ -107,6 +107,12 @@ pub struct Lexicons {
     pub connector_heads: FxHashSet<String>,
     /// Longest anaphoric or connector opener in words.
     pub openers_max_words: usize,
+    /// Phrases that point back from anywhere in a sentence: times measured
+    /// from what was said before (`le lendemain`, `quelques mois plus
+    /// tard`), asides that set someone against a person named before
+    /// (`quant à elle`, `lui aussi`); also among
+    /// [`Lexicons::connector_openers`].
+    pub pointing_back_inside: Vec<String>,
     /// Connectors refonte may add at a section start, by relation, in file order.
     pub connectors: Vec<Connector>,
     /// Weekday names.
@@ -261,7 +267,8 @@ impl Lexicons {
     pub fn load() -> Result<Lexicons, LexiconError> {
         let (abbrev_never_end, abbrev_may_end, dotted_abbreviations) = abbreviations()?;
         let (titles, titles_max_words, title_first_words) = titles();
-        let (anaphoric_openers, connector_openers, openers_max_words) = openers()?;
+        let (anaphoric_openers, connector_openers, pointing_back_inside, openers_max_words) =
+            openers()?;
         let dates = sections(
             files::DATES,
             &[
@@ -342,6 +349,7 @@ impl Lexicons {
             connector_heads: heads_of(&connector_openers),
             connector_openers,
             openers_max_words,
+            pointing_back_inside,
             connectors: connectors()?,
             weekdays,
             months,
@@ -550,18 +558,27 @@ fn titles() -> (FxHashSet<String>, usize, FxHashSet<String>) {
     (titles, max_words, first_words)
 }
 
-/// The anaphoric openers, the connector openers and the longest of both in words.
-fn openers() -> Result<(FxHashSet<String>, FxHashSet<String>, usize), LexiconError> {
-    let s = sections(files::ANAPHORA, &["pronouns and determiners", "connectors"])?;
+/// The anaphoric openers, the connector openers (with the phrases that
+/// point back from inside a sentence), those phrases alone, and the
+/// longest opener in words.
+type Openers = (FxHashSet<String>, FxHashSet<String>, Vec<String>, usize);
+
+fn openers() -> Result<Openers, LexiconError> {
+    let s = sections(
+        files::ANAPHORA,
+        &["pronouns and determiners", "connectors", "from inside"],
+    )?;
     let anaphoric = set_of(section(&s, "pronouns and determiners").words());
-    let connectors = set_of(section(&s, "connectors").words());
+    let inside: Vec<String> = section(&s, "from inside").words().map(fold).collect();
+    let mut connectors = set_of(section(&s, "connectors").words());
+    connectors.extend(inside.iter().cloned());
     let max_words = anaphoric
         .iter()
         .chain(connectors.iter())
         .map(|t| words_in(t))
         .max()
         .unwrap_or(1);
-    Ok((anaphoric, connectors, max_words))
+    Ok((anaphoric, connectors, inside, max_words))
 }
 
 /// Every start of a phrase of `phrases` that ends before a space or after
