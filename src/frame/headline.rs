@@ -38,8 +38,21 @@ pub fn headline(text: &str, p: &Parsed) -> Option<Headline> {
     headline_within(text, p, MAX_WORDS)
 }
 
-/// [`headline`] with room for `max_words` words (an SEO title takes more).
+/// [`headline`] with room for `max_words` words (an SEO title takes more),
+/// its complements still within [`MAX_WORDS`] with the subject and verb.
 pub fn headline_within(text: &str, p: &Parsed, max_words: usize) -> Option<Headline> {
+    trimmed(text, p, max_words, MAX_WORDS)
+}
+
+/// The sentence's core of up to `max_words` words, its complements given
+/// the room too (a meta description states a whole fact: `Les tribunaux
+/// d’instance s’apprêtent à fusionner avec les tribunaux de grande
+/// instance`).
+pub fn core_within(text: &str, p: &Parsed, max_words: usize) -> Option<Headline> {
+    trimmed(text, p, max_words, max_words)
+}
+
+fn trimmed(text: &str, p: &Parsed, max_words: usize, room: usize) -> Option<Headline> {
     let lex = lexicons();
     // A question is a headline only where the text answers it.
     if p.tokens.last().is_some_and(|t| t.span.of(text) == "?") {
@@ -59,14 +72,8 @@ pub fn headline_within(text: &str, p: &Parsed, max_words: usize) -> Option<Headl
     let subject_runs = trim_group(text, p, subject, max_words.saturating_sub(2))?;
     let verb_runs = without_connectors(text, p, verb, lex);
     let used = words_in(text, p, &subject_runs) + words_in(text, p, &verb_runs);
-    let (complements, end) = complements(
-        text,
-        p,
-        verb.1,
-        clause_end,
-        MAX_WORDS.saturating_sub(used),
-        lex,
-    )?;
+    let (complements, end) =
+        complements(text, p, verb.1, clause_end, room.saturating_sub(used), lex)?;
     // Without a complement, the verb must end the sentence (`Les tribunaux
     // d’instance disparaissent.`): `Les syndicats redoutent` cut before its
     // object, or `n’ira pas, mais…`, misleads.

@@ -757,7 +757,7 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
     }
     // The main clause trimmed to its core (`près de 4 800 spectateurs ont
     // assisté aux quinze concerts`), its opening attribution kept.
-    if let Some(core) = super::headline::headline_within(&doc.text, p, 20) {
+    if let Some(core) = super::headline::core_within(&doc.text, p, 20) {
         let opening = p
             .clauses
             .first()
@@ -833,6 +833,18 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
         let dated = time_opening.as_deref().is_some_and(|t| s.starts_with(t));
         (dated, std::cmp::Reverse(s.chars().count()))
     });
+    // A paragraph the page left without its final period (`…se qualifier
+    // pour le second tour`) gets one: a description is read as sentences.
+    // One that ends on a colon announcing a list ends there.
+    for v in &mut out {
+        if !v.ends_with(['.', '!', '?', '…', '»', '"', '”', ')']) {
+            let kept = v
+                .trim_end_matches([':', ';', ',', ' ', '\u{a0}', '\u{202f}'])
+                .len();
+            v.truncate(kept);
+            v.push('.');
+        }
+    }
     out
 }
 
@@ -1492,6 +1504,24 @@ mod tests {
                 .all(|v| !v.contains(" que ") || v.contains("ainsi que")),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn a_core_keeps_the_whole_fact_and_a_cut_ends_on_a_period() {
+        let c = cuts(
+            "Selon le ministère, les tribunaux d’instance de tout le pays s’apprêtent à fusionner \
+             avec les tribunaux de grande instance, qui traitent les litiges les plus lourds, \
+             au terme d’une réforme votée en mars après des mois de débats.",
+        );
+        assert!(
+            c.iter()
+                .any(|v| v
+                    .ends_with("s’apprêtent à fusionner avec les tribunaux de grande instance.")),
+            "{c:?}"
+        );
+        let c =
+            cuts("Le maire a dispersé le mobilier du palais au terme de cinq jours de ventes :");
+        assert!(c.iter().all(|v| v.ends_with("ventes.")), "{c:?}");
     }
 
     #[test]

@@ -920,7 +920,7 @@ fn seo_title_of(
         .iter()
         .filter_map(|side| {
             let p = ctx.parse_text(side);
-            super::headline::headline_within(side, &p, 12)
+            super::headline::core_within(side, &p, 12)
                 .map(|h| upper_first(&h.text))
                 .filter(|h| fits_seo(h, typo) && crate::fr::count_words(h) >= 3)
         })

@@ -291,6 +291,11 @@ fn first_pass(r: &[Reading<'_>], k: usize, lex: &Lexicons, time: bool) -> Tag {
     if t.capitalised && opens_a_phrase(r, k) && t.entry.is_none() && t.function.is_none() {
         return Tag::Propn;
     }
+    // A first name the lexicon knows as a word, before a surname
+    // (`Charlotte Le Bon`, `Marine Le Pen`, `Rose Dubois`): a name.
+    if t.capitalised && opens_a_phrase(r, k) && t.function.is_none() && before_a_surname(r, k) {
+        return Tag::Propn;
+    }
     if let Some(tag) = closed_class(t) {
         return tag;
     }
@@ -303,6 +308,25 @@ fn first_pass(r: &[Reading<'_>], k: usize, lex: &Lexicons, time: bool) -> Tag {
         return Tag::Verb;
     }
     open_class(t)
+}
+
+/// True when token `k` stands right before a capitalised word that is no
+/// function word (`Dubois`), or a capitalised article or `de` and one
+/// (`Le Bon`, `De Gaulle`): a surname after a first name.
+fn before_a_surname(r: &[Reading<'_>], k: usize) -> bool {
+    let name = |j: usize| {
+        r.get(j)
+            .is_some_and(|n| n.kind == TokenKind::Word && n.capitalised && n.function.is_none())
+    };
+    let particle = |j: usize| {
+        r.get(j).is_some_and(|n| {
+            n.capitalised
+                && (n.is(Class::DefiniteArticle) || n.is(Class::De))
+                && !n.text.ends_with('’')
+        })
+    };
+    r[k].text.chars().skip(1).all(char::is_lowercase)
+        && (name(k + 1) || (particle(k + 1) && name(k + 2)))
 }
 
 /// The endings of French finite verbs in the third person (`-ent`, `-e`,
@@ -799,6 +823,16 @@ mod tests {
         assert_eq!(tag_of("Selon M. Dupont, rien ne change.", "M"), Tag::Propn);
         // A capital at the start says nothing: `Le` is an article.
         assert_eq!(tag_of("Le ministre parle.", "Le"), Tag::Det);
+        // A first name the lexicon knows as a word, before a surname.
+        assert_eq!(
+            tag_of("Charlotte Le Bon tourne un film.", "Charlotte"),
+            Tag::Propn
+        );
+        assert_eq!(tag_of("Rose Dubois a gagné.", "Rose"), Tag::Propn);
+        assert_eq!(
+            tag_of("Porte de Versailles, la foule attend.", "Porte"),
+            Tag::Noun
+        );
     }
 
     #[test]
