@@ -378,3 +378,24 @@ dans le quartier nord, pour un total de 3,2 millions d’euros.";
         assert!(!first.starts_with("Nous ne reculerons pas"), "{first}");
     }
 }
+
+#[test]
+fn a_person_never_heads_the_rubric_of_the_title_in_the_seo_title() {
+    let text = "Marion Kerbrat a été élue samedi à la tête de la fédération des pêcheurs \
+de Bretagne, au terme d’un vote serré. Kerbrat, patronne d’un chalutier de Brenac, succède \
+à un président resté vingt ans en poste.\n\nPendant sa campagne, Kerbrat a promis de défendre \
+les quotas des petits bateaux. « Nous ne laisserons pas la pêche côtière disparaître », a \
+déclaré Kerbrat après le vote.\n\nSes adversaires saluent une élue pugnace. Marion Kerbrat \
+doit rencontrer le ministre de la Mer dans les prochaines semaines.";
+    let out = rewrite_titled(
+        "Pêche côtière : Marion Kerbrat élue à la tête de la fédération des pêcheurs de Bretagne après un vote serré",
+        text,
+    );
+    // `Marion Kerbrat : pêche côtière` says she is the rubric's subject.
+    assert!(
+        !out.seo_title.to_lowercase().ends_with("pêche côtière"),
+        "{:?}",
+        out.seo_title
+    );
+    assert!(out.seo_title.chars().count() <= 60);
+}

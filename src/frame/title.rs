@@ -899,6 +899,16 @@ fn seo_title_of(
             options.push(upper_first(&b));
         }
     }
+    // The source's rubric alone (`Attentat de Charlie Hebdo`) names the
+    // story but not the news: it comes after `Keyphrase : news`.
+    let source_rubric = split_colon(source).map(|(a, _)| crate::fr::lexicon::fold(&a));
+    let is_rubric =
+        |o: &str| source_rubric.as_deref() == Some(crate::fr::lexicon::fold(o).as_str());
+    let fitting_news = options
+        .iter()
+        .filter(|o| fits_seo(o, typo) && crate::fr::count_words(o) >= 3)
+        .find(|o| count_in(o, focus) > 0 && !is_rubric(o))
+        .cloned();
     let fitting = |holds: bool| {
         options
             .iter()
@@ -944,7 +954,7 @@ fn seo_title_of(
         })
         .max_by_key(|h| (h.chars().count(), std::cmp::Reverse(h.as_str())))
         .cloned();
-    let prefixed = prefixed(ctx, &sides, title, source, focus, typo);
+    let prefixed_news = prefixed(ctx, &sides, [title, source], focus, typo, false);
     let cut_with_focus = || {
         // The source's own order first: it opens on the event.
         [source, title]
@@ -972,7 +982,9 @@ fn seo_title_of(
         fits_opening,
         cut_opening,
         trimmed.clone().filter(|t| opening(t)),
-        prefixed,
+        // The whole title holding the keyphrase beats `Keyphrase : side`.
+        fitting_news,
+        prefixed_news,
         fitting(true),
         cut_with_focus(),
         trimmed,
@@ -988,14 +1000,19 @@ fn seo_title_of(
     // None ends a phrase: the rubric before the title's colon, a whole
     // phrase, rather than a cut by characters (`…, d’autres`).
     let rubric = || {
-        split_colon(title)
-            .map(|(a, _)| a)
-            .filter(|a| fits_seo(a, typo) && crate::fr::count_words(a) >= 2)
+        [title, source]
+            .into_iter()
+            .filter_map(|t| split_colon(t).map(|(a, _)| a))
+            .find(|a| fits_seo(a, typo) && crate::fr::count_words(a) >= 2 && !bare_quotation(a))
     };
     ranked
         .into_iter()
         .flatten()
         .find(complete)
+        // Nothing tells the news within the length: the keyphrase before
+        // the rubric (`Xavier Bertrand : présidentielle 2022`) says more
+        // than the rubric alone.
+        .or_else(|| prefixed(ctx, &sides, [title, source], focus, typo, true))
         .or_else(rubric)
         .unwrap_or_else(|| seo_title(title, focus, typo))
 }
@@ -1015,15 +1032,21 @@ fn cut_complete(ctx: &Context, title: &str, typo: Typography) -> Option<String> 
     })
 }
 
+/// True when `s` is one quotation and nothing else (`« Justice pour tous »`).
+fn bare_quotation(s: &str) -> bool {
+    let s = s.trim().trim_end_matches(['.', '!', '?', ' ']);
+    s.starts_with('«') && s.ends_with('»') && s.matches('«').count() == 1
+}
+
 /// `Keyphrase : side`, the keyphrase where search engines weigh it, for a
 /// side of the title that lacks it.
 fn prefixed(
     ctx: &Context,
     sides: &[String],
-    title: &str,
-    source: &str,
+    [title, source]: [&str; 2],
     focus: &str,
     typo: Typography,
+    rubric_too: bool,
 ) -> Option<String> {
     // A name or a phrase of several words before a side that lacks it: the
     // keyphrase where search engines weigh it, never a lone common word.
@@ -1045,10 +1068,42 @@ fn prefixed(
             .iter()
             .any(|w| crate::fr::lexicon::fold(w).contains(&stem))
     };
-    let mut pieces: Vec<String> = sides.to_vec();
+    // Never before a title's rubric (`État islamique : tuerie d’Orlando`,
+    // `Fillon : primaire de la droite`) nor a bare quotation whose speaker
+    // the keyphrase may not be (`France : « Justice pour tous »`).
+    // The rubric is the source title's first side, wherever the H1 put it.
+    // A place before the topic it frames reads as a newsroom rubric
+    // (`Montaurel : urgences de nuit`); a person before it does not.
+    use crate::analyze::entities::EntityKind;
+    // A person: a full name, a surname the text gives with its first name
+    // (`Macron` of `Emmanuel Macron`), or a name the analysis found a
+    // person or an organisation.
+    let surname = format!(" {focus}");
+    let person = focus.contains(' ')
+        || ctx.facts.entities.iter().any(|e| {
+            e.text.ends_with(&surname)
+                || (e.text.contains(focus)
+                    && matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+        });
+    let place = rubric_too || crate::fr::place_preposition(focus).is_some() || !person;
+    let rubric = split_colon(source)
+        .filter(|_| !place)
+        .map(|(a, _)| crate::fr::lexicon::fold(&a));
+    let tells: Vec<&String> = sides
+        .iter()
+        .filter(|side| {
+            rubric.as_deref() != Some(crate::fr::lexicon::fold(side).as_str())
+                && !bare_quotation(side)
+        })
+        .collect();
+    let mut pieces: Vec<String> = tells.iter().map(|s| s.to_string()).collect();
+    // A cut of a side that names the keyphrase dropped it with its link
+    // to the rest (`… pour la « première réponse » d’Emmanuel Macron`):
+    // only a side that never named it is cut.
     pieces.extend(
-        sides
+        tells
             .iter()
+            .filter(|side| count_in(side, focus) == 0)
             .filter_map(|side| cut_at_phrase(ctx, side, typo)),
     );
     if !title.contains(':') {
@@ -1097,18 +1152,56 @@ fn ends_a_phrase(full: &str, p: &crate::parse::Parsed, cut: &str) -> bool {
     let fw = &crate::fr::lexicon::lexicons().function_words;
     // The rest holds the verb (or the participle) the cut lacks.
     let verbal = |t: &Tag| matches!(t, Tag::Verb | Tag::Aux | Tag::Participle);
-    let rest_has_verb = p.tags[next..]
+    // The cut's last clause (after its last punctuation) holds its own verb
+    // (`Le déconfinement s’accélère en Europe`): the rest's verb is another
+    // clause's, unless it follows right after.
+    let clause_start = (0..=last)
+        .rev()
+        .find(|&k| p.tags[k] == Tag::Punct)
+        .map_or(0, |k| k + 1);
+    let tail_has_verb = p.tags[clause_start..=last]
         .iter()
-        .any(|t| matches!(t, Tag::Verb | Tag::Aux))
+        .any(|t| matches!(t, Tag::Verb | Tag::Aux));
+    let rest_has_verb = (!tail_has_verb
+        && p.tags[next..]
+            .iter()
+            .any(|t| matches!(t, Tag::Verb | Tag::Aux)))
+        || (matches!(p.tags[next], Tag::Verb | Tag::Aux)
+            && !(last + 1..next).any(|k| p.tags[k] == Tag::Punct))
         || (p.tags[next..].iter().any(verbal) && !p.tags[..next].iter().any(verbal));
-    let punct_between = (last + 1..next).any(|k| p.tags[k] == Tag::Punct);
-    let open_word = matches!(
-        p.tags[last],
-        Tag::Prep | Tag::Det | Tag::Coord | Tag::Sub | Tag::Rel | Tag::Pron
-    );
+    // A quotation mark does not close a phrase (`a-t-il « censuré » la
+    // lettre`).
+    let punct_between = (last + 1..next)
+        .any(|k| p.tags[k] == Tag::Punct && !matches!(full_words[k], "«" | "»" | "\"" | "“" | "”"));
+    // A pronoun is open when a verb or a complement must follow it (`il`,
+    // `les`, `celui`), not when it ends a phrase (`par les siens`).
+    let lower_last = full_words[last].to_lowercase();
+    let open_pronoun = p.tags[last] == Tag::Pron
+        && [
+            crate::fr::lexicon::Class::SubjectPronoun,
+            crate::fr::lexicon::Class::ObjectPronoun,
+            crate::fr::lexicon::Class::RelativePronoun,
+            crate::fr::lexicon::Class::DemonstrativePronoun,
+        ]
+        .into_iter()
+        .any(|c| fw.is(&lower_last, c));
+    let open_word = open_pronoun
+        || matches!(
+            p.tags[last],
+            Tag::Prep | Tag::Det | Tag::Coord | Tag::Sub | Tag::Rel
+        );
     !(rest_has_verb
         || open_word
-        || (matches!(p.tags[last], Tag::Verb | Tag::Infinitive) && !punct_between)
+        || (matches!(p.tags[last], Tag::Verb | Tag::Infinitive | Tag::Aux) && !punct_between)
+        || (p.tags[last] == Tag::Participle && p.tags[next] == Tag::Det && !punct_between)
+        || (!punct_between && adverb_left_open(p, &full_words, last, next))
+        || (p.tags[last] == Tag::CloseQuote
+            && last > 0
+            && matches!(
+                p.tags[last - 1],
+                Tag::Participle | Tag::Verb | Tag::Infinitive
+            )
+            && p.tags[next] == Tag::Det)
         || fw.is(
             &full_words[last].to_lowercase(),
             crate::fr::lexicon::Class::LocutionHead,
@@ -1119,6 +1212,25 @@ fn ends_a_phrase(full: &str, p: &crate::parse::Parsed, cut: &str) -> bool {
                 &full_words[next].to_lowercase(),
                 crate::fr::lexicon::Class::LocutionHead,
             )))
+}
+
+/// True when the cut ends on an adverb that needs what follows: half a
+/// locution (`à la` of `à la veille`), a quantity before its noun (`plus`
+/// of `plus de tests`), a negation before its verb (`ne va pas` of `ne va
+/// pas baisser`).
+fn adverb_left_open(p: &crate::parse::Parsed, words: &[&str], last: usize, next: usize) -> bool {
+    use crate::parse::Tag;
+    let fw = &crate::fr::lexicon::lexicons().function_words;
+    let next_word = words[next].to_lowercase();
+    let quantity = fw.is(&next_word, crate::fr::lexicon::Class::De)
+        || matches!(next_word.as_str(), "que" | "qu’");
+    match p.tags[last] {
+        // `ne déposeront plus` of `plus aucun recours`.
+        Tag::Adv => matches!(p.tags[next], Tag::Adv | Tag::Det) || quantity,
+        // `ne regrette pas` of `ne regrette pas son engagement`.
+        Tag::Neg => true,
+        _ => false,
+    }
 }
 
 /// The longest start of `title` that fits the SEO title and ends a phrase:
@@ -1393,5 +1505,39 @@ mod tests {
         assert!(printed_len(&s, Typography::Source) <= 60, "{s}");
         assert!(s.starts_with("Blinken"));
         assert_eq!(s.matches('«').count(), s.matches('»').count());
+    }
+}
+
+#[cfg(test)]
+mod phrase_ends {
+    use super::ends_a_phrase;
+    use crate::parse::Parsed;
+
+    fn ends(full: &str, cut: &str) -> bool {
+        ends_a_phrase(full, &Parsed::of_text(full), cut)
+    }
+
+    #[test]
+    fn a_cut_ends_after_a_whole_clause_never_inside_one() {
+        let t =
+            "Le déconfinement s’accélère en Europe, l’UE lève plus de 7 milliards pour un vaccin";
+        assert!(ends(t, "Le déconfinement s’accélère en Europe"));
+        assert!(!ends(
+            t,
+            "Le déconfinement s’accélère en Europe, l’UE lève plus"
+        ));
+        assert!(!ends(t, "Le déconfinement s’accélère en Europe, l’UE lève"));
+        assert!(!ends(t, "Le déconfinement s’accélère en Europe, l’UE"));
+        let t = "Le salaire des ministres ne va pas baisser, affirme Édouard Philippe";
+        assert!(ends(t, "Le salaire des ministres ne va pas baisser"));
+        assert!(!ends(t, "Le salaire des ministres ne va pas"));
+        let t = "New York menacée par des attentats à la veille de l’élection";
+        assert!(!ends(t, "New York menacée par des attentats à la"));
+        assert!(ends(t, "New York menacée par des attentats"));
+        let t = "Les parents de Vincent Lambert ne déposeront plus aucun recours";
+        assert!(!ends(
+            t,
+            "Les parents de Vincent Lambert ne déposeront plus"
+        ));
     }
 }
