@@ -553,7 +553,8 @@ impl<'a, 'b> LineCleaner<'a, 'b> {
     /// words since the last sentence end (a glued subheading), else a space.
     fn split_glued(&mut self, at: usize) {
         self.flush(at);
-        let heading_like = words_since_sentence_end(&self.line[..at]) <= 12;
+        let heading_like =
+            words_since_sentence_end(&self.line[..at]) <= 12 || after_a_bullet(&self.line[..at]);
         self.b
             .insert(self.base + at, if heading_like { "\n\n" } else { " " });
     }
@@ -675,6 +676,17 @@ fn is_apostrophe_char(c: char) -> bool {
 }
 
 /// Words of a line since its last sentence end.
+/// True when a list bullet opens what stands since the last sentence end
+/// (`… Me Chalot. • "Tout le monde… pleurer"`): an intertitle, however
+/// long its quotation (up to 30 words).
+fn after_a_bullet(line_so_far: &str) -> bool {
+    let tail = line_so_far
+        .rfind(['.', '!', '?', '…'])
+        .map_or(line_so_far, |p| &line_so_far[p + 1..])
+        .trim_start();
+    tail.starts_with(['•', '►', '▶', '■', '▪', '●']) && tail.split_whitespace().count() <= 30
+}
+
 fn words_since_sentence_end(line_so_far: &str) -> usize {
     let tail = line_so_far
         .rfind(['.', '!', '?', '…'])
@@ -806,6 +818,12 @@ mod tests {
 
     #[test]
     fn a_paragraph_glued_after_a_closing_quotation_mark_is_split() {
+        assert_eq!(
+            cleaned(
+                "Il a parlé. • \"Tout le monde dans l'immeuble a, à un moment donné, entendu Tony pleurer\"Dès le début, on l'a su."
+            ),
+            "Il a parlé. • «Tout le monde dans l’immeuble a, à un moment donné, entendu Tony pleurer»\n\nDès le début, on l’a su."
+        );
         assert_eq!(
             cleaned("• LA CLAUSE PAYÉE « DANS LES HEURES »Dans l’après-midi, il part."),
             "• LA CLAUSE PAYÉE « DANS LES HEURES »\n\nDans l’après-midi, il part."

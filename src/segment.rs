@@ -473,6 +473,7 @@ fn split_sentences(
     let (depth_after, roles) = quote_depths(text, &toks);
     let extent = quote_extents(&roles);
     let depth_before = |k: usize| if k == 0 { 0 } else { depth_after[k - 1] };
+    let pushed_before = out.sentences.len();
     let mut start = 0;
     let mut k = 0;
     while k < toks.len() {
@@ -550,6 +551,42 @@ fn split_sentences(
         first + toks.len(),
         depth_before(start) > 0,
     );
+    // A list bullet before a whole sentence (`• « Une ultra droite… », a
+    // écrit…`) is layout, not text; before a subheading (`• EDF`, no final
+    // stop) it stays for the heading test.
+    for s in &mut out.sentences[pushed_before..] {
+        let (a, b) = (s.tokens.start - first, s.tokens.end - first);
+        let stop = |k: usize| matches!(t(k), "." | "!" | "?" | "…");
+        let ends = stop(b - 1) || (matches!(t(b - 1), "»" | "\"" | "”") && stop(b - 2));
+        if b - a >= 3 && is_bullet(t(a)) && ends {
+            s.tokens.start += 1;
+            s.span.start = toks[a + 1].span.start;
+        }
+        // A rubric in capitals run into the sentence (`A GAUCHE Pour
+        // l’ancien président…`): a page label, not the sentence's words.
+        let a = s.tokens.start - first;
+        let caps = (a..b)
+            .take_while(|&k| {
+                let w = t(k);
+                w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+            })
+            .count();
+        let letters: usize = (a..a + caps)
+            .map(|k| t(k).chars().filter(|c| c.is_alphabetic()).count())
+            .sum();
+        let opens = a + caps < b && {
+            let mut w = t(a + caps).chars();
+            w.next().is_some_and(char::is_uppercase) && w.next().is_some_and(char::is_lowercase)
+        };
+        if caps >= 2 && letters >= 6 && opens && b - (a + caps) >= 4 {
+            s.tokens.start += caps;
+            s.span.start = toks[a + caps].span.start;
+        }
+    }
+}
+
+fn is_bullet(s: &str) -> bool {
+    matches!(s, "•" | "►" | "▶" | "■" | "▪" | "●")
 }
 
 /// A quotation of at least this many tokens may be cut into sentences.
@@ -746,6 +783,34 @@ mod tests {
                     "L’ancien ministre a parlé. Il rassemblera."
                 )
             ]
+        );
+    }
+
+    #[test]
+    fn a_bullet_before_a_whole_sentence_is_not_printed() {
+        let text = "Il a voté.• « Une droite liquide le dernier gaulliste », a écrit le député. \
+• « Ma fille a 13 ans ! »";
+        let s = segment(text);
+        let printed: Vec<&str> = s.sentences.iter().map(|x| x.span.of(text)).collect();
+        assert_eq!(
+            printed,
+            [
+                "Il a voté.",
+                "« Une droite liquide le dernier gaulliste », a écrit le député.",
+                "« Ma fille a 13 ans ! »"
+            ]
+        );
+        let text = "Il a parlé. A GAUCHE Pour l’ancien président, c’était un combattant.";
+        let s = segment(text);
+        assert_eq!(
+            s.sentences[1].span.of(text),
+            "Pour l’ancien président, c’était un combattant."
+        );
+        let text = "Il a parlé. LA CGT ET FO appellent à la grève lundi.";
+        let s = segment(text);
+        assert_eq!(
+            s.sentences[1].span.of(text),
+            "LA CGT ET FO appellent à la grève lundi."
         );
     }
 
