@@ -475,7 +475,10 @@ fn print_edits(s: &str) -> String {
         hour: regex::Regex::new(r"\b(\d{1,2})[hH](\d{2})?\b").expect("hour pattern"),
         unit: regex::Regex::new(r"(\d)(°C|°|km|kg|cm|mm)(?:\b|$)").expect("unit pattern"),
         ordinal: regex::Regex::new(r"\b(\d{1,3})(ers|res|er|re|es|e)\b").expect("ordinal pattern"),
-        roman: regex::Regex::new(r"\b([IVXLC]{2,}|[IVX])(er|e)\b").expect("roman pattern"),
+        // Well-formed numerals up to XXXIX only (centuries, regimes,
+        // arrondissements): `CLe` of a glued `RER CLe trafic` is no ordinal.
+        roman: regex::Regex::new(r"\b(X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|V?I{1,3}|V)(er|e)\b")
+            .expect("roman pattern"),
         quotes: regex::Regex::new(
             r#"(^|[\s(])(?:'([^'\s][^'\n]{0,200}?[^'\s])'|"([^"\s][^"\n]{0,200}?[^"\s])")([\s.,;:!?)]|$)"#,
         )
@@ -831,6 +834,10 @@ mod tests {
             (
                 "Au XIXe siècle, Juan Carlos Ier règne.",
                 "Au XIXᵉ siècle, Juan Carlos Iᵉʳ règne.",
+            ),
+            (
+                "Sous la Ve République, dans le XVIe, sur le RER CLe trafic.",
+                "Sous la Vᵉ République, dans le XVIᵉ, sur le RER CLe trafic.",
             ),
             (
                 "Il est en mode 'tout balader'.",
