@@ -616,8 +616,47 @@ fn camel_glue(line: &str, at: usize, lex: &Lexicons) -> bool {
     if rest[word_end..].starts_with(is_apostrophe_char) {
         lex.is_stop(&format!("{lower}’"))
     } else {
-        lower.chars().count() >= 2 && lex.is_stop(&lower)
+        (lower.chars().count() >= 2 && lex.is_stop(&lower))
+            || (lower.chars().count() >= 3 && glued_words(line, at))
     }
+}
+
+/// `groupeParti`, `ouverteInterrogé`, `ZitroneLéon Zitrone`: the word
+/// before the capital is a word of its own, in lowercase (3 letters or
+/// more: not `iPhone`, `eBay`), or a name of 5 letters or more the line
+/// also writes alone; a brand (`YouTube`, `GlobalData`, `McCain`) is
+/// neither.
+fn glued_words(line: &str, at: usize) -> bool {
+    let left_start = line[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let left = &line[left_start..at];
+    let mut chars = left.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let letters = left.chars().count();
+    if first.is_lowercase() {
+        return letters >= 3 && chars.all(char::is_lowercase);
+    }
+    // A hashtag or a quoted coinage (`"MorandiniGate`) is one word.
+    let after_space = line[..left_start]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace)
+        && !line[..left_start]
+            .trim_end()
+            .ends_with(['«', '"', '“', '#']);
+    letters >= 5
+        && after_space
+        && chars.all(char::is_lowercase)
+        && line.match_indices(left).any(|(i, _)| {
+            i != left_start
+                && !line[..i].ends_with(char::is_alphabetic)
+                && !line[i + left.len()..].starts_with(char::is_alphabetic)
+        })
 }
 
 /// `PRUD’HOMMESEt`, `LONGÉVITÉInterrogée`: a subheading in capitals glued to
@@ -700,6 +739,28 @@ mod tests {
 
     fn cleaned(s: &str) -> String {
         clean(s).text
+    }
+
+    #[test]
+    fn a_subheading_glued_to_its_paragraph_s_first_word_is_split() {
+        assert_eq!(
+            cleaned("Le plus jeune du groupeParti de Nice en voiture, il a roulé."),
+            "Le plus jeune du groupe\n\nParti de Nice en voiture, il a roulé."
+        );
+        assert_eq!(
+            cleaned("1966 : l’icône Léon ZitroneLéon Zitrone est la première star du JT."),
+            "1966 : l’icône Léon Zitrone\n\nLéon Zitrone est la première star du JT."
+        );
+        // Brands keep their capitals.
+        for brand in [
+            "La vidéo a été vue sur YouTube par un million de personnes.",
+            "Un sondage GlobalData paraît lundi.",
+            "Le sénateur McCain a voté contre.",
+            "Il a acheté un iPhone neuf.",
+            "Le « MorandiniGate » : Jean-Marc Morandini se défend.",
+        ] {
+            assert_eq!(cleaned(brand), brand);
+        }
     }
 
     #[test]
