@@ -682,6 +682,28 @@ fn main_clause_leans_back(text: &str, p: &Parsed) -> bool {
                 && fw.is(&word(g.start), Class::DefiniteArticle)
                 && lex.names_a_person(p.text_of(text, g.start, g.end))
         });
+    // `La mesure est décriée`, `La proposition de celle qui…`: a general
+    // noun standing for what the article named before, its complement (if
+    // any) a pronoun.
+    let shell_subject = p
+        .group_at(c.start)
+        .filter(|g| p.tags[c.start] == Tag::Det && g.kind == crate::parse::GroupKind::Noun)
+        .is_some_and(|g| {
+            let head = (g.start..g.end).find(|&k| p.tags[k] == Tag::Noun);
+            // A complement names it (`L’accident de la circulation`), unless
+            // it is a pronoun (`de celle qui`).
+            let prep = (g.start..g.end + 1).find(|&k| p.tags.get(k) == Some(&Tag::Prep));
+            let named_after =
+                prep.is_some_and(|k| p.tags.get(k + 1).is_some_and(|&t| t != Tag::Pron));
+            fw.is(&word(g.start), Class::DefiniteArticle)
+                && head.is_some_and(|k| {
+                    let w = word(k);
+                    lex.shell_nouns.contains(&w)
+                        || lex.shell_nouns.contains(w.trim_end_matches('s'))
+                })
+                && !p.tags[g.start..g.end].contains(&Tag::Propn)
+                && !named_after
+        });
     // Not `en`: the tagger reads the preposition of `en marche`, `en passe
     // de` as the pronoun too often to trust it.
     let object_pronoun = (c.start..c.end.min(c.start + 6)).any(|k| {
@@ -691,7 +713,7 @@ fn main_clause_leans_back(text: &str, p: &Parsed) -> bool {
             && !fw.is_any(&w, &[Class::Reflexive, Class::SubjectPronoun])
             && w != "en"
     });
-    pronoun_subject || role_subject || object_pronoun
+    pronoun_subject || role_subject || shell_subject || object_pronoun
 }
 
 /// The body sentence after `i`, in the source.
@@ -1458,6 +1480,23 @@ mod tests {
             "{cuts:?}"
         );
         assert!(cuts.iter().all(|v| !v.contains("en effet")), "{cuts:?}");
+    }
+
+    #[test]
+    fn a_general_noun_for_what_came_before_opens_no_description() {
+        let doc = test_document(
+            "Le conseil municipal de Brenac a voté lundi la gratuité des bus. \
+             La mesure est critiquée par les commerçants du centre-ville. \
+             La proposition de celle qui préside l’opposition a été rejetée. \
+             L’accident de la circulation a fait deux blessés samedi à Brenac. \
+             La mesure du bruit des bus a commencé en mai.",
+        );
+        let facts = doc.facts();
+        let ctx = Context::new(&doc, &facts);
+        let opens: Vec<bool> = (0..5).map(|i| opens_well(&ctx, i)).collect();
+        // A complement that names (`de la circulation`, `du bruit`) says
+        // which; a pronoun (`de celle qui`) does not.
+        assert_eq!(opens, [true, false, false, true, true]);
     }
 
     #[test]

@@ -62,6 +62,8 @@ files! {
     RELATION_NOUNS = "fr/relation_nouns.txt";
     /// Reporting verbs.
     REPORTING_VERBS = "fr/reporting_verbs.txt";
+    /// General nouns that stand for something named before (`la mesure`).
+    SHELL_NOUNS = "fr/shell_nouns.txt";
     /// Words added to the base stop list.
     STOPWORDS_ADD = "fr/stopwords_add.txt";
     /// Words removed from the base stop list.

@@ -140,6 +140,9 @@ pub struct Lexicons {
     pub vulgar: FxHashSet<String>,
     /// Nouns too general to be a focus keyphrase (`cas`, `fin`, `millions`).
     pub weak_nouns: FxHashSet<String>,
+    /// General nouns that stand for something named before (`mesure`,
+    /// `institution`): a sentence read alone cannot open on one.
+    pub shell_nouns: FxHashSet<String>,
     /// Nouns that name a person by a tie to someone (`fils`, `collègue`).
     pub relation_nouns: FxHashSet<String>,
     /// Connectors a description strikes from inside a sentence (`en effet`,
@@ -363,6 +366,7 @@ impl Lexicons {
             topic_stopwords: set_of(entries(files::TOPIC_STOPWORDS.text)),
             vulgar: set_of(entries(files::VULGAR.text)),
             weak_nouns: set_of(entries(files::WEAK_NOUNS.text)),
+            shell_nouns: set_of(entries(files::SHELL_NOUNS.text)),
             relation_nouns: set_of(entries(files::RELATION_NOUNS.text)),
             inner_connectors: set_of(entries(files::INNER_CONNECTORS.text)),
             elidable: folded(&elision, "elidable"),
