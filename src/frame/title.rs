@@ -710,6 +710,12 @@ fn quote_after(source: &str) -> Option<String> {
     if after.is_empty() || after.starts_with(':') {
         return None;
     }
+    // `« Des marges de manœuvre » sur l’âge d’équilibre, assure…`: the
+    // quotation is the object of what follows it, not a phrase of its own.
+    let comma = source[quote.len()..].trim_start().starts_with(',');
+    if !comma && after.starts_with(char::is_lowercase) {
+        return None;
+    }
     Some(format!(
         "{} : {quote}",
         upper_first(after.trim_end_matches(['.', ' ']))
@@ -1505,6 +1511,23 @@ mod tests {
         assert!(printed_len(&s, Typography::Source) <= 60, "{s}");
         assert!(s.starts_with("Blinken"));
         assert_eq!(s.matches('«').count(), s.matches('»').count());
+    }
+}
+
+#[cfg(test)]
+mod quotations_moved {
+    use super::quote_after;
+
+    #[test]
+    fn a_quotation_moves_last_only_when_it_stands_alone() {
+        assert_eq!(
+            quote_after("« C’est bien ! » Reprise à l’école").as_deref(),
+            Some("Reprise à l’école : « C’est bien ! »")
+        );
+        assert_eq!(
+            quote_after("« Des marges » sur l’âge d’équilibre, assure Edouard Philippe"),
+            None
+        );
     }
 }
 
