@@ -98,6 +98,8 @@ fn clean_lines(text: &str, lex: &Lexicons) -> (String, OffsetMap, Vec<Removal>) 
     let mut removed = Vec::new();
     let mut pos = 0;
     let mut blank_run = 0usize;
+    // Where the last line kept ends in `text`, before its line break.
+    let mut last_end = 0usize;
     for raw in text.split_inclusive('\n') {
         let start = pos;
         pos += raw.len();
@@ -124,8 +126,14 @@ fn clean_lines(text: &str, lex: &Lexicons) -> (String, OffsetMap, Vec<Removal>) 
             continue;
         }
         if !b.text().is_empty() {
-            b.insert(start, if blank_run > 0 { "\n\n" } else { "\n" });
+            match broken_word(b.text(), trimmed, lex) {
+                // The break's own bytes become the space: it is no insertion,
+                // and the printed sentence keeps it.
+                Some(joint) => b.replace(last_end, start, joint),
+                None => b.insert(start, if blank_run > 0 { "\n\n" } else { "\n" }),
+            }
         }
+        last_end = start + line.len();
         blank_run = 0;
         // Leading whitespace goes; the heading mark, if any, stays first.
         let lead = line.len() - line.trim_start().len();
@@ -150,6 +158,30 @@ fn clean_lines(text: &str, lex: &Lexicons) -> (String, OffsetMap, Vec<Removal>) 
     b.trim_end_matches(char::is_whitespace);
     let (out, map) = b.finish();
     (out, map, removed)
+}
+
+/// A line break inside a sentence, as some pages leave after a link
+/// (`rapporte Le Paris` / `ien. Le clip…`, `à Paris` / `a été…`): the text
+/// so far ends on a letter and the line opens in lowercase. The joint is
+/// nothing when the two halves make one word the lexicon knows
+/// (`Parisien`), else a space; `None` when the break is a real one.
+fn broken_word(so_far: &str, line: &str, lex: &Lexicons) -> Option<&'static str> {
+    let before = so_far.trim_end_matches([' ', '\t']);
+    if !before.ends_with(char::is_alphabetic) || !line.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let tail = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let head: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
+    let joined = format!("{tail}{head}").to_lowercase();
+    let known = |w: &str| lex.pos.get(w).is_some();
+    Some(if known(&joined) && !known(&head) {
+        ""
+    } else {
+        " "
+    })
 }
 
 /// Cleans one line, cutting out the captions of embedded videos (see
@@ -761,6 +793,22 @@ mod tests {
         ] {
             assert_eq!(cleaned(brand), brand);
         }
+    }
+
+    #[test]
+    fn a_sentence_broken_across_lines_is_joined() {
+        assert_eq!(
+            cleaned("Il chante, rapporte Le Paris\n\nien. Le clip a circulé."),
+            "Il chante, rapporte Le Parisien. Le clip a circulé."
+        );
+        assert_eq!(
+            cleaned("Le maire de Paris\n\na annoncé lundi une réforme."),
+            "Le maire de Paris a annoncé lundi une réforme."
+        );
+        assert_eq!(
+            cleaned("Le maire parle.\n\nensuite vient le vote."),
+            "Le maire parle.\n\nensuite vient le vote."
+        );
     }
 
     #[test]
