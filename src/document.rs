@@ -199,7 +199,10 @@ impl Document {
         self.seg
             .sentences
             .iter()
-            .map(|s| self.seg.paragraphs[s.paragraph].kind == ParagraphKind::Body)
+            .map(|s| {
+                self.seg.paragraphs[s.paragraph].kind == ParagraphKind::Body
+                    && !is_word_fragment(s.span.of(&self.text))
+            })
             .collect()
     }
 
@@ -316,6 +319,16 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
     out
 }
 
+/// True when a sentence is the tail of a word a page broke off (`ien.` of
+/// `Le Paris` / `ien.`): one word, in lowercase, and a period. It is
+/// debris, never printed.
+fn is_word_fragment(s: &str) -> bool {
+    let word = s.trim_end_matches('.');
+    word.len() < s.len()
+        && word.starts_with(char::is_lowercase)
+        && word.chars().all(char::is_alphabetic)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,6 +349,17 @@ mod tests {
         let d = doc("Un titre sans point\n\nLe premier paragraphe est là. Il continue.");
         assert_eq!(d.title.as_deref(), Some("Un titre sans point"));
         assert_eq!(d.body_sentences(), 2);
+    }
+
+    #[test]
+    fn the_tail_of_a_broken_word_is_no_body_sentence() {
+        let d = doc("Elle chante, rapporte Le Paris\n\nien. Le clip a circulé lundi. Il choque.");
+        let printed: Vec<&str> = (0..d.seg.sentences.len())
+            .filter(|&i| d.body_mask()[i])
+            .map(|i| d.seg.sentences[i].span.of(&d.text))
+            .collect();
+        assert!(!printed.contains(&"ien."), "{printed:?}");
+        assert!(printed.contains(&"Le clip a circulé lundi."), "{printed:?}");
     }
 
     #[test]

@@ -161,10 +161,9 @@ fn clean_lines(text: &str, lex: &Lexicons) -> (String, OffsetMap, Vec<Removal>) 
 }
 
 /// A line break inside a sentence, as some pages leave after a link
-/// (`rapporte Le Paris` / `ien. Le clip…`, `à Paris` / `a été…`): the text
-/// so far ends on a letter and the line opens in lowercase. The joint is
-/// nothing when the two halves make one word the lexicon knows
-/// (`Parisien`), else a space; `None` when the break is a real one.
+/// (`de Paris` / `a répondu…`): the text so far ends on a letter and the
+/// line opens in lowercase; the joint is a space. `None` when the break is
+/// a real one, or when the halves make one word (`Le Paris` / `ien.`).
 fn broken_word(so_far: &str, line: &str, lex: &Lexicons) -> Option<&'static str> {
     let before = so_far.trim_end_matches([' ', '\t']);
     if !before.ends_with(char::is_alphabetic) || !line.starts_with(char::is_lowercase) {
@@ -177,11 +176,9 @@ fn broken_word(so_far: &str, line: &str, lex: &Lexicons) -> Option<&'static str>
     let head: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
     let joined = format!("{tail}{head}").to_lowercase();
     let known = |w: &str| lex.pos.get(w).is_some();
-    Some(if known(&joined) && !known(&head) {
-        ""
-    } else {
-        " "
-    })
+    // Halves of one word (`Paris` / `ien.`) stay apart: joined, they would
+    // print a word the source never writes.
+    (!known(&joined) || known(&head)).then_some(" ")
 }
 
 /// Cleans one line, cutting out the captions of embedded videos (see
@@ -799,7 +796,7 @@ mod tests {
     fn a_sentence_broken_across_lines_is_joined() {
         assert_eq!(
             cleaned("Il chante, rapporte Le Paris\n\nien. Le clip a circulé."),
-            "Il chante, rapporte Le Parisien. Le clip a circulé."
+            "Il chante, rapporte Le Paris\n\nien. Le clip a circulé."
         );
         assert_eq!(
             cleaned("Le maire de Paris\n\na annoncé lundi une réforme."),
