@@ -318,17 +318,19 @@ fn a_witness_given_an_age_is_never_the_keyphrase() {
     assert_ne!(out.keyphrase, "Lucas");
 }
 
+/// An article about a federation's election, written for these tests.
+const ELECTION: &str = "Marion Kerbrat a été élue samedi à la tête de la fédération des \
+pêcheurs de Bretagne, au terme d’un vote serré. Kerbrat, patronne d’un chalutier de Brenac, \
+succède à un président resté vingt ans en poste.\n\nPendant sa campagne, Kerbrat a promis de \
+défendre les quotas des petits bateaux. « Nous ne laisserons pas la pêche côtière disparaître », \
+a déclaré Kerbrat après le vote.\n\nSes adversaires saluent une élue pugnace. Marion Kerbrat \
+doit rencontrer le ministre de la Mer dans les prochaines semaines.";
+
 #[test]
 fn a_person_is_named_as_the_title_names_her() {
-    let text = "Marion Kerbrat a été élue samedi à la tête de la fédération des pêcheurs \
-de Bretagne, au terme d’un vote serré. Kerbrat, patronne d’un chalutier de Brenac, succède \
-à un président resté vingt ans en poste.\n\nPendant sa campagne, Kerbrat a promis de défendre \
-les quotas des petits bateaux. « Nous ne laisserons pas la pêche côtière disparaître », a \
-déclaré Kerbrat après le vote.\n\nSes adversaires saluent une élue pugnace. Marion Kerbrat \
-doit rencontrer le ministre de la Mer dans les prochaines semaines.";
     let out = rewrite_titled(
         "Marion Kerbrat élue à la tête de la fédération des pêcheurs",
-        text,
+        ELECTION,
     );
     assert_eq!(out.keyphrase, "Marion Kerbrat");
 }
@@ -381,15 +383,9 @@ dans le quartier nord, pour un total de 3,2 millions d’euros.";
 
 #[test]
 fn a_person_never_heads_the_rubric_of_the_title_in_the_seo_title() {
-    let text = "Marion Kerbrat a été élue samedi à la tête de la fédération des pêcheurs \
-de Bretagne, au terme d’un vote serré. Kerbrat, patronne d’un chalutier de Brenac, succède \
-à un président resté vingt ans en poste.\n\nPendant sa campagne, Kerbrat a promis de défendre \
-les quotas des petits bateaux. « Nous ne laisserons pas la pêche côtière disparaître », a \
-déclaré Kerbrat après le vote.\n\nSes adversaires saluent une élue pugnace. Marion Kerbrat \
-doit rencontrer le ministre de la Mer dans les prochaines semaines.";
     let out = rewrite_titled(
         "Pêche côtière : Marion Kerbrat élue à la tête de la fédération des pêcheurs de Bretagne après un vote serré",
-        text,
+        ELECTION,
     );
     // `Marion Kerbrat : pêche côtière` says she is the rubric's subject.
     assert!(
