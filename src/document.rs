@@ -320,13 +320,14 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
 }
 
 /// True when a sentence is the tail of a word a page broke off (`ien.` of
-/// `Le Paris` / `ien.`): one word, in lowercase, and a period. It is
-/// debris, never printed.
+/// `Le Paris` / `ien.`: one word, in lowercase, and a period) or the number
+/// of a list item cut from its item (`2.` of `2. Et les professeurs ?`). It
+/// is debris, never printed.
 fn is_word_fragment(s: &str) -> bool {
     let word = s.trim_end_matches('.');
-    word.len() < s.len()
-        && word.starts_with(char::is_lowercase)
-        && word.chars().all(char::is_alphabetic)
+    let tail = word.starts_with(char::is_lowercase) && word.chars().all(char::is_alphabetic);
+    let number = !word.is_empty() && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
+    word.len() < s.len() && (tail || number)
 }
 
 #[cfg(test)]
@@ -360,6 +361,13 @@ mod tests {
             .collect();
         assert!(!printed.contains(&"ien."), "{printed:?}");
         assert!(printed.contains(&"Le clip a circulé lundi."), "{printed:?}");
+        let d = doc("Le guide répond.\n\n2. Et les professeurs ?\n\nIls portent un masque.");
+        let printed: Vec<&str> = (0..d.seg.sentences.len())
+            .filter(|&i| d.body_mask()[i])
+            .map(|i| d.seg.sentences[i].span.of(&d.text))
+            .collect();
+        assert!(!printed.contains(&"2."), "{printed:?}");
+        assert!(printed.contains(&"Et les professeurs ?"), "{printed:?}");
     }
 
     #[test]
