@@ -743,23 +743,24 @@ fn is_apostrophe_char(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
-/// Words of a line since its last sentence end.
+/// What a line holds since its last sentence end.
+fn since_sentence_end(line_so_far: &str) -> &str {
+    line_so_far
+        .rfind(['.', '!', '?', '…'])
+        .map_or(line_so_far, |p| &line_so_far[p + 1..])
+}
+
 /// True when a list bullet opens what stands since the last sentence end
 /// (`… Me Chalot. • "Tout le monde… pleurer"`): an intertitle, however
 /// long its quotation (up to 30 words).
 fn after_a_bullet(line_so_far: &str) -> bool {
-    let tail = line_so_far
-        .rfind(['.', '!', '?', '…'])
-        .map_or(line_so_far, |p| &line_so_far[p + 1..])
-        .trim_start();
-    tail.starts_with(['•', '►', '▶', '■', '▪', '●']) && tail.split_whitespace().count() <= 30
+    let tail = since_sentence_end(line_so_far).trim_start();
+    tail.starts_with(crate::fr::typography::BULLETS) && tail.split_whitespace().count() <= 30
 }
 
+/// Words of a line since its last sentence end.
 fn words_since_sentence_end(line_so_far: &str) -> usize {
-    let tail = line_so_far
-        .rfind(['.', '!', '?', '…'])
-        .map_or(line_so_far, |p| &line_so_far[p + 1..]);
-    tail.split_whitespace().count()
+    since_sentence_end(line_so_far).split_whitespace().count()
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! their word (`l’` + `État`) and hyphenated compounds are kept whole.
 
 use crate::fr::lexicon::{Lexicons, lexicons};
+use crate::fr::typography::BULLETS;
 use crate::input::HEADING_MARK;
 use std::ops::Range;
 
@@ -282,7 +283,7 @@ pub fn has_inner_sentence_end(s: &str) -> bool {
             && s[i + 1..]
                 .chars()
                 .find(|c| !c.is_whitespace())
-                .is_some_and(|c| c.is_uppercase() || matches!(c, '•' | '►' | '▶' | '■' | '▪' | '●'))
+                .is_some_and(|c| c.is_uppercase() || BULLETS.contains(&c))
             && s[i + 1..].starts_with(|c: char| c.is_whitespace() || !c.is_alphanumeric())
     })
 }
@@ -530,7 +531,7 @@ fn split_sentences(
                 || c.is_ascii_digit()
                 || matches!(c, '«' | '“' | '"' | '—' | '–' | '-' | '(' | '¿' | '¡')
                 // A list bullet glued to the sentence before (`taxis.• EDF`).
-                || matches!(c, '•' | '►' | '▶' | '■' | '▪' | '●')
+                || BULLETS.contains(&c)
         });
         if starts_sentence {
             push_sentence_in(
@@ -551,42 +552,51 @@ fn split_sentences(
         first + toks.len(),
         depth_before(start) > 0,
     );
-    // A list bullet before a whole sentence (`• « Une ultra droite… », a
-    // écrit…`) is layout, not text; before a subheading (`• EDF`, no final
-    // stop) it stays for the heading test.
+    // What opens a sentence but is layout, not its words, goes from its span.
     for s in &mut out.sentences[pushed_before..] {
-        let (a, b) = (s.tokens.start - first, s.tokens.end - first);
-        let stop = |k: usize| matches!(t(k), "." | "!" | "?" | "…");
-        let ends = stop(b - 1) || (matches!(t(b - 1), "»" | "\"" | "”") && stop(b - 2));
-        if b - a >= 3 && is_bullet(t(a)) && ends {
-            s.tokens.start += 1;
-            s.span.start = toks[a + 1].span.start;
-        }
-        // A rubric in capitals run into the sentence (`A GAUCHE Pour
-        // l’ancien président…`): a page label, not the sentence's words.
-        let a = s.tokens.start - first;
-        let caps = (a..b)
-            .take_while(|&k| {
-                let w = t(k);
-                w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
-            })
-            .count();
-        let letters: usize = (a..a + caps)
-            .map(|k| t(k).chars().filter(|c| c.is_alphabetic()).count())
-            .sum();
-        let opens = a + caps < b && {
-            let mut w = t(a + caps).chars();
-            w.next().is_some_and(char::is_uppercase) && w.next().is_some_and(char::is_lowercase)
-        };
-        if caps >= 2 && letters >= 6 && opens && b - (a + caps) >= 4 {
-            s.tokens.start += caps;
-            s.span.start = toks[a + caps].span.start;
+        let words: Vec<&str> = toks[s.tokens.start - first..s.tokens.end - first]
+            .iter()
+            .map(|x| x.span.of(text))
+            .collect();
+        let skip = layout_before(&words);
+        if skip > 0 {
+            s.tokens.start += skip;
+            s.span.start = out.tokens[s.tokens.start].span.start;
         }
     }
 }
 
-fn is_bullet(s: &str) -> bool {
-    matches!(s, "•" | "►" | "▶" | "■" | "▪" | "●")
+/// How many of a sentence's first tokens are layout: a list bullet before
+/// a whole sentence (`• « Une ultra droite… », a écrit…`; before a
+/// subheading, `• EDF` with no final stop, it stays for the heading test),
+/// then a rubric in capitals run into the sentence (`A GAUCHE Pour
+/// l’ancien président…`).
+fn layout_before(words: &[&str]) -> usize {
+    let n = words.len();
+    let stop = |k: usize| matches!(words[k], "." | "!" | "?" | "…");
+    let ends = n >= 2 && (stop(n - 1) || (matches!(words[n - 1], "»" | "\"" | "”") && stop(n - 2)));
+    let is_bullet = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(|c| BULLETS.contains(&c)) && c.next().is_none()
+    };
+    let a = usize::from(n >= 3 && ends && is_bullet(words[0]));
+    let caps = words[a..]
+        .iter()
+        .take_while(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase))
+        .count();
+    let letters: usize = words[a..a + caps]
+        .iter()
+        .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    let opens = words.get(a + caps).is_some_and(|w| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_some_and(char::is_lowercase)
+    });
+    if caps >= 2 && letters >= 6 && opens && n - (a + caps) >= 4 {
+        a + caps
+    } else {
+        a
+    }
 }
 
 /// A quotation of at least this many tokens may be cut into sentences.

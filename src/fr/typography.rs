@@ -9,6 +9,9 @@ use std::sync::OnceLock;
 // Typography
 // ---------------------------------------------------------------------------
 
+/// The list marks of a page (`• EDF`, `► SNCF`): layout, not text.
+pub const BULLETS: [char; 6] = ['•', '►', '▶', '■', '▪', '●'];
+
 /// Output typography.
 ///
 /// The default is [`Typography::Edited`]: French print everywhere, the

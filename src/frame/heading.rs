@@ -712,7 +712,8 @@ pub fn clean_source_heading(raw: &str) -> String {
     };
     let t = raw
         .trim_matches(|c: char| {
-            matches!(c, '-' | '–' | '—' | '*' | '•' | '►' | '▶' | '■' | '▪' | '●')
+            matches!(c, '-' | '–' | '—' | '*')
+                || crate::fr::typography::BULLETS.contains(&c)
                 || c.is_whitespace()
         })
         .trim();

@@ -671,39 +671,35 @@ fn main_clause_leans_back(text: &str, p: &Parsed) -> bool {
             &[Class::SubjectPronoun, Class::DemonstrativePronoun],
         )
         && word(c.start) != "on";
-    // `L’auteur de l’attaque` says which: a complement names it.
-    let role_subject = p
+    // A subject noun group opening on a definite article (`Le chanteur`,
+    // `La mesure`), which a reader takes for someone or something named
+    // before unless a name or a complement says which.
+    let definite_subject = p
         .group_at(c.start)
         .filter(|g| p.tags[c.start] == Tag::Det && g.kind == crate::parse::GroupKind::Noun)
-        .is_some_and(|g| {
-            !p.tags[g.start..g.end]
-                .iter()
-                .any(|t| matches!(t, Tag::Propn | Tag::Prep))
-                && fw.is(&word(g.start), Class::DefiniteArticle)
-                && lex.names_a_person(p.text_of(text, g.start, g.end))
-        });
-    // `La mesure est décriée`, `La proposition de celle qui…`: a general
-    // noun standing for what the article named before, its complement (if
-    // any) a pronoun.
-    let shell_subject = p
-        .group_at(c.start)
-        .filter(|g| p.tags[c.start] == Tag::Det && g.kind == crate::parse::GroupKind::Noun)
-        .is_some_and(|g| {
-            let head = (g.start..g.end).find(|&k| p.tags[k] == Tag::Noun);
-            // A complement names it (`L’accident de la circulation`), unless
-            // it is a pronoun (`de celle qui`).
-            let prep = (g.start..g.end + 1).find(|&k| p.tags.get(k) == Some(&Tag::Prep));
-            let named_after =
-                prep.is_some_and(|k| p.tags.get(k + 1).is_some_and(|&t| t != Tag::Pron));
+        .filter(|g| {
             fw.is(&word(g.start), Class::DefiniteArticle)
-                && head.is_some_and(|k| {
-                    let w = word(k);
-                    lex.shell_nouns.contains(&w)
-                        || lex.shell_nouns.contains(w.trim_end_matches('s'))
-                })
                 && !p.tags[g.start..g.end].contains(&Tag::Propn)
-                && !named_after
         });
+    // `L’auteur de l’attaque` says which: a complement names it.
+    let role_subject = definite_subject.is_some_and(|g| {
+        !p.tags[g.start..g.end].contains(&Tag::Prep)
+            && lex.names_a_person(p.text_of(text, g.start, g.end))
+    });
+    // `La mesure est décriée`, `La proposition de celle qui…`: a general
+    // noun standing for what the article named before; a complement names
+    // it (`L’accident de la circulation`), unless it is a pronoun (`de
+    // celle qui`).
+    let shell_subject = definite_subject.is_some_and(|g| {
+        let head = (g.start..g.end).find(|&k| p.tags[k] == Tag::Noun);
+        let prep = (g.start..=g.end).find(|&k| p.tags.get(k) == Some(&Tag::Prep));
+        let named_after = prep.is_some_and(|k| p.tags.get(k + 1).is_some_and(|&t| t != Tag::Pron));
+        !named_after
+            && head.is_some_and(|k| {
+                let w = word(k);
+                lex.shell_nouns.contains(&w) || lex.shell_nouns.contains(w.trim_end_matches('s'))
+            })
+    });
     // Not `en`: the tagger reads the preposition of `en marche`, `en passe
     // de` as the pronoun too often to trust it.
     let object_pronoun = (c.start..c.end.min(c.start + 6)).any(|k| {

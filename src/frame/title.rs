@@ -907,9 +907,7 @@ fn seo_title_of(
     }
     // The source's rubric alone (`Attentat de Charlie Hebdo`) names the
     // story but not the news: it comes after `Keyphrase : news`.
-    let source_rubric = split_colon(source).map(|(a, _)| crate::fr::lexicon::fold(&a));
-    let is_rubric =
-        |o: &str| source_rubric.as_deref() == Some(crate::fr::lexicon::fold(o).as_str());
+    let is_rubric = |o: &str| is_source_rubric(source, o);
     let fitting_news = options
         .iter()
         .filter(|o| fits_seo(o, typo) && crate::fr::count_words(o) >= 3)
@@ -1038,6 +1036,13 @@ fn cut_complete(ctx: &Context, title: &str, typo: Typography) -> Option<String> 
     })
 }
 
+/// True when `side` is the source title's rubric, its first side before the
+/// colon, wherever an edit put it (`Attentat de Charlie Hebdo`).
+fn is_source_rubric(source: &str, side: &str) -> bool {
+    split_colon(source)
+        .is_some_and(|(a, _)| crate::fr::lexicon::fold(&a) == crate::fr::lexicon::fold(side))
+}
+
 /// True when `s` is one quotation and nothing else (`« Justice pour tous »`).
 fn bare_quotation(s: &str) -> bool {
     let s = s.trim().trim_end_matches(['.', '!', '?', ' ']);
@@ -1074,16 +1079,15 @@ fn prefixed(
             .iter()
             .any(|w| crate::fr::lexicon::fold(w).contains(&stem))
     };
-    // Never before a title's rubric (`État islamique : tuerie d’Orlando`,
-    // `Fillon : primaire de la droite`) nor a bare quotation whose speaker
-    // the keyphrase may not be (`France : « Justice pour tous »`).
-    // The rubric is the source title's first side, wherever the H1 put it.
-    // A place before the topic it frames reads as a newsroom rubric
-    // (`Montaurel : urgences de nuit`); a person before it does not.
+    // Never before a bare quotation whose speaker the keyphrase may not be
+    // (`France : « Justice pour tous »`). Before the source's rubric only
+    // when asked (`rubric_too`, the last resort) or when the keyphrase is
+    // no person: a place before the topic it frames reads as a newsroom
+    // rubric (`Montaurel : urgences de nuit`), a person before it does not
+    // (`Fillon : primaire de la droite`). A person: a full name, a surname
+    // the text gives with its first name (`Macron` of `Emmanuel Macron`),
+    // or a name the analysis found a person or an organisation.
     use crate::analyze::entities::EntityKind;
-    // A person: a full name, a surname the text gives with its first name
-    // (`Macron` of `Emmanuel Macron`), or a name the analysis found a
-    // person or an organisation.
     let surname = format!(" {focus}");
     let person = focus.contains(' ')
         || ctx.facts.entities.iter().any(|e| {
@@ -1091,16 +1095,10 @@ fn prefixed(
                 || (e.text.contains(focus)
                     && matches!(e.kind, EntityKind::Person | EntityKind::Organization))
         });
-    let place = rubric_too || crate::fr::place_preposition(focus).is_some() || !person;
-    let rubric = split_colon(source)
-        .filter(|_| !place)
-        .map(|(a, _)| crate::fr::lexicon::fold(&a));
+    let rubric_allowed = rubric_too || crate::fr::place_preposition(focus).is_some() || !person;
     let tells: Vec<&String> = sides
         .iter()
-        .filter(|side| {
-            rubric.as_deref() != Some(crate::fr::lexicon::fold(side).as_str())
-                && !bare_quotation(side)
-        })
+        .filter(|side| (rubric_allowed || !is_source_rubric(source, side)) && !bare_quotation(side))
         .collect();
     let mut pieces: Vec<String> = tells.iter().map(|s| s.to_string()).collect();
     // A cut of a side that names the keyphrase dropped it with its link
@@ -1168,17 +1166,15 @@ fn ends_a_phrase(full: &str, p: &crate::parse::Parsed, cut: &str) -> bool {
     let tail_has_verb = p.tags[clause_start..=last]
         .iter()
         .any(|t| matches!(t, Tag::Verb | Tag::Aux));
+    // Quotation marks are tagged apart: they close no phrase (`a-t-il
+    // « censuré » la lettre`).
+    let punct_between = (last + 1..next).any(|k| p.tags[k] == Tag::Punct);
     let rest_has_verb = (!tail_has_verb
         && p.tags[next..]
             .iter()
             .any(|t| matches!(t, Tag::Verb | Tag::Aux)))
-        || (matches!(p.tags[next], Tag::Verb | Tag::Aux)
-            && !(last + 1..next).any(|k| p.tags[k] == Tag::Punct))
+        || (matches!(p.tags[next], Tag::Verb | Tag::Aux) && !punct_between)
         || (p.tags[next..].iter().any(verbal) && !p.tags[..next].iter().any(verbal));
-    // A quotation mark does not close a phrase (`a-t-il « censuré » la
-    // lettre`).
-    let punct_between = (last + 1..next)
-        .any(|k| p.tags[k] == Tag::Punct && !matches!(full_words[k], "«" | "»" | "\"" | "“" | "”"));
     // A pronoun is open when a verb or a complement must follow it (`il`,
     // `les`, `celui`), not when it ends a phrase (`par les siens`).
     let lower_last = full_words[last].to_lowercase();
@@ -1512,11 +1508,6 @@ mod tests {
         assert!(s.starts_with("Blinken"));
         assert_eq!(s.matches('«').count(), s.matches('»').count());
     }
-}
-
-#[cfg(test)]
-mod quotations_moved {
-    use super::quote_after;
 
     #[test]
     fn a_quotation_moves_last_only_when_it_stands_alone() {
@@ -1529,15 +1520,9 @@ mod quotations_moved {
             None
         );
     }
-}
-
-#[cfg(test)]
-mod phrase_ends {
-    use super::ends_a_phrase;
-    use crate::parse::Parsed;
 
     fn ends(full: &str, cut: &str) -> bool {
-        ends_a_phrase(full, &Parsed::of_text(full), cut)
+        ends_a_phrase(full, &crate::parse::Parsed::of_text(full), cut)
     }
 
     #[test]

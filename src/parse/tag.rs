@@ -288,12 +288,13 @@ fn first_pass(r: &[Reading<'_>], k: usize, lex: &Lexicons, time: bool) -> Tag {
             return Tag::Propn;
         }
     }
-    if t.capitalised && opens_a_phrase(r, k) && t.entry.is_none() && t.function.is_none() {
-        return Tag::Propn;
-    }
-    // A first name the lexicon knows as a word, before a surname
-    // (`Charlotte Le Bon`, `Marine Le Pen`, `Rose Dubois`): a name.
-    if t.capitalised && opens_a_phrase(r, k) && t.function.is_none() && before_a_surname(r, k) {
+    // A first name the lexicon knows as a word is a name too before a
+    // surname (`Charlotte Le Bon`, `Marine Le Pen`, `Rose Dubois`).
+    if t.capitalised
+        && opens_a_phrase(r, k)
+        && t.function.is_none()
+        && (t.entry.is_none() || before_a_surname(r, k))
+    {
         return Tag::Propn;
     }
     if let Some(tag) = closed_class(t) {
