@@ -226,36 +226,23 @@ fn points_back_at_start(text: &str) -> bool {
             .map(|w| crate::fr::lexicon::fold(w))
             .collect()
     };
-    let quoted = text
-        .trim_start_matches(['-', '—', '–', ' '])
-        .starts_with(['«', '“', '"']);
-    let close = text.rfind(['»', '”', '"']);
-    let (true, Some(close)) = (quoted, close) else {
-        // Not a quotation: its first words (a pronoun or a determiner
-        // that points back; a connector such as `Alors que` opens a
-        // clause of its own and stays).
-        let first = fold(text);
-        let prefixes =
-            || (1..=lex.openers_max_words.min(first.len())).map(|n| first[..n].join(" "));
-        // A phrase of time (`ces derniers jours`) or a presentative (`c’est
-        // une première`) opens a news sentence of its own.
-        let presentative = first.first().is_some_and(|w| w == "c’est" || w == "ce");
-        return !presentative
-            && !prefixes().any(|p| lex.connector_openers.contains(&p))
-            && prefixes().any(|p| lex.anaphoric_openers.contains(&p));
-    };
-    let words = fold(&text[close..]);
-    let inverted = |w: &String| {
-        w.rsplit('-')
-            .next()
-            .is_some_and(|p| matches!(p, "il" | "elle" | "ils" | "elles") && w.contains('-'))
-    };
-    // Two words: `cette dernière`, `ce dernier`, `celui-ci` (one word
-    // alone, `il`, would catch `il y a` inside the quotation's tail).
-    words.iter().any(inverted)
-        || words
-            .windows(2)
-            .any(|w| lex.anaphoric_openers.contains(&w.join(" ")))
+    if crate::analyze::quotation_points_back(text) {
+        return true;
+    }
+    if crate::analyze::quoted_with_close(text) {
+        return false;
+    }
+    // Not a quotation: its first words (a pronoun or a determiner that
+    // points back; a connector such as `Alors que` opens a clause of its
+    // own and stays).
+    let first = fold(text);
+    let prefixes = || (1..=lex.openers_max_words.min(first.len())).map(|n| first[..n].join(" "));
+    // A phrase of time (`ces derniers jours`) or a presentative (`c’est
+    // une première`) opens a news sentence of its own.
+    let presentative = first.first().is_some_and(|w| w == "c’est" || w == "ce");
+    !presentative
+        && !prefixes().any(|p| lex.connector_openers.contains(&p))
+        && prefixes().any(|p| lex.anaphoric_openers.contains(&p))
 }
 
 /// The lead is the first selected sentence, with the next when it is short
@@ -326,6 +313,8 @@ pub fn focus_and_lead(
             }
         }
     }
+    let names_focus = |n: usize| keyphrase::count_in(&text_of(&selected[..n]), &focus.text) > 0;
+    lead_len = settle_lead(doc, selected, lead_len, names_focus);
     let known = described
         .take()
         .into_iter()
@@ -364,6 +353,57 @@ fn lead_length(doc: &Document, selected: &[usize]) -> usize {
         lead_len += 1;
     }
     lead_len
+}
+
+/// Fewest words a lead keeps when it ends early (see [`settle_lead`]).
+const LEAD_MIN_WORDS: usize = 25;
+/// Most words a lead grows to over sentences that lean on it.
+const LEAD_MAX_WORDS: usize = 100;
+
+/// The lead's length once it no longer ends where the next sentence leans
+/// on it: the first section would open on `Il`, `Mais` or `« … », a-t-il
+/// dit` under its heading, its antecedent above the heading. The lead ends
+/// before the sentence that the next ones lean on when it keeps
+/// [`LEAD_MIN_WORDS`] and the keyphrase it named (`names_focus(n)`: the
+/// first `n` sentences name it), else grows over them up to
+/// [`LEAD_MAX_WORDS`], else ends as early as it can.
+fn settle_lead(
+    doc: &Document,
+    selected: &[usize],
+    lead_len: usize,
+    names_focus: impl Fn(usize) -> bool,
+) -> usize {
+    let leans = |n: usize| {
+        n > 0
+            && n < selected.len()
+            && selected[n] == selected[n - 1] + 1
+            && doc.depends_on_previous(selected[n])
+    };
+    if !leans(lead_len) {
+        return lead_len;
+    }
+    let words = |n: usize| -> usize {
+        selected[..n]
+            .iter()
+            .map(|&i| doc.terms.sentence_words[i] as usize)
+            .sum()
+    };
+    let named = names_focus(lead_len);
+    let shorter = (1..lead_len).rev().filter(|&k| !leans(k));
+    if let Some(k) = shorter
+        .clone()
+        .find(|&k| words(k) >= LEAD_MIN_WORDS && (!named || names_focus(k)))
+    {
+        return k;
+    }
+    let mut n = lead_len;
+    while leans(n) && words(n + 1) <= LEAD_MAX_WORDS {
+        n += 1;
+    }
+    if !leans(n) {
+        return n;
+    }
+    shorter.max().unwrap_or(lead_len)
 }
 
 /// True when sentence `i` closes a quotation the sentence before it opened

@@ -382,6 +382,39 @@ dans le quartier nord, pour un total de 3,2 millions d’euros.";
 }
 
 #[test]
+fn no_section_opens_on_a_sentence_that_leans_on_the_one_before() {
+    // Long sentences, so that the lead cannot take them all: the one that
+    // opens on `Mais` or on `a-t-il ajouté` must not open a section, its
+    // antecedent above the heading.
+    let text = "Le conseil départemental du Morvalais a adopté jeudi, au terme d’une séance de six heures \
+marquée par de nombreuses suspensions, un plan de 48 millions d’euros destiné à rénover les collèges \
+les plus anciens du département d’ici à la fin de la décennie.\n\n\
+Mais l’opposition juge le calendrier beaucoup trop lent et réclame que les travaux des trois collèges \
+les plus dégradés du territoire, à Valmont, Sarcey et Brigny, commencent dès l’été prochain plutôt \
+qu’en 2027, comme le prévoit la majorité départementale.\n\n\
+Le président du département, Jacques Ferrand, a défendu un effort « sans précédent » en faveur des \
+établissements construits dans les années 1970, dont une vingtaine ne répondent plus aux normes \
+thermiques ni aux règles d’accessibilité fixées par la loi. « Nous ne pouvons pas tout rénover en \
+même temps sans fermer des classes en pleine année scolaire », a-t-il ajouté en séance.\n\n\
+Le plan prévoit également l’installation de panneaux solaires sur les toits de douze collèges et le \
+remplacement des chaudières au fioul par des pompes à chaleur dans tous les établissements ruraux.\n\n\
+Les entreprises du bâtiment du département, réunies en fédération, saluent un carnet de commandes \
+assuré pour plusieurs années mais s’inquiètent de leur capacité à recruter des ouvriers qualifiés.\n\n\
+La rectrice de l’académie a annoncé qu’elle présenterait en mars un plan de relogement des classes \
+pendant les chantiers, en lien avec les mairies des communes concernées par les travaux.\n\n\
+Les parents d’élèves de Valmont, qui avaient manifesté devant l’hôtel du département la semaine \
+dernière, ont annoncé une nouvelle mobilisation lundi matin devant les grilles du collège.";
+    let out = rewrite_titled("Morvalais : 48 millions d’euros pour les collèges", text);
+    for s in &out.sections {
+        let first = &s.paragraphs[0][0].text;
+        assert!(
+            !first.starts_with("Mais") && !first.contains("a-t-il ajouté"),
+            "a section opens on {first:?}"
+        );
+    }
+}
+
+#[test]
 fn a_person_never_heads_the_rubric_of_the_title_in_the_seo_title() {
     let out = rewrite_titled(
         "Pêche côtière : Marion Kerbrat élue à la tête de la fédération des pêcheurs de Bretagne après un vote serré",

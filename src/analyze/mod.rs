@@ -21,7 +21,9 @@ pub use entities::{Entity, EntityKind};
 pub use keyphrases::Keyphrase;
 pub use noun_phrases::{NounPhrase, noun_phrases};
 pub use quotations::Quotation;
-pub use sentences::{SentenceFacts, has_slips, sentence_facts};
+pub use sentences::{
+    SentenceFacts, has_slips, quotation_points_back, quoted_with_close, sentence_facts,
+};
 pub use terms::{NO_TERM, Terms, is_content_word, lower_into, stem, terms, terms_of_text};
 
 use crate::fr::lexicon::lexicons;

@@ -46,6 +46,13 @@ fn depends_on_previous(text: &str, seg: &Segmented, i: usize, first: &[String]) 
     if seg.sentences[i].starts_in_quote {
         return true;
     }
+    // A quotation that opens the sentence leans on its attribution only:
+    // `« Ce n’est pas une décision facile », a déclaré X` stands, `« … »,
+    // a-t-il ajouté` does not.
+    let sentence = seg.sentences[i].span.of(text);
+    if quoted_with_close(sentence) {
+        return quotation_points_back(sentence);
+    }
     let Some(token) = seg.sentence_tokens(i).first() else {
         return false;
     };
@@ -59,6 +66,41 @@ fn depends_on_previous(text: &str, seg: &Segmented, i: usize, first: &[String]) 
         return true;
     }
     opens_pointing_back(first)
+}
+
+/// True when `text` opens on a quotation and has a closing mark.
+pub fn quoted_with_close(text: &str) -> bool {
+    text.trim_start_matches(['-', '—', '–', ' '])
+        .starts_with(['«', '“', '"'])
+        && text.rfind(['»', '”', '"']).is_some()
+}
+
+/// True when `text` opens on a quotation whose attribution names its
+/// speaker by a pronoun or an anaphor (`», a-t-il ajouté`, `», lui a
+/// répondu cette dernière`): the speaker is named in a sentence before.
+pub fn quotation_points_back(text: &str) -> bool {
+    if !quoted_with_close(text) {
+        return false;
+    }
+    let Some(close) = text.rfind(['»', '”', '"']) else {
+        return false;
+    };
+    let lex = lexicons();
+    let words: Vec<String> = crate::fr::words(&text[close..])
+        .iter()
+        .map(|w| fold(w))
+        .collect();
+    let inverted = |w: &String| {
+        w.rsplit('-')
+            .next()
+            .is_some_and(|p| matches!(p, "il" | "elle" | "ils" | "elles") && w.contains('-'))
+    };
+    // Two words: `cette dernière`, `ce dernier`, `celui-ci` (one word
+    // alone, `il`, would catch `il y a` inside the quotation's tail).
+    words.iter().any(inverted)
+        || words
+            .windows(2)
+            .any(|w| lex.anaphoric_openers.contains(&w.join(" ")))
 }
 
 /// True when words `first` (folded) open on a pronoun, determiner or
@@ -187,6 +229,17 @@ mod tests {
         assert_eq!(depends, [false, true, true, false, true]);
         let connector: Vec<bool> = f.iter().map(|s| s.opens_with_connector).collect();
         assert_eq!(connector, [false, false, true, false, true]);
+    }
+
+    #[test]
+    fn a_quotation_leans_back_by_its_attribution_only() {
+        let f = facts_of(
+            "Le maire a présenté le budget. « Ce n’est pas une décision facile », a déclaré \
+             Paul Verdier. « Nous tiendrons », a-t-il ajouté. « Elle partira », ajoute cette dernière. \
+             Celui qui dirige la ville depuis 2014 ne cède pas.",
+        );
+        let depends: Vec<bool> = f.iter().map(|s| s.depends_on_previous).collect();
+        assert_eq!(depends, [false, false, true, true, true]);
     }
 
     #[test]
