@@ -46,12 +46,12 @@ fn depends_on_previous(text: &str, seg: &Segmented, i: usize, first: &[String]) 
     if seg.sentences[i].starts_in_quote {
         return true;
     }
-    // A quotation that opens the sentence leans on its attribution only:
+    // A quotation with an attribution leans on the attribution only:
     // `« Ce n’est pas une décision facile », a déclaré X` stands, `« … »,
-    // a-t-il ajouté` does not.
-    let sentence = seg.sentences[i].span.of(text);
-    if quoted_with_close(sentence) {
-        return quotation_points_back(sentence);
+    // a-t-il ajouté` does not. One without goes on someone's words, and
+    // is read by its first words.
+    if let Some(tail) = attribution_of_opening_quote(seg.sentences[i].span.of(text)) {
+        return attribution_points_back(tail);
     }
     let Some(token) = seg.sentence_tokens(i).first() else {
         return false;
@@ -75,21 +75,36 @@ pub fn quoted_with_close(text: &str) -> bool {
         && text.rfind(['»', '”', '"']).is_some()
 }
 
+/// The words after the quotation that opens `text`, when there are any
+/// (`, a-t-il ajouté.` of `« Nous tiendrons », a-t-il ajouté.`): its
+/// attribution.
+fn attribution_of_opening_quote(text: &str) -> Option<&str> {
+    if !quoted_with_close(text) {
+        return None;
+    }
+    let (open, mark) = text
+        .char_indices()
+        .find(|(_, c)| matches!(c, '«' | '“' | '"'))?;
+    // The attribution follows the quotation that opens the sentence, not a
+    // later one (`« … », ajoute-t-il, revendiquant « … »`).
+    let after = open + mark.len_utf8();
+    let close = after + text[after..].find(['»', '”', '"'])?;
+    let tail = &text[close..];
+    tail.contains(char::is_alphabetic).then_some(tail)
+}
+
 /// True when `text` opens on a quotation whose attribution names its
 /// speaker by a pronoun or an anaphor (`», a-t-il ajouté`, `», lui a
 /// répondu cette dernière`): the speaker is named in a sentence before.
 pub fn quotation_points_back(text: &str) -> bool {
-    if !quoted_with_close(text) {
-        return false;
-    }
-    let Some(close) = text.rfind(['»', '”', '"']) else {
-        return false;
-    };
+    attribution_of_opening_quote(text).is_some_and(attribution_points_back)
+}
+
+/// True when an attribution names its speaker by an inverted pronoun
+/// (`a-t-il ajouté`) or an anaphor (`ajoute cette dernière`).
+fn attribution_points_back(tail: &str) -> bool {
     let lex = lexicons();
-    let words: Vec<String> = crate::fr::words(&text[close..])
-        .iter()
-        .map(|w| fold(w))
-        .collect();
+    let words: Vec<String> = crate::fr::words(tail).iter().map(|w| fold(w)).collect();
     let inverted = |w: &String| {
         w.rsplit('-')
             .next()
@@ -236,10 +251,10 @@ mod tests {
         let f = facts_of(
             "Le maire a présenté le budget. « Ce n’est pas une décision facile », a déclaré \
              Paul Verdier. « Nous tiendrons », a-t-il ajouté. « Elle partira », ajoute cette dernière. \
-             Celui qui dirige la ville depuis 2014 ne cède pas.",
+             « Je signe », dit-il en citant « le devoir ». « Ils partiront. » Celui qui dirige la ville depuis 2014 ne cède pas.",
         );
         let depends: Vec<bool> = f.iter().map(|s| s.depends_on_previous).collect();
-        assert_eq!(depends, [false, false, true, true, true]);
+        assert_eq!(depends, [false, false, true, true, true, true, true]);
     }
 
     #[test]
