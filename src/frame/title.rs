@@ -270,6 +270,9 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
         if let Some(t) = side {
             push(format!("{a} : {}", lowered(ctx, &t)), 3.5);
         }
+        if let Some(t) = with_role(ctx, &b) {
+            push(format!("{a} : {t}"), 3.5);
+        }
     }
     push(source.to_string(), 0.0);
     out
@@ -441,7 +444,8 @@ fn with_role(ctx: &Context, source: &str) -> Option<String> {
         ctx.facts.entities.iter().find(|e| {
             e.role.is_some() && e.text.contains(' ') && starts_with_focus(source, &e.text)
         })?;
-    let role = role_of(ctx, &e.text)?;
+    // One word (`président`) says less than the article does.
+    let role = role_of(ctx, &e.text).filter(|r| r.contains(' '))?;
     let rest = source[e.text.len()..].trim_start();
     if rest.starts_with([',', ':']) {
         return None;
