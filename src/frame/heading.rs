@@ -608,6 +608,13 @@ fn noun_phrase_candidates(
             ) {
                 continue;
             }
+            // A head too general to name a topic (`La tête de
+            // manifestations`, `Le début de la procédure`): the phrase is cut
+            // from a locution (`à la tête de`, `au début de`).
+            let head = text.split_whitespace().nth(1).unwrap_or("").to_lowercase();
+            if lex.weak_nouns.contains(&head) {
+                continue;
+            }
             if np.terms.is_empty()
                 || in_quotation(ctx, i, span.start as usize)
                 || !ends_cleanly(ctx, i, span.end as usize)
@@ -829,6 +836,32 @@ mod tests {
         );
         // Not framed: the letter is the heading's own.
         assert_eq!(clean_source_heading("Le plan B"), "Le plan B");
+    }
+
+    #[test]
+    fn a_noun_group_cut_from_a_locution_is_no_heading() {
+        let doc = crate::frame::test_document(
+            "Le député Paul Verdier était à la tête de manifestations contre la fermeture de la \
+             maternité de Montaurel. Au début de la procédure judiciaire, les soignants ont défilé \
+             devant la maternité de Montaurel.",
+        );
+        let facts = doc.facts();
+        let ctx = Context::new(&doc, &facts);
+        let weights = term_weights(&ctx, &[vec![vec![0, 1]]]);
+        let texts: Vec<String> = noun_phrase_candidates(&ctx, &[0, 1], &weights[0], 2)
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert!(
+            texts.iter().any(|t| t.starts_with("La maternité")),
+            "{texts:?}"
+        );
+        for t in &texts {
+            assert!(
+                !t.starts_with("La tête") && !t.starts_with("Le début"),
+                "{texts:?}"
+            );
+        }
     }
 
     #[test]
