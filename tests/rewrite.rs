@@ -428,3 +428,32 @@ fn a_person_never_heads_the_rubric_of_the_title_in_the_seo_title() {
     );
     assert!(out.seo_title.chars().count() <= 60);
 }
+
+/// An article about a mayor's reaction, written for this test.
+const INTRUSION: &str = "La maire de Lormeville, Hélène Brunet, a réagi mardi à l’intrusion \
+de manifestants dans la salle du conseil municipal, lundi soir, pendant le vote du budget. \
+« Ces violences sont une honte pour notre démocratie », a-t-elle déclaré devant la presse.\n\n\
+Une vingtaine de personnes avaient interrompu la séance en criant des slogans contre la \
+hausse de la taxe foncière, avant d’être évacuées par la police municipale. Aucun blessé \
+n’est à déplorer, selon la mairie, qui a annoncé une plainte.\n\n\
+L’opposition municipale a condamné l’intrusion tout en demandant un nouveau débat sur le \
+budget, adopté par 21 voix contre 8.";
+
+#[test]
+fn the_seo_title_says_who_speaks_rather_than_a_quotation_alone() {
+    // The title is too long for the SEO title: its news side, not the
+    // quotation that no one says, is kept.
+    let out = rewrite_titled(
+        "Hélène Brunet réagit à l’intrusion de manifestants au conseil municipal : « Ces violences sont une honte pour notre démocratie »",
+        INTRUSION,
+    );
+    let seo = &out.seo_title;
+    assert!(!seo.starts_with('«'), "{seo:?}");
+    assert!(seo.chars().count() <= 60, "{seo:?}");
+    // After the speaker's name alone, the quotation says more than the name.
+    let out = rewrite_titled(
+        "Hélène Brunet : « Ces violences sont une honte pour notre démocratie »",
+        INTRUSION,
+    );
+    assert!(out.seo_title.starts_with('«'), "{:?}", out.seo_title);
+}

@@ -912,18 +912,26 @@ fn seo_title_of(
     // The source's rubric alone (`Attentat de Charlie Hebdo`) names the
     // story but not the news: it comes after `Keyphrase : news`.
     let is_rubric = |o: &str| is_source_rubric(source, o);
+    // A quotation alone says nothing of who speaks: it comes after any
+    // side, cut or rubric that tells the news, before a cut by characters.
+    let usable =
+        |o: &&String| fits_seo(o, typo) && crate::fr::count_words(o) >= 3 && !bare_quotation(o);
     let fitting_news = options
         .iter()
-        .filter(|o| fits_seo(o, typo) && crate::fr::count_words(o) >= 3)
+        .filter(usable)
         .find(|o| count_in(o, focus) > 0 && !is_rubric(o))
         .cloned();
     let fitting = |holds: bool| {
         options
             .iter()
-            .filter(|o| fits_seo(o, typo) && crate::fr::count_words(o) >= 3)
+            .filter(usable)
             .find(|o| !holds || count_in(o, focus) > 0)
             .cloned()
     };
+    let quotation = options
+        .iter()
+        .find(|o| fits_seo(o, typo) && bare_quotation(o))
+        .cloned();
     // A side of the title trimmed to its core, or the keyphrase (a name)
     // before the side that does not say it: `Montaurel : urgences de nuit`.
     let mut sides: Vec<String> = split_colon(title)
@@ -974,11 +982,7 @@ fn seo_title_of(
     // cut that opens with it first, then `Keyphrase : …`, then one that
     // holds it elsewhere.
     let opening = |o: &String| starts_with_focus(o, focus);
-    let fits_opening = options
-        .iter()
-        .filter(|o| fits_seo(o, typo) && crate::fr::count_words(o) >= 3)
-        .find(|o| opening(o))
-        .cloned();
+    let fits_opening = options.iter().filter(usable).find(|o| opening(o)).cloned();
     let cut_opening = [source, title]
         .into_iter()
         .filter_map(|t| cut_at_phrase(ctx, t, typo))
@@ -1020,8 +1024,12 @@ fn seo_title_of(
         // Nothing tells the news within the length: the keyphrase before
         // the rubric (`Xavier Bertrand : présidentielle 2022`) says more
         // than the rubric alone.
+        // A quotation after its speaker's name (`Nicolas Hulot : « … »`):
+        // the words said tell more than the name alone.
+        .or_else(|| quotation.clone().filter(|_| speaker_rubric(title)))
         .or_else(|| prefixed(ctx, &sides, [title, source], focus, typo, true))
         .or_else(rubric)
+        .or(quotation)
         .unwrap_or_else(|| seo_title(title, focus, typo))
 }
 
@@ -1051,6 +1059,15 @@ fn is_source_rubric(source: &str, side: &str) -> bool {
 fn bare_quotation(s: &str) -> bool {
     let s = s.trim().trim_end_matches(['.', '!', '?', ' ']);
     s.starts_with('«') && s.ends_with('»') && s.matches('«').count() == 1
+}
+
+/// True when the title's rubric is a name alone, of two to four
+/// capitalised words (`Nicolas Hulot : « … »`).
+fn speaker_rubric(title: &str) -> bool {
+    split_colon(title).is_some_and(|(a, _)| {
+        let ws = words(&a);
+        (2..=4).contains(&ws.len()) && ws.iter().all(|w| w.starts_with(char::is_uppercase))
+    })
 }
 
 /// `Keyphrase : side`, the keyphrase where search engines weigh it, for a
