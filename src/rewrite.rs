@@ -219,13 +219,7 @@ fn first_body_sentence(doc: &Document) -> usize {
 /// annonce`), or is a quotation whose attribution names its speaker by a
 /// pronoun or an anaphor (`», lui a répondu cette dernière`, `», a-t-il dit`).
 fn points_back_at_start(text: &str) -> bool {
-    let lex = crate::fr::lexicon::lexicons();
-    let fold = |s: &str| -> Vec<String> {
-        crate::fr::words(s)
-            .iter()
-            .map(|w| crate::fr::lexicon::fold(w))
-            .collect()
-    };
+    use crate::analyze::sentences::opens_with;
     if crate::analyze::quotation_points_back(text) {
         return true;
     }
@@ -235,14 +229,18 @@ fn points_back_at_start(text: &str) -> bool {
     // Not a quotation: its first words (a pronoun or a determiner that
     // points back; a connector such as `Alors que` opens a clause of its
     // own and stays).
-    let first = fold(text);
-    let prefixes = || (1..=lex.openers_max_words.min(first.len())).map(|n| first[..n].join(" "));
+    let lex = crate::fr::lexicon::lexicons();
+    let first: Vec<String> = crate::fr::words(text)
+        .iter()
+        .take(lex.openers_max_words)
+        .map(|w| crate::fr::lexicon::fold(w))
+        .collect();
     // A phrase of time (`ces derniers jours`) or a presentative (`c’est
     // une première`) opens a news sentence of its own.
     let presentative = first.first().is_some_and(|w| w == "c’est" || w == "ce");
     !presentative
-        && !prefixes().any(|p| lex.connector_openers.contains(&p))
-        && prefixes().any(|p| lex.anaphoric_openers.contains(&p))
+        && !opens_with(&first, |p| lex.connector_openers.contains(p))
+        && opens_with(&first, |p| lex.anaphoric_openers.contains(p))
 }
 
 /// The lead is the first selected sentence, with the next when it is short
