@@ -208,7 +208,7 @@ fn best_fit(
 #[derive(Debug)]
 pub(crate) struct Pool {
     starts: Vec<usize>,
-    title: rustc_hash::FxHashSet<String>,
+    title: rustc_hash::FxHashSet<std::rc::Rc<str>>,
     said: Vec<String>,
     ceiling: Vec<f64>,
     cuts: Vec<std::cell::OnceCell<Vec<Told>>>,
@@ -216,7 +216,7 @@ pub(crate) struct Pool {
 
 impl Pool {
     fn new(ctx: &Context, starts: &[usize], opening: &[usize]) -> Pool {
-        let title = stems(ctx.doc.title.as_deref().unwrap_or(""));
+        let title = stems(ctx, ctx.doc.title.as_deref().unwrap_or(""));
         let mut said = Vec::with_capacity(starts.len());
         let mut ceiling = Vec::with_capacity(starts.len());
         for (rank, &i) in starts.iter().enumerate() {
@@ -225,7 +225,7 @@ impl Pool {
                 text.push(' ');
                 text.push_str(&ctx.doc.sentence_text(next));
             }
-            let news = share(&title, &stems(&text));
+            let news = share(&title, &stems(ctx, &text));
             let lead = f64::from(u8::from(opening.contains(&i)));
             let first = if rank == 0 { 0.5 } else { 0.0 };
             ceiling.push(NEWS_WEIGHT * news + lead + first);
@@ -244,7 +244,10 @@ impl Pool {
 }
 
 /// The share of the title's stems a text's stems hold, 0 to 1.
-fn share(title: &rustc_hash::FxHashSet<String>, said: &rustc_hash::FxHashSet<String>) -> f64 {
+fn share(
+    title: &rustc_hash::FxHashSet<std::rc::Rc<str>>,
+    said: &rustc_hash::FxHashSet<std::rc::Rc<str>>,
+) -> f64 {
     title.intersection(said).count() as f64 / title.len().max(1) as f64
 }
 
@@ -256,7 +259,7 @@ fn told_of(
     rank: usize,
     lead: bool,
     typo: Typography,
-    title: &rustc_hash::FxHashSet<String>,
+    title: &rustc_hash::FxHashSet<std::rc::Rc<str>>,
 ) -> Vec<Told> {
     let fits =
         |s: &str| typo.prints_within(s, MIN_CHARS, MAX_CHARS) && !looks_cut(s) && !points_back(s);
@@ -265,7 +268,7 @@ fn told_of(
         if fits(text) && (!cut || reads_whole(ctx, text)) {
             told.push(Told {
                 text: text.to_string(),
-                news: share(title, &stems(text)),
+                news: share(title, &stems(ctx, text)),
                 rank,
                 lead,
                 pair,
@@ -291,12 +294,26 @@ fn worth(t: &Told, findable: bool) -> f64 {
 /// sentence rather than two (0.5) and the sentence whole (0.3).
 const NEWS_WEIGHT: f64 = 4.0;
 
-/// The stems of a text's content words.
-fn stems(text: &str) -> rustc_hash::FxHashSet<String> {
-    super::content_words(text)
-        .iter()
-        .map(|w| crate::analyze::stem(w))
-        .collect()
+/// The stems of a text's content words, each word stemmed once per
+/// article (the cuts of a sentence say the same words again and again).
+fn stems(ctx: &Context, text: &str) -> rustc_hash::FxHashSet<std::rc::Rc<str>> {
+    let mut memo = ctx.stems.borrow_mut();
+    let mut out = rustc_hash::FxHashSet::default();
+    crate::fr::words::each_lower_word(text, |w| {
+        if !super::is_content_word(w) {
+            return;
+        }
+        let stem = match memo.get(w) {
+            Some(s) => s.clone(),
+            None => {
+                let s: std::rc::Rc<str> = crate::analyze::stem(w).into();
+                memo.insert(w.to_string(), s.clone());
+                s
+            }
+        };
+        out.insert(stem);
+    });
+    out
 }
 
 /// Each cut of sentence `i`, alone, then with each cut of the sentence

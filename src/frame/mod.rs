@@ -71,6 +71,9 @@ pub struct Context<'a> {
     /// again for the headings.
     headlines:
         std::cell::RefCell<rustc_hash::FxHashMap<(usize, usize), Option<headline::Headline>>>,
+    /// The stem of each content word the description search has met: it
+    /// weighs the same words in every cut of every keyphrase candidate.
+    pub(crate) stems: std::cell::RefCell<rustc_hash::FxHashMap<String, std::rc::Rc<str>>>,
     /// Each sentence's subject as a noun phrase, made on first use.
     subjects: Vec<std::cell::OnceCell<Option<String>>>,
     /// The last sections weighed for headings, and their term weights.
@@ -131,6 +134,7 @@ impl<'a> Context<'a> {
             told: std::cell::OnceCell::new(),
             texts: Default::default(),
             headlines: Default::default(),
+            stems: Default::default(),
             subjects: (0..doc.seg.sentences.len())
                 .map(|_| std::cell::OnceCell::new())
                 .collect(),
@@ -302,7 +306,7 @@ pub fn content_words(text: &str) -> Vec<String> {
 
 /// A word of 4 letters or more that may name a heading's topic (not in
 /// `lexicons/fr/topic_stopwords.txt`).
-fn is_content_word(w: &str) -> bool {
+pub(crate) fn is_content_word(w: &str) -> bool {
     w.chars().count() >= 4 && !lexicons().topic_stopwords.contains(w)
 }
 
