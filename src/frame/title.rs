@@ -182,7 +182,14 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
         .first()
         .map(|c| c.text.clone())
         .unwrap_or_else(|| upper_first(focus));
-    let seo_title = seo_title_of(ctx, &title, &scored, &source, focus, typo);
+    // Indirect speech lengthens a title past what a cut can keep whole
+    // (`Marine Le Pen estime` + `qu’…`): its SEO title is cut from the
+    // source's order, where the words said come first.
+    let reported = split_colon(&source)
+        .and_then(|(a, b)| says_that(ctx, &b).map(|t| format!("{a} : {t}")))
+        .is_some_and(|t| norm(&t) == norm(&title));
+    let seo_from = if reported { &source } else { &title };
+    let seo_title = seo_title_of(ctx, seo_from, &scored, &source, focus, typo);
     let mut slug = slugify(&seo_title, 60);
     let focus_slug = slugify(focus, 60);
     if !focus_slug.is_empty() && !slug.contains(&focus_slug) {
@@ -245,7 +252,7 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
         let known = crate::fr::place_preposition(&a).is_some();
         if let Some(prep) = text_place_preposition(ctx, &a).filter(|_| !known) {
             push(
-                format!("{} {a}, {}", upper_first(prep), lowered(ctx, &b)),
+                format!("{}, {}", placed(&upper_first(prep), &a), lowered(ctx, &b)),
                 4.0,
             );
         }
@@ -272,6 +279,9 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
         }
         if let Some(t) = with_role(ctx, &b) {
             push(format!("{a} : {t}"), 3.5);
+        }
+        if let Some(t) = says_that(ctx, &b) {
+            push(format!("{a} : {t}"), 4.5);
         }
     }
     push(source.to_string(), 0.0);
@@ -304,15 +314,30 @@ fn text_place_preposition(ctx: &Context, name: &str) -> Option<&'static str> {
         return None;
     }
     let mut best: Option<(&'static str, usize)> = None;
-    for prep in ["à", "en", "au", "aux"] {
+    // `dans le Var`, `dans les Landes`: a department or region takes its
+    // article after `dans`, as the text writes it.
+    let mut within = 0;
+    for prep in [
+        "à",
+        "en",
+        "au",
+        "aux",
+        "dans le",
+        "dans la",
+        "dans les",
+        "dans l’",
+    ] {
         // As written, capital and all: `au coronavirus` names no place.
         // At a sentence's start too, `A` for `À` as the press types it.
         let unaccented = (prep == "à").then_some("A".to_string());
         let n: usize = [prep.to_string(), upper_first(prep)]
             .into_iter()
             .chain(unaccented)
-            .map(|p| count_written(&ctx.doc.text, &format!("{p} {name}"), true))
+            .map(|p| count_written(&ctx.doc.text, &placed(&p, name), true))
             .sum();
+        if prep.starts_with("dans") {
+            within += n;
+        }
         if n > 0 && best.is_none_or(|(_, m)| n > m) {
             best = Some((prep, n));
         }
@@ -325,6 +350,8 @@ fn text_place_preposition(ctx: &Context, name: &str) -> Option<&'static str> {
         .iter()
         .map(|a| count_written(text, &format!("{a}{name}"), false))
         .sum();
+    // (`dans le Var` writes `le Var` too.)
+    let with_article = with_article.saturating_sub(within);
     let best = best.filter(|&(prep, n)| n >= with_article && (ws.len() == 1 || prep != "à"));
     // Nor a common noun the text writes in lowercase, or a code
     // (`Coronavirus`, `au Covid-19`).
@@ -332,6 +359,15 @@ fn text_place_preposition(ctx: &Context, name: &str) -> Option<&'static str> {
         w.chars().any(|c| c.is_ascii_digit()) || count_written(text, &w.to_lowercase(), false) > 0
     });
     best.filter(|_| !common).map(|(prep, _)| prep)
+}
+
+/// `prep` before a place's `name`, elided or not (`à Rouen`, `dans l’Ain`).
+fn placed(prep: &str, name: &str) -> String {
+    if prep.ends_with('’') {
+        format!("{prep}{name}")
+    } else {
+        format!("{prep} {name}")
+    }
 }
 
 /// `« Q » sur Y, assure Édouard Philippe` → `Édouard Philippe : « Q » sur Y`:
@@ -354,6 +390,83 @@ fn speaker_first(ctx: &Context, source: &str) -> Option<String> {
         "{} : {}",
         speaker.join(" "),
         keep_quote_case(said, &|s| lowered(ctx, s))
+    ))
+}
+
+/// `L’ordonnance doit être « retravaillée », estime Nicole Belloubet` →
+/// `Nicole Belloubet estime que l’ordonnance doit être « retravaillée »`:
+/// what a speaker said, before a reporting verb that takes `que`
+/// (`says_that.txt`), becomes indirect speech. Only a clause with a finite
+/// verb, and none in the first or second person, whose pronouns indirect
+/// speech would have to change (`« Je me mets au service… »`); no question.
+fn says_that(ctx: &Context, side: &str) -> Option<String> {
+    let (said, tail) = side.rsplit_once(", ")?;
+    let mut words = tail.split_whitespace();
+    let verb = words.next()?;
+    let speaker: Vec<&str> = words.collect();
+    let lex = crate::fr::lexicon::lexicons();
+    // A role may come before the name (`le ministre Alain Griset`), nothing
+    // after it but the name's own particles (`Jean-Yves Le Drian`, not
+    // `Emmanuel Macron à Rouen`).
+    let name_from = speaker
+        .iter()
+        .position(|w| w.starts_with(char::is_uppercase));
+    let named = (1..=6).contains(&speaker.len())
+        && name_from.is_some_and(|k| {
+            speaker[k..].iter().all(|w| {
+                w.starts_with(char::is_uppercase) || matches!(*w, "de" | "du" | "des" | "d’")
+            })
+        })
+        && speaker
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    if !lex.says_that.contains(verb) || !named || said.contains(':') || said.ends_with(['?', '!']) {
+        return None;
+    }
+    let inner = said.trim_start_matches(['«', ' ', '\u{a0}', '\u{202f}']);
+    let quoted = inner.len() < said.len();
+    let plain: String = said.chars().filter(|c| !matches!(c, '«' | '»')).collect();
+    let first_person = crate::fr::words::words(&plain).iter().any(|w| {
+        let w = w.to_lowercase();
+        let w = w.split(['’', '\'']).next().unwrap_or("");
+        matches!(
+            w,
+            "je" | "j"
+                | "me"
+                | "m"
+                | "moi"
+                | "nous"
+                | "vous"
+                | "mon"
+                | "ma"
+                | "mes"
+                | "notre"
+                | "nos"
+                | "votre"
+                | "vos"
+        )
+    });
+    let p = ctx.parse_text(
+        plain
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .as_str(),
+    );
+    let finite = p
+        .clauses
+        .iter()
+        .any(|c| c.kind == crate::parse::ClauseKind::Main);
+    if first_person || !finite {
+        return None;
+    }
+    let told = lowered(ctx, inner);
+    let that = crate::fr::elide("que", &told);
+    let open = if quoted { "« " } else { "" };
+    let glue = if that.ends_with('’') { "" } else { " " };
+    Some(format!(
+        "{} {verb} {that}{glue}{open}{told}",
+        speaker.join(" ")
     ))
 }
 
@@ -1030,7 +1143,15 @@ fn seo_title_of(
         .or_else(|| prefixed(ctx, &sides, [title, source], focus, typo, true))
         .or_else(rubric)
         .or(quotation)
-        .unwrap_or_else(|| seo_title(title, focus, typo))
+        .unwrap_or_else(|| {
+            // Cut by characters: the source's own order when the title's
+            // cut leaves a phrase open and the source's does not.
+            let cuts = [title, source].map(|t| seo_title(t, focus, typo));
+            cuts.iter()
+                .find(|c| complete(c))
+                .unwrap_or(&cuts[0])
+                .clone()
+        })
 }
 
 /// The longest start of `title`, three words or more, that fits the SEO
@@ -1321,9 +1442,16 @@ fn normalize_word(w: &str) -> String {
     w.to_lowercase().replace('’', "'")
 }
 
+/// A text's words, lowercased; an elided word also gives the word it
+/// leans on (`l’hérault` → `hérault`: `Dans l’Hérault` keeps the name).
 fn words_lower(s: &str) -> Vec<String> {
     let mut out = Vec::new();
-    crate::fr::each_lower_word(s, |w| out.push(w.to_string()));
+    crate::fr::each_lower_word(s, |w| {
+        out.push(w.to_string());
+        if let Some((_, rest)) = w.split_once('\'').filter(|(_, r)| !r.is_empty()) {
+            out.push(rest.to_string());
+        }
+    });
     out
 }
 
@@ -1486,6 +1614,7 @@ mod tests {
             "quote_after",
             "quote_speaker",
             "sides_swapped",
+            "says_that",
         ] {
             assert!(rules.contains(rule), "no example for {rule}");
         }

@@ -62,6 +62,8 @@ files! {
     RELATION_NOUNS = "fr/relation_nouns.txt";
     /// Reporting verbs.
     REPORTING_VERBS = "fr/reporting_verbs.txt";
+    /// Reporting verbs that open indirect speech with `que`.
+    SAYS_THAT = "fr/says_that.txt";
     /// General nouns that stand for something named before (`la mesure`).
     SHELL_NOUNS = "fr/shell_nouns.txt";
     /// Words added to the base stop list.

@@ -89,6 +89,8 @@ pub struct Lexicons {
     pub title_first_words: FxHashSet<String>,
     /// Reporting verbs' forms (lowercase).
     pub reporting_verbs: FxHashSet<String>,
+    /// Reporting verbs that open indirect speech with `que` (`says_that.txt`).
+    pub says_that: FxHashSet<String>,
     /// Phrases of a request or a scraped page that must not reach an article (lowercase).
     pub leaks: Vec<String>,
     /// Whole-line boilerplate patterns, compiled on first use.
@@ -344,6 +346,7 @@ impl Lexicons {
             titles_max_words,
             title_first_words,
             reporting_verbs: set_of(entries(files::REPORTING_VERBS.text)),
+            says_that: set_of(entries(files::SAYS_THAT.text)),
             leaks: entries(files::LEAKS.text).map(str::to_string).collect(),
             boilerplate: OnceLock::new(),
             caption_credits: longest_first(entries(files::MEDIA.text)),
