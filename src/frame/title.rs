@@ -232,6 +232,9 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
     if let Some(t) = apposition_first(ctx, source) {
         push(t, 3.5);
     }
+    if let Some(t) = apposition_opens(ctx, source) {
+        push(t, 4.0);
+    }
     if let Some(t) = place_from_lead(ctx, source) {
         push(t, 3.0);
     }
@@ -359,6 +362,57 @@ fn text_place_preposition(ctx: &Context, name: &str) -> Option<&'static str> {
         w.chars().any(|c| c.is_ascii_digit()) || count_written(text, &w.to_lowercase(), false) > 0
     });
     best.filter(|_| !common).map(|(prep, _)| prep)
+}
+
+/// `Josu Ternera, figure de l’ETA, libéré…` → `Figure de l’ETA, Josu
+/// Ternera libéré…`: the apposition to a name that opens the title opens it
+/// instead, before the name and its verb. An apposition with its article
+/// keeps the name between commas (`Le plus proche conseiller d’Emmanuel
+/// Macron, Ismaël Emelien, annonce…`). The apposition names something (a
+/// common noun, not `la paisible`) and holds no verb; the rest opens on
+/// its verb.
+fn apposition_opens(ctx: &Context, source: &str) -> Option<String> {
+    use crate::parse::Tag;
+    if source.contains(':') || source.ends_with(['?', '!']) {
+        return None;
+    }
+    let mut parts = source.splitn(3, ", ");
+    let (name, app, rest) = (parts.next()?, parts.next()?, parts.next()?);
+    let name_words = words(name);
+    let article = name_words
+        .first()
+        .is_some_and(|w| matches!(*w, "L’" | "La" | "Le" | "Les"));
+    let named = (1..=4).contains(&name_words.len())
+        && name_words
+            .iter()
+            .skip(usize::from(article))
+            .all(|w| w.starts_with(char::is_uppercase))
+        && name
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| !w.ends_with('’'));
+    let ap = ctx.parse_text(app);
+    let names_a_thing = ap.tags.contains(&Tag::Noun)
+        && !ap
+            .tags
+            .iter()
+            .any(|t| matches!(t, Tag::Verb | Tag::Aux | Tag::Rel | Tag::Sub));
+    let rp = ctx.parse_text(rest);
+    let predicate = rp
+        .tags
+        .iter()
+        .find(|t| !matches!(t, Tag::Adv | Tag::Neg | Tag::Pron))
+        .is_some_and(|t| matches!(t, Tag::Verb | Tag::Aux | Tag::Participle));
+    if !named || !names_a_thing || !predicate {
+        return None;
+    }
+    let name = lowered(ctx, name);
+    let with_article = ap.tags.first() == Some(&Tag::Det);
+    Some(if with_article {
+        format!("{}, {name}, {rest}", upper_first(app))
+    } else {
+        format!("{}, {name} {rest}", upper_first(app))
+    })
 }
 
 /// `prep` before a place's `name`, elided or not (`à Rouen`, `dans l’Ain`).
@@ -1615,6 +1669,7 @@ mod tests {
             "quote_speaker",
             "sides_swapped",
             "says_that",
+            "apposition_opens",
         ] {
             assert!(rules.contains(rule), "no example for {rule}");
         }
