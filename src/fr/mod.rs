@@ -34,7 +34,7 @@ pub mod words;
 pub use articles::{a, de, definite_article, fix_contractions};
 pub use case::{lower_first, lowercase, may_contain_lowered, sentence_case, upper_first};
 pub use elision::{elide, join, starts_with_vowel_sound};
-pub use places::place_preposition;
+pub use places::{place_preposition, region_phrase};
 pub use slug::slugify;
 pub use typography::Typography;
 pub use words::{count_words, each_lower_word, each_word, occurrences, words};

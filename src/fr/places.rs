@@ -70,6 +70,30 @@ pub fn place_preposition(name: &str) -> Option<&'static str> {
     places().get(&place_key(name.trim())).copied()
 }
 
+/// The regions file, compiled in.
+const REGIONS: &str = lexicon::files::REGIONS.text;
+
+fn regions() -> &'static FxHashMap<String, &'static str> {
+    static PHRASES: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        lexicon::entries(REGIONS)
+            .filter_map(|line| {
+                let (name, phrase) = line.split_once('\t')?;
+                Some((place_key(name), phrase))
+            })
+            .collect()
+    })
+}
+
+/// The place phrase of a French department, region or city, or of a city
+/// or state abroad, as a title's rubric names it: `Var` → `"dans le Var"`,
+/// `Hérault` → `"dans l’Hérault"`, `Le Havre` → `"au Havre"`, `Paris` →
+/// `"à Paris"`. Lookup as [`place_preposition`]'s; `None` for a name not
+/// in `lexicons/fr/regions.txt` (countries are in `countries.txt`).
+pub fn region_phrase(name: &str) -> Option<&'static str> {
+    regions().get(&place_key(name.trim())).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +134,17 @@ mod tests {
         for &(name, want) in cases {
             assert_eq!(place_preposition(name), want, "{name:?}");
         }
+    }
+
+    #[test]
+    fn region_phrases() {
+        assert_eq!(region_phrase("Var"), Some("dans le Var"));
+        assert_eq!(region_phrase("herault"), Some("dans l’Hérault"));
+        assert_eq!(region_phrase("Le Havre"), Some("au Havre"));
+        assert_eq!(region_phrase("Ile-de-France"), Some("en Île-de-France"));
+        // The Austrian capital and the department share a name.
+        assert_eq!(region_phrase("Vienne"), None);
+        assert_eq!(region_phrase("Chine"), None);
     }
 
     #[test]

@@ -264,6 +264,19 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
         } else if b.ends_with(['?', '!']) {
             push(format!("{}, {}", upper_first(&a), lower(&b)), 3.0);
         }
+        // A department, region or city the text may not write with its
+        // preposition (`Hérault : …` → `Dans l’Hérault, …`), unless the
+        // other side opens on a place of its own (`Hérault : en Belgique…`).
+        let first = b.split_whitespace().next().unwrap_or("").to_lowercase();
+        let placed_already = matches!(
+            first.as_str(),
+            "à" | "a" | "en" | "au" | "aux" | "dans" | "sur" | "près" | "vers"
+        );
+        if let Some(phrase) = crate::fr::region_phrase(&a)
+            .filter(|_| !known && !placed_already && !b.ends_with(['?', '!']))
+        {
+            push(format!("{}, {}", upper_first(phrase), lower(&b)), 4.0);
+        }
         if let Some(t) = sides_swapped(ctx, &a, &b) {
             push(t, 3.0);
         }
@@ -661,6 +674,7 @@ fn adjunct_first(ctx: &Context, source: &str, needs_clause: bool) -> Option<Stri
         (3..n.saturating_sub(1)).rev().find(|&k| {
             p.tags[k] == Tag::Prep
                 && fw.is(&word(k), Class::Place)
+                && p.tags[k - 1] != Tag::Coord
                 && p.tags[k + 1..].iter().all(|&t| t == Tag::Propn)
         })
     };
@@ -669,6 +683,13 @@ fn adjunct_first(ctx: &Context, source: &str, needs_clause: bool) -> Option<Stri
     let at = match (frame, needs_clause && !clause) {
         (Some(k), false) => k,
         _ => place()?,
+    };
+    // A compound preposition moves whole (`à partir de`, `d’après`, `au
+    // cours de`, `en cours`), not without its first word.
+    let at = if p.tags[at - 1] == Tag::Prep {
+        at - 1
+    } else {
+        at
     };
     let phrase = p.text_of(source, at, n).trim_end_matches(['.', ' ']);
     let rest = p.text_of(source, 0, at).trim_end_matches([',', ' ']);
@@ -1480,8 +1501,14 @@ fn cut_at_phrase(ctx: &Context, title: &str, typo: Typography) -> Option<String>
                         | crate::parse::Tag::Participle
                 )
             });
+        // Not the phrase of place or time that opens the title alone
+        // (`Dans le Nord`, before `, un adolescent…`).
+        let opening_phrase = p.tags.first() == Some(&crate::parse::Tag::Prep)
+            && next == Some(crate::parse::Tag::Punct)
+            && !cut.contains(',');
         if clean
             && balanced
+            && !opening_phrase
             && keeps_verb
             && fits_seo(&cut, typo)
             && crate::fr::count_words(&cut) >= 3
@@ -1672,6 +1699,38 @@ mod tests {
             "apposition_opens",
         ] {
             assert!(rules.contains(rule), "no example for {rule}");
+        }
+    }
+
+    #[test]
+    fn no_edit_splits_a_compound_preposition_or_a_coordination() {
+        for (title, text) in [
+            (
+                "Les sociétés d’autoroutes baissent leurs prix à partir de dix trajets",
+                "Les sociétés d’autoroutes ont annoncé une baisse des prix.",
+            ),
+            (
+                "Le gouvernement prend des mesures à Paris et en Île-de-France",
+                "Le gouvernement a annoncé mardi des mesures pour la région.",
+            ),
+        ] {
+            let article = crate::input::Article {
+                text: text.into(),
+                title: Some(title.into()),
+                ..Default::default()
+            };
+            let doc = crate::document::Document::new(&article, 1 << 20).unwrap();
+            let facts = doc.facts();
+            let ctx = Context::new(&doc, &facts);
+            for c in titles(&ctx, "", Typography::Source).candidates {
+                let last = c.text.rsplit(' ').next().unwrap_or("");
+                assert!(
+                    !matches!(last, "à" | "et" | "d’" | "au" | "en"),
+                    "{:?} from {title:?}",
+                    c.text
+                );
+                assert!(!c.text.starts_with("Partir"), "{:?}", c.text);
+            }
         }
     }
 

@@ -12,7 +12,12 @@ const VERBATIM: &[&str] = &["fr/boilerplate.txt", "fr/code_markers.txt"];
 
 /// Tables keyed by their first column (one line per form or name); in the
 /// other files a whole entry must be unique.
-const KEYED: &[&str] = &["fr/countries.txt", "fr/function_words.tsv", "fr/pos.tsv"];
+const KEYED: &[&str] = &[
+    "fr/countries.txt",
+    "fr/function_words.tsv",
+    "fr/pos.tsv",
+    "fr/regions.txt",
+];
 
 /// Every fault of `file`, in line order (empty when it is well formed).
 pub fn check(file: File) -> Vec<LexiconError> {

@@ -58,6 +58,8 @@ files! {
     NUMBERS = "fr/numbers.txt";
     /// The part-of-speech lexicon.
     POS = "fr/pos.tsv";
+    /// French departments, regions and cities with their place phrase.
+    REGIONS = "fr/regions.txt";
     /// Nouns that name a person by a tie to someone (`fils`, `collègue`).
     RELATION_NOUNS = "fr/relation_nouns.txt";
     /// Reporting verbs.
