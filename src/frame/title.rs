@@ -185,9 +185,11 @@ pub fn titles(ctx: &Context, focus: &str, typo: Typography) -> Titles {
     // Indirect speech lengthens a title past what a cut can keep whole
     // (`Marine Le Pen estime` + `qu’…`): its SEO title is cut from the
     // source's order, where the words said come first.
+    // So does a day set after the verb (`Alexis Corbière dénonce jeudi`).
     let reported = split_colon(&source)
         .and_then(|(a, b)| says_that(ctx, &b).map(|t| format!("{a} : {t}")))
-        .is_some_and(|t| norm(&t) == norm(&title));
+        .is_some_and(|t| norm(&t) == norm(&title))
+        || day_from_lead(ctx, &source).is_some_and(|t| norm(&t) == norm(&title));
     let seo_from = if reported { &source } else { &title };
     let seo_title = seo_title_of(ctx, seo_from, &scored, &source, focus, typo);
     let mut slug = slugify(&seo_title, 60);
@@ -284,6 +286,9 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
     if let Some(t) = with_role(ctx, source) {
         push(t, 4.0);
     }
+    if let Some(t) = day_from_lead(ctx, source) {
+        push(t, 3.5);
+    }
     if let Some(t) = adjunct_first(ctx, source, true) {
         push(t, 4.0);
     }
@@ -298,6 +303,9 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
         }
         if let Some(t) = says_that(ctx, &b) {
             push(format!("{a} : {t}"), 4.5);
+        }
+        if let Some(t) = day_from_lead(ctx, &b) {
+            push(format!("{a} : {t}"), 3.5);
         }
     }
     push(source.to_string(), 0.0);
@@ -426,6 +434,84 @@ fn apposition_opens(ctx: &Context, source: &str) -> Option<String> {
     } else {
         format!("{}, {name} {rest}", upper_first(app))
     })
+}
+
+/// `Donald Trump rencontre Kim Jong Un…` → `Donald Trump rencontre
+/// dimanche Kim Jong Un…`: the day the lead gives the title's own event (a
+/// weekday right after the same verb, `a rencontré dimanche`, in one of
+/// its first two sentences) follows the title's verb. Never in a title
+/// that already says when, nor from a verb other than the title's: a day
+/// an announcement was made is not the day of what it announces.
+fn day_from_lead(ctx: &Context, source: &str) -> Option<String> {
+    use crate::parse::{ClauseKind, Tag};
+    const DAYS: [&str; 7] = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    const PARTS: [&str; 3] = ["matin", "soir", "après-midi"];
+    let p = ctx.parse_text(source);
+    let word = |k: usize| p.tokens[k].span.of(source).to_lowercase();
+    let dated = (0..p.tokens.len()).any(|k| {
+        let w = word(k);
+        DAYS.contains(&w.as_str()) || matches!(w.as_str(), "hier" | "aujourd’hui" | "demain")
+    });
+    let main = p.clauses.iter().find(|c| c.kind == ClauseKind::Main)?;
+    // The main verb, after its auxiliaries: a finite verb or a participle.
+    let verb =
+        (main.start..main.end).find(|&k| matches!(p.tags[k], Tag::Verb | Tag::Participle))?;
+    let last = (verb..main.end)
+        .take_while(|&k| matches!(p.tags[k], Tag::Verb | Tag::Aux | Tag::Participle))
+        .last()?;
+    if dated || source.contains('«') && source.find('«') < Some(p.tokens[verb].span.start as usize)
+    {
+        return None;
+    }
+    // `être` and `avoir` say no event of their own (`a « beaucoup
+    // d’empathie »`): the lead's `a indiqué jeudi` is another verb's.
+    let copula = matches!(
+        word(last).as_str(),
+        "a" | "ont"
+            | "est"
+            | "sont"
+            | "avait"
+            | "avaient"
+            | "était"
+            | "étaient"
+            | "sera"
+            | "seront"
+            | "aura"
+            | "auront"
+    );
+    if copula {
+        return None;
+    }
+    let stem = crate::analyze::stem(&word(last));
+    let doc = ctx.doc;
+    let mask = doc.body_mask();
+    let lead = (0..mask.len()).filter(|&i| mask[i]).take(2);
+    let day = lead.into_iter().find_map(|i| {
+        let lp = ctx.parsed(i);
+        let lw = |k: usize| lp.tokens[k].span.of(&doc.text).to_lowercase();
+        (0..lp.tokens.len())
+            .filter(|&k| {
+                matches!(lp.tags[k], Tag::Verb | Tag::Participle)
+                    && crate::analyze::stem(&lw(k)) == stem
+            })
+            .find_map(|k| {
+                let d = (k + 1..lp.tokens.len().min(k + 3))
+                    .find(|&d| DAYS.contains(&lw(d).as_str()))?;
+                let part = lp
+                    .tokens
+                    .get(d + 1)
+                    .map(|_| lw(d + 1))
+                    .filter(|w| PARTS.contains(&w.as_str()));
+                Some(match part {
+                    Some(part) => format!("{} {part}", lw(d)),
+                    None => lw(d),
+                })
+            })
+    })?;
+    let at = p.tokens[last].span.end as usize;
+    Some(format!("{} {day}{}", &source[..at], &source[at..]))
 }
 
 /// `prep` before a place's `name`, elided or not (`à Rouen`, `dans l’Ain`).
@@ -1697,6 +1783,7 @@ mod tests {
             "sides_swapped",
             "says_that",
             "apposition_opens",
+            "day_from_lead",
         ] {
             assert!(rules.contains(rule), "no example for {rule}");
         }
