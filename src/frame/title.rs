@@ -282,6 +282,9 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
         if let Some(t) = sides_swapped(ctx, &a, &b) {
             push(t, 3.0);
         }
+        if let Some(t) = affair_last(ctx, &a, &b) {
+            push(t, 3.5);
+        }
     }
     if let Some(t) = with_role(ctx, source) {
         push(t, 4.0);
@@ -514,6 +517,33 @@ fn day_from_lead(ctx: &Context, source: &str) -> Option<String> {
     Some(format!("{} {day}{}", &source[..at], &source[at..]))
 }
 
+/// `Affaire Grégory : Murielle Bolle demande la nullité…` → `Murielle
+/// Bolle demande la nullité… dans l’affaire Grégory`: the affair a rubric
+/// names ends the clause after it. Only a short clause (ten words at
+/// most) with its verb, in one piece (no comma: `…, une vidéo à l’étude
+/// dans l’affaire` would tie the affair to the last item only).
+fn affair_last(ctx: &Context, rubric: &str, side: &str) -> Option<String> {
+    use crate::parse::Tag;
+    let rest = rubric.strip_prefix("Affaire ")?;
+    let p = ctx.parse_text(side);
+    let verbal = p
+        .tags
+        .iter()
+        .any(|t| matches!(t, Tag::Verb | Tag::Aux | Tag::Participle));
+    // A verb without its object does not take the affair after it (`les
+    // invités racontent dans l’affaire`).
+    let ends_on_verb = p
+        .tags
+        .iter()
+        .rev()
+        .find(|&&t| t != Tag::Punct)
+        .is_some_and(|&t| t == Tag::Verb);
+    let verbal = verbal && !ends_on_verb;
+    let one_piece = !side.contains([',', ';', ':', '?', '!']) && !bare_quotation(side);
+    (verbal && one_piece && words(side).len() <= 10)
+        .then(|| format!("{} dans l’affaire {rest}", upper_first(side)))
+}
+
 /// `prep` before a place's `name`, elided or not (`à Rouen`, `dans l’Ain`).
 fn placed(prep: &str, name: &str) -> String {
     if prep.ends_with('’') {
@@ -654,6 +684,10 @@ fn full_names(ctx: &Context, title: &str) -> Option<String> {
         }
         let at = find_word(&out, last)?;
         let before = &out[..at];
+        // An affair keeps the name it goes by (`l’affaire Benalla`).
+        if before.to_lowercase().ends_with("affaire ") {
+            continue;
+        }
         // Already a full name (`Mickaël Harpon`, `d’Arnaud Beltrame`,
         // whatever the spelling).
         let mut back = before.split_whitespace().rev();
@@ -1784,6 +1818,7 @@ mod tests {
             "says_that",
             "apposition_opens",
             "day_from_lead",
+            "affair_last",
         ] {
             assert!(rules.contains(rule), "no example for {rule}");
         }
