@@ -347,6 +347,9 @@ struct LineCleaner<'a, 'b> {
     /// not): they become French guillemets.
     quotes: Vec<(usize, bool)>,
     lex: &'a Lexicons,
+    /// The space that ends a glued subheading (see [`glued_subheading`]):
+    /// it becomes a paragraph break.
+    heading_end: Option<usize>,
 }
 
 impl<'a, 'b> LineCleaner<'a, 'b> {
@@ -363,6 +366,7 @@ impl<'a, 'b> LineCleaner<'a, 'b> {
             run: 0,
             quotes,
             lex,
+            heading_end: None,
         }
     }
 
@@ -454,6 +458,11 @@ impl<'a, 'b> LineCleaner<'a, 'b> {
                 break;
             }
             j += x.len_utf8();
+        }
+        if self.heading_end == Some(k) {
+            self.heading_end = None;
+            self.replace(k, j, "\n\n");
+            return j;
         }
         // French typography's no-break spaces are kept (one of them stands
         // for the whole run); any other run becomes one plain space.
@@ -611,8 +620,73 @@ impl<'a, 'b> LineCleaner<'a, 'b> {
             return;
         }
         self.flush(k);
-        self.b.insert(self.base + k, " ");
+        // `…de France.Recours accru aux procédures dématérialisées Quand un
+        // tribunal…`: a subheading glued after the stop and run into the
+        // next sentence stands apart, between paragraph breaks.
+        match glued_subheading(line, k, self.lex) {
+            Some(end) => {
+                self.b.insert(self.base + k, "\n\n");
+                self.heading_end = Some(end);
+            }
+            None => self.b.insert(self.base + k, " "),
+        }
     }
+}
+
+/// The end of a subheading glued after a sentence's stop (at `at`) and run
+/// into the next sentence: two to ten words without punctuation, the next
+/// sentence opening on a capitalised function word (`Quand`, `Les`, `Au`)
+/// after a word in lowercase and before another (`Le Parisien` is a name).
+/// Returns the byte offset of the space before that word.
+fn glued_subheading(line: &str, at: usize, lex: &Lexicons) -> Option<usize> {
+    use crate::fr::lexicon::Class;
+    let rest = &line[at..];
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for w in rest.split(' ') {
+        words.push((at + pos, w));
+        pos += w.len() + 1;
+        if words.len() > 12 {
+            break;
+        }
+    }
+    let lower_start = |w: &str| w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+    let plain =
+        |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || "’'-".contains(c));
+    if !words.first().is_some_and(|(_, w)| plain(w)) {
+        return None;
+    }
+    for i in 2..words.len().saturating_sub(1).min(11) {
+        let (start, w) = words[i];
+        let (_, before) = words[i - 1];
+        if !plain(before) {
+            return None;
+        }
+        if !w.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let opener = lex.function_words.is_any(
+            &w.to_lowercase(),
+            &[
+                Class::DefiniteArticle,
+                Class::IndefiniteArticle,
+                Class::Demonstrative,
+                Class::Possessive,
+                Class::Preposition,
+                Class::A,
+                Class::Coordinating,
+                Class::Subordinating,
+                Class::SubjectPronoun,
+                Class::Attribution,
+                Class::Time,
+                Class::Frame,
+            ],
+        );
+        if opener && lower_start(before) && lower_start(words[i + 1].1) {
+            return Some(start - 1);
+        }
+    }
+    None
 }
 
 /// True when what follows byte `at` of `line` (past spaces) starts a
@@ -790,6 +864,24 @@ mod tests {
             "Le « MorandiniGate » : Jean-Marc Morandini se défend.",
         ] {
             assert_eq!(cleaned(brand), brand);
+        }
+    }
+
+    #[test]
+    fn a_subheading_glued_after_a_stop_and_run_into_the_next_sentence_stands_apart() {
+        assert_eq!(
+            cleaned(
+                "Les tribunaux ferment.Recours accru aux procédures Quand un tribunal ferme, il fusionne."
+            ),
+            "Les tribunaux ferment.\n\nRecours accru aux procédures\n\nQuand un tribunal ferme, il fusionne."
+        );
+        // A name that opens on a function word is no sentence start, nor is
+        // a capitalised word after a name.
+        for text in [
+            "Le maire parle.Il a lu Le Parisien ce matin.",
+            "Le vote est serré.Selon Marine Le Pen, rien n’est joué.",
+        ] {
+            assert!(!cleaned(text).contains("\n\n"), "{text}");
         }
     }
 
