@@ -63,7 +63,7 @@ pub fn clean_line(text: &str) -> String {
     let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let nfc: String = joined.nfc().collect();
     let mut b = TextBuilder::new(nfc.len(), nfc.len());
-    clean_chars(&mut b, 0, &nfc, lexicons());
+    clean_chars(&mut b, 0, &nfc, lexicons(), false);
     b.finish().0.trim().to_string()
 }
 
@@ -94,6 +94,7 @@ fn to_nfc(text: &str) -> Option<(String, OffsetMap)> {
 }
 
 fn clean_lines(text: &str, lex: &Lexicons) -> (String, OffsetMap, Vec<Removal>) {
+    let rubrics = has_run_in_rubrics(text, lex);
     let mut b = TextBuilder::new(text.len(), text.len());
     let mut removed = Vec::new();
     let mut pos = 0;
@@ -153,7 +154,7 @@ fn clean_lines(text: &str, lex: &Lexicons) -> (String, OffsetMap, Vec<Removal>) 
             from += 1;
             rest = &rest[1..];
         }
-        clean_line_parts(&mut b, from, rest.trim_end(), lex, &mut removed);
+        clean_line_parts(&mut b, from, rest.trim_end(), lex, &mut removed, rubrics);
     }
     b.trim_end_matches(char::is_whitespace);
     let (out, map) = b.finish();
@@ -190,12 +191,13 @@ fn clean_line_parts(
     line: &str,
     lex: &Lexicons,
     removed: &mut Vec<Removal>,
+    rubrics: bool,
 ) {
     let mut at = 0;
     for (from, to) in video_captions(line, lex) {
         let before = line[at..from].trim_end();
         if !before.is_empty() {
-            clean_chars(b, base + at, before, lex);
+            clean_chars(b, base + at, before, lex, rubrics);
         }
         removed.push(Removal {
             kind: RemovalKind::Boilerplate,
@@ -206,7 +208,7 @@ fn clean_line_parts(
             b.insert(base + at, "\n\n");
         }
     }
-    clean_chars(b, base + at, &line[at..], lex);
+    clean_chars(b, base + at, &line[at..], lex, rubrics);
 }
 
 /// Byte ranges of the captions of embedded videos in a line: a video's
@@ -326,8 +328,12 @@ fn quote_pairs(line: &str) -> Vec<(usize, bool)> {
 ///
 /// The loop runs over bytes: ASCII letters and digits, the bulk of any text,
 /// cost one comparison; everything else is decoded and looked at.
-fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons) {
+fn clean_chars(b: &mut TextBuilder, base: usize, line: &str, lex: &Lexicons, rubrics: bool) {
     let mut cleaner = LineCleaner::new(b, base, line, lex);
+    cleaner.rubrics = rubrics;
+    if rubrics {
+        cleaner.rubric_stop = run_in_rubric(line, lex);
+    }
     let mut k = 0;
     while k < line.len() {
         k = cleaner.step(k);
@@ -350,6 +356,11 @@ struct LineCleaner<'a, 'b> {
     /// The space that ends a glued subheading (see [`glued_subheading`]):
     /// it becomes a paragraph break.
     heading_end: Option<usize>,
+    /// The article sets its parts under run-in rubrics (`Retraites. Le
+    /// rapport…`, see [`has_run_in_rubrics`]).
+    rubrics: bool,
+    /// The stop that ends a run-in rubric: it becomes a paragraph break.
+    rubric_stop: Option<usize>,
 }
 
 impl<'a, 'b> LineCleaner<'a, 'b> {
@@ -367,6 +378,8 @@ impl<'a, 'b> LineCleaner<'a, 'b> {
             quotes,
             lex,
             heading_end: None,
+            rubrics: false,
+            rubric_stop: None,
         }
     }
 
@@ -462,6 +475,17 @@ impl<'a, 'b> LineCleaner<'a, 'b> {
         if self.heading_end == Some(k) {
             self.heading_end = None;
             self.replace(k, j, "\n\n");
+            return j;
+        }
+        // In an article set under run-in rubrics, one after a sentence's
+        // stop (`…des déficits. International. L’agenda…`) too.
+        let after_stop = line[..k].ends_with('.') && !line[..k].ends_with("..");
+        let rubric = (self.rubrics && after_stop && self.rubric_stop.is_none())
+            .then(|| run_in_rubric(&line[j..], self.lex))
+            .flatten();
+        if let Some(stop) = rubric {
+            self.replace(k, j, "\n\n");
+            self.rubric_stop = Some(j + stop);
             return j;
         }
         // French typography's no-break spaces are kept (one of them stands
@@ -566,6 +590,15 @@ impl<'a, 'b> LineCleaner<'a, 'b> {
     /// sentence, stay as written. The position of what comes next.
     fn periods(&mut self, k: usize, prev: Option<char>) -> usize {
         let bytes = self.line.as_bytes();
+        if self.rubric_stop == Some(k) {
+            self.rubric_stop = None;
+            let mut j = k + 1;
+            while j < bytes.len() && bytes[j] == b' ' {
+                j += 1;
+            }
+            self.replace(k, j, "\n\n");
+            return j;
+        }
         let mut j = k + 1;
         let mut last_period = k;
         while j < bytes.len() && (bytes[j] == b'.' || bytes[j] == b' ') {
@@ -623,6 +656,11 @@ impl<'a, 'b> LineCleaner<'a, 'b> {
         // `…de France.Recours accru aux procédures dématérialisées Quand un
         // tribunal…`: a subheading glued after the stop and run into the
         // next sentence stands apart, between paragraph breaks.
+        if let Some(stop) = run_in_rubric(&line[k..], self.lex).filter(|_| self.rubrics) {
+            self.b.insert(self.base + k, "\n\n");
+            self.rubric_stop = Some(k + stop);
+            return;
+        }
         match glued_subheading(line, k, self.lex) {
             Some(end) => {
                 self.b.insert(self.base + k, "\n\n");
@@ -631,6 +669,58 @@ impl<'a, 'b> LineCleaner<'a, 'b> {
             None => self.b.insert(self.base + k, " "),
         }
     }
+}
+
+/// The offset of the stop that ends a run-in rubric opening `s`: one to
+/// eight words, the first capitalised, each a noun, an adjective, an article
+/// or a preposition by its first reading (or unknown to the lexicon) (`Retraites.`, `Politique
+/// migratoire.`, `Ouverture de la PMA.`), then a capitalised sentence.
+fn run_in_rubric(s: &str, lex: &Lexicons) -> Option<usize> {
+    use crate::fr::lexicon::Pos;
+    let stop = s.find('.')?;
+    let (head, after) = (&s[..stop], &s[stop + 1..]);
+    let next = after.strip_prefix(' ')?;
+    if !next.starts_with(|c: char| c.is_uppercase() || c == '«') {
+        return None;
+    }
+    let words: Vec<&str> = head.split(' ').collect();
+    let first_ok = words[0].starts_with(char::is_uppercase)
+        && words[0].chars().skip(1).any(char::is_lowercase);
+    let all_known = words.iter().all(|w| {
+        !w.is_empty()
+            && w.chars().all(|c| c.is_alphabetic() || "’-".contains(c))
+            && lex.pos.get(&w.to_lowercase()).is_none_or(|e| {
+                matches!(
+                    e.pos(),
+                    Pos::Noun | Pos::Adj | Pos::Art | Pos::Det | Pos::Prep
+                )
+            })
+    });
+    ((1..=8).contains(&words.len()) && first_ok && all_known).then_some(stop)
+}
+
+/// True when an article sets its parts under run-in rubrics: three or more
+/// lines, or sentences glued after a stop (`sperme.Écologie. Le Sénat…`),
+/// that open on one (see [`run_in_rubric`]). One alone may be a sentence
+/// without a verb (`Coup de théâtre.`).
+fn has_run_in_rubrics(text: &str, lex: &Lexicons) -> bool {
+    let mut n = 0;
+    for line in text.lines() {
+        let line = line.trim();
+        if run_in_rubric(line, lex).is_some() {
+            n += 1;
+        }
+        let bytes = line.as_bytes();
+        for (k, _) in line.match_indices('.') {
+            let glued = k > 0
+                && bytes[k - 1].is_ascii_lowercase()
+                && line[k + 1..].starts_with(char::is_uppercase);
+            if glued && run_in_rubric(&line[k + 1..], lex).is_some() {
+                n += 1;
+            }
+        }
+    }
+    n >= 3
 }
 
 /// The end of a subheading glued after a sentence's stop (at `at`) and run
@@ -883,6 +973,18 @@ mod tests {
         ] {
             assert!(!cleaned(text).contains("\n\n"), "{text}");
         }
+    }
+
+    #[test]
+    fn run_in_rubrics_become_subheadings() {
+        let text = "Retraites. Le rapport est paru en juillet.\n\nLe texte sera voté en mars.Écologie. Le Sénat examinera le projet.\n\nLe débat sera vif.Politique migratoire. Un débat se tiendra. International. Le G7 se réunit.";
+        assert_eq!(
+            cleaned(text),
+            "Retraites\n\nLe rapport est paru en juillet.\n\nLe texte sera voté en mars.\n\nÉcologie\n\nLe Sénat examinera le projet.\n\nLe débat sera vif.\n\nPolitique migratoire\n\nUn débat se tiendra.\n\nInternational\n\nLe G7 se réunit."
+        );
+        // One alone is a sentence without a verb.
+        let one = "Coup de théâtre. Le maire démissionne.";
+        assert_eq!(cleaned(one), one);
     }
 
     #[test]
