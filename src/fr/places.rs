@@ -88,10 +88,20 @@ fn regions() -> &'static FxHashMap<String, &'static str> {
 /// The place phrase of a French department, region or city, or of a city
 /// or state abroad, as a title's rubric names it: `Var` → `"dans le Var"`,
 /// `Hérault` → `"dans l’Hérault"`, `Le Havre` → `"au Havre"`, `Paris` →
-/// `"à Paris"`. Lookup as [`place_preposition`]'s; `None` for a name not
+/// `"à Paris"`. The name is printed as `name` writes it (`Côtes d’Armor`
+/// stays without its hyphen), unless the phrase holds it in another form
+/// (`au Havre`). Lookup as [`place_preposition`]'s; `None` for a name not
 /// in `lexicons/fr/regions.txt` (countries are in `countries.txt`).
-pub fn region_phrase(name: &str) -> Option<&'static str> {
-    regions().get(&place_key(name.trim())).copied()
+pub fn region_phrase(name: &str) -> Option<String> {
+    let name = name.trim();
+    let key = place_key(name);
+    let phrase = *regions().get(&key)?;
+    let written = phrase
+        .char_indices()
+        .filter(|&(i, _)| i == 0 || phrase[..i].ends_with([' ', '’']))
+        .find(|&(i, _)| place_key(&phrase[i..]) == key)
+        .map(|(i, _)| format!("{}{name}", &phrase[..i]));
+    Some(written.unwrap_or_else(|| phrase.to_string()))
 }
 
 #[cfg(test)]
@@ -138,10 +148,16 @@ mod tests {
 
     #[test]
     fn region_phrases() {
-        assert_eq!(region_phrase("Var"), Some("dans le Var"));
-        assert_eq!(region_phrase("herault"), Some("dans l’Hérault"));
-        assert_eq!(region_phrase("Le Havre"), Some("au Havre"));
-        assert_eq!(region_phrase("Ile-de-France"), Some("en Île-de-France"));
+        let phrase = |n: &str| region_phrase(n);
+        assert_eq!(phrase("Var").as_deref(), Some("dans le Var"));
+        assert_eq!(phrase("Hérault").as_deref(), Some("dans l’Hérault"));
+        assert_eq!(phrase("Le Havre").as_deref(), Some("au Havre"));
+        // The name as the title writes it.
+        assert_eq!(phrase("Ile-de-France").as_deref(), Some("en Ile-de-France"));
+        assert_eq!(
+            phrase("Côtes d’Armor").as_deref(),
+            Some("dans les Côtes d’Armor")
+        );
         // The Austrian capital and the department share a name.
         assert_eq!(region_phrase("Vienne"), None);
         assert_eq!(region_phrase("Chine"), None);

@@ -277,6 +277,7 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
         if let Some(phrase) = crate::fr::region_phrase(&a)
             .filter(|_| !known && !placed_already && !b.ends_with(['?', '!']))
         {
+            let phrase = phrase.as_str();
             push(format!("{}, {}", upper_first(phrase), lower(&b)), 4.0);
         }
         if let Some(t) = sides_swapped(ctx, &a, &b) {
