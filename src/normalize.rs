@@ -683,6 +683,23 @@ fn run_in_rubric(s: &str, lex: &Lexicons) -> Option<usize> {
     if !next.starts_with(|c: char| c.is_uppercase() || c == '«') {
         return None;
     }
+    // A sentence that names the rubric by a pronoun (`Élections
+    // municipales. Elles n’auront lieu…`) needs it as its antecedent.
+    let next_word = next
+        .split([' ', '’', '\''])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let pronoun = lex.function_words.is_any(
+        &next_word,
+        &[
+            crate::fr::lexicon::Class::SubjectPronoun,
+            crate::fr::lexicon::Class::DemonstrativePronoun,
+        ],
+    );
+    if pronoun {
+        return None;
+    }
     let words: Vec<&str> = head.split(' ').collect();
     let first_ok = words[0].starts_with(char::is_uppercase)
         && words[0].chars().skip(1).any(char::is_lowercase);
@@ -985,6 +1002,9 @@ mod tests {
         // One alone is a sentence without a verb.
         let one = "Coup de théâtre. Le maire démissionne.";
         assert_eq!(cleaned(one), one);
+        // A rubric a pronoun stands for stays with its sentence.
+        let pronoun = format!("{text}\n\nÉlections municipales. Elles auront lieu en mars.");
+        assert!(cleaned(&pronoun).ends_with("Élections municipales. Elles auront lieu en mars."));
     }
 
     #[test]
