@@ -41,16 +41,23 @@ fn parse_prep(p: &str) -> Option<&'static str> {
     }
 }
 
+/// A `Name<TAB>value` file keyed by [`place_key`]; `value` reads the
+/// second column (a line it refuses is left out).
+fn keyed(
+    file: &'static str,
+    value: fn(&'static str) -> Option<&'static str>,
+) -> FxHashMap<String, &'static str> {
+    lexicon::entries(file)
+        .filter_map(|line| {
+            let (name, v) = line.split_once('\t')?;
+            Some((place_key(name), value(v)?))
+        })
+        .collect()
+}
+
 fn places() -> &'static FxHashMap<String, &'static str> {
     static PLACES: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
-    PLACES.get_or_init(|| {
-        lexicon::entries(COUNTRIES)
-            .filter_map(|line| {
-                let (name, prep) = line.split_once('\t')?;
-                Some((place_key(name), parse_prep(prep)?))
-            })
-            .collect()
-    })
+    PLACES.get_or_init(|| keyed(COUNTRIES, parse_prep))
 }
 
 /// The preposition of place before a country, territory, island or world
@@ -75,14 +82,7 @@ const REGIONS: &str = lexicon::files::REGIONS.text;
 
 fn regions() -> &'static FxHashMap<String, &'static str> {
     static PHRASES: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
-    PHRASES.get_or_init(|| {
-        lexicon::entries(REGIONS)
-            .filter_map(|line| {
-                let (name, phrase) = line.split_once('\t')?;
-                Some((place_key(name), phrase))
-            })
-            .collect()
-    })
+    PHRASES.get_or_init(|| keyed(REGIONS, Some))
 }
 
 /// The place phrase of a French department, region or city, or of a city

@@ -1779,6 +1779,19 @@ mod tests {
     }
 
     /// Every example of `lexicons/fr/title_edits.txt` gives its candidate.
+    /// The titles of an article of `text` under `title`.
+    fn titles_of(title: &str, text: &str) -> Titles {
+        let article = crate::input::Article {
+            text: text.into(),
+            title: Some(title.into()),
+            ..Default::default()
+        };
+        let doc = crate::document::Document::new(&article, 1 << 20).unwrap();
+        let facts = doc.facts();
+        let ctx = Context::new(&doc, &facts);
+        titles(&ctx, "", Typography::Source)
+    }
+
     #[test]
     fn every_title_edit_gives_its_example() {
         let file = crate::fr::lexicon::files::TITLE_EDITS;
@@ -1787,15 +1800,7 @@ mod tests {
             let cols = crate::fr::lexicon::read::columns(file, line, entry, 4, 4).unwrap();
             let (rule, title, text, want) = (cols[0], cols[1], cols[2], cols[3]);
             rules.insert(rule);
-            let article = crate::input::Article {
-                text: text.into(),
-                title: Some(title.into()),
-                ..Default::default()
-            };
-            let doc = crate::document::Document::new(&article, 1 << 20).unwrap();
-            let facts = doc.facts();
-            let ctx = Context::new(&doc, &facts);
-            let got = titles(&ctx, "", Typography::Source);
+            let got = titles_of(title, text);
             assert!(
                 got.candidates.iter().any(|c| c.text == want),
                 "line {line} ({rule}): {want:?} not in {:?}",
@@ -1837,15 +1842,7 @@ mod tests {
                 "Le gouvernement a annoncé mardi des mesures pour la région.",
             ),
         ] {
-            let article = crate::input::Article {
-                text: text.into(),
-                title: Some(title.into()),
-                ..Default::default()
-            };
-            let doc = crate::document::Document::new(&article, 1 << 20).unwrap();
-            let facts = doc.facts();
-            let ctx = Context::new(&doc, &facts);
-            for c in titles(&ctx, "", Typography::Source).candidates {
+            for c in titles_of(title, text).candidates {
                 let last = c.text.rsplit(' ').next().unwrap_or("");
                 assert!(
                     !matches!(last, "à" | "et" | "d’" | "au" | "en"),
