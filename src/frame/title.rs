@@ -685,8 +685,23 @@ fn full_names(ctx: &Context, title: &str) -> Option<String> {
         }
         let at = find_word(&out, last)?;
         let before = &out[..at];
-        // An affair keeps the name it goes by (`l’affaire Benalla`).
-        if before.to_lowercase().ends_with("affaire ") {
+        // An affair keeps the name it goes by (`l’affaire Benalla`); a
+        // family is no one person (`la maison des Villemin`).
+        let lower_before = before.to_lowercase();
+        if ["affaire ", "des ", "les ", "aux "]
+            .iter()
+            .any(|w| lower_before.ends_with(w))
+        {
+            continue;
+        }
+        // Nor a name whose other words the title says elsewhere (`Autoroutes
+        // : …, déplore Vinci` would open on `Vinci Autoroutes`).
+        let said_elsewhere = e
+            .text
+            .split(' ')
+            .filter(|w| *w != last)
+            .any(|w| find_word(&out, w).is_some());
+        if said_elsewhere {
             continue;
         }
         // Already a full name (`Mickaël Harpon`, `d’Arnaud Beltrame`,
@@ -791,12 +806,23 @@ fn adjunct_first(ctx: &Context, source: &str, needs_clause: bool) -> Option<Stri
             && fw.is_any(&word(k), &[Class::Frame, Class::Time, Class::Attribution])
             && tail_is_phrase(k)
     });
+    // `à Emmanuel Macron` is whom something goes to, not where: a name of
+    // several words is a place only when the place lists know it.
+    let names_a_person =
+        |t: &str| {
+            let known =
+                crate::fr::place_preposition(t).is_some() || crate::fr::region_phrase(t).is_some();
+            ctx.facts.entities.iter().any(|e| {
+                e.kind == crate::analyze::EntityKind::Person && t.contains(e.text.as_str())
+            }) || (t.contains(' ') && !known)
+        };
     let place = || {
         (3..n.saturating_sub(1)).rev().find(|&k| {
             p.tags[k] == Tag::Prep
                 && fw.is(&word(k), Class::Place)
                 && p.tags[k - 1] != Tag::Coord
                 && p.tags[k + 1..].iter().all(|&t| t == Tag::Propn)
+                && !names_a_person(p.text_of(source, k + 1, n))
         })
     };
     // A phrase of time or circumstance moves in front of a clause; a place
@@ -1530,8 +1556,11 @@ fn ends_a_phrase(full: &str, p: &crate::parse::Parsed, cut: &str) -> bool {
             p.tags[last],
             Tag::Prep | Tag::Det | Tag::Coord | Tag::Sub | Tag::Rel
         );
+    // A name cut in two (`à Barack` + `Obama`).
+    let name_cut = p.tags[last] == Tag::Propn && p.tags[next] == Tag::Propn && !punct_between;
     !(rest_has_verb
         || open_word
+        || name_cut
         || (matches!(p.tags[last], Tag::Verb | Tag::Infinitive | Tag::Aux) && !punct_between)
         || (p.tags[last] == Tag::Participle && p.tags[next] == Tag::Det && !punct_between)
         || (!punct_between && adverb_left_open(p, &full_words, last, next))
@@ -1697,7 +1726,11 @@ fn role_of(ctx: &Context, focus: &str) -> Option<String> {
         return None;
     }
     let role = rest;
-    (role.split_whitespace().count() <= 6).then(|| lower_first(role, |w| ctx.is_proper(w)))
+    // `Premier ministre` keeps its capital, as French writes the title.
+    let keeps_capital = |w: &str| {
+        ctx.is_proper(w) || (matches!(w, "Premier" | "Première") && role.contains(" ministre"))
+    };
+    (role.split_whitespace().count() <= 6).then(|| lower_first(role, keeps_capital))
 }
 
 fn fits_seo(s: &str, typo: Typography) -> bool {
@@ -1931,5 +1964,25 @@ mod tests {
             t,
             "Les parents de Vincent Lambert ne déposeront plus"
         ));
+        let t = "Laurent Fabius préfère de loin Hillary Clinton à Barack Obama";
+        assert!(!ends(
+            t,
+            "Laurent Fabius préfère de loin Hillary Clinton à Barack"
+        ));
+    }
+
+    #[test]
+    fn a_person_after_a_is_no_place_to_open_the_title() {
+        let got = titles_of(
+            "Laurent Fabius préfère de loin Hillary Clinton à Barack Obama",
+            "Laurent Fabius a confié sa préférence. Il écrit à Barack Obama.",
+        );
+        assert!(
+            got.candidates
+                .iter()
+                .all(|c| !c.text.starts_with("À Barack")),
+            "{:?}",
+            got.candidates
+        );
     }
 }
