@@ -742,7 +742,8 @@ fn has_run_in_rubrics(text: &str, lex: &Lexicons) -> bool {
 
 /// The end of a subheading glued after a sentence's stop (at `at`) and run
 /// into the next sentence: two to ten words without punctuation, the next
-/// sentence opening on a capitalised function word (`Quand`, `Les`, `Au`)
+/// sentence opening on a capitalised function word (`Quand`, `Les`, `Au`,
+/// `Quid`)
 /// after a word in lowercase and before another (`Le Parisien` is a name).
 /// Returns the byte offset of the space before that word.
 fn glued_subheading(line: &str, at: usize, lex: &Lexicons) -> Option<usize> {
@@ -784,6 +785,7 @@ fn glued_subheading(line: &str, at: usize, lex: &Lexicons) -> Option<usize> {
                 Class::Coordinating,
                 Class::Subordinating,
                 Class::SubjectPronoun,
+                Class::RelativePronoun,
                 Class::Attribution,
                 Class::Time,
                 Class::Frame,
@@ -981,6 +983,12 @@ mod tests {
                 "Les tribunaux ferment.Recours accru aux procédures Quand un tribunal ferme, il fusionne."
             ),
             "Les tribunaux ferment.\n\nRecours accru aux procédures\n\nQuand un tribunal ferme, il fusionne."
+        );
+        assert_eq!(
+            cleaned(
+                "Le juge reste.Des compétences ajoutées par décret Quid de leurs compétences ?"
+            ),
+            "Le juge reste.\n\nDes compétences ajoutées par décret\n\nQuid de leurs compétences ?"
         );
         // A name that opens on a function word is no sentence start, nor is
         // a capitalised word after a name.
