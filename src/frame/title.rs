@@ -270,9 +270,13 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
         // preposition (`Hérault : …` → `Dans l’Hérault, …`), unless the
         // other side opens on a place of its own (`Hérault : en Belgique…`).
         let first = b.split_whitespace().next().unwrap_or("").to_lowercase();
-        let placed_already = matches!(
-            first.as_str(),
-            "à" | "a" | "en" | "au" | "aux" | "dans" | "sur" | "près" | "vers"
+        let placed_already = crate::fr::lexicon::lexicons().function_words.is_any(
+            &first,
+            &[
+                crate::fr::lexicon::Class::Place,
+                crate::fr::lexicon::Class::Preposition,
+                crate::fr::lexicon::Class::A,
+            ],
         );
         if let Some(phrase) = crate::fr::region_phrase(&a)
             .filter(|_| !known && !placed_already && !b.ends_with(['?', '!']))
@@ -447,16 +451,14 @@ fn apposition_opens(ctx: &Context, source: &str) -> Option<String> {
 /// that already says when, nor from a verb other than the title's: a day
 /// an announcement was made is not the day of what it announces.
 fn day_from_lead(ctx: &Context, source: &str) -> Option<String> {
+    use crate::fr::lexicon::Class;
     use crate::parse::{ClauseKind, Tag};
-    const DAYS: [&str; 7] = [
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    ];
-    const PARTS: [&str; 3] = ["matin", "soir", "après-midi"];
+    let lex = crate::fr::lexicon::lexicons();
     let p = ctx.parse_text(source);
-    let word = |k: usize| p.tokens[k].span.of(source).to_lowercase();
+    let word = |k: usize| crate::fr::lexicon::fold(p.tokens[k].span.of(source));
     let dated = (0..p.tokens.len()).any(|k| {
         let w = word(k);
-        DAYS.contains(&w.as_str()) || matches!(w.as_str(), "hier" | "aujourd’hui" | "demain")
+        lex.weekdays.contains(&w) || lex.relative_dates.contains(&w)
     });
     let main = p.clauses.iter().find(|c| c.kind == ClauseKind::Main)?;
     // The main verb, after its auxiliaries: a finite verb or a participle.
@@ -471,20 +473,9 @@ fn day_from_lead(ctx: &Context, source: &str) -> Option<String> {
     }
     // `être` and `avoir` say no event of their own (`a « beaucoup
     // d’empathie »`): the lead's `a indiqué jeudi` is another verb's.
-    let copula = matches!(
-        word(last).as_str(),
-        "a" | "ont"
-            | "est"
-            | "sont"
-            | "avait"
-            | "avaient"
-            | "était"
-            | "étaient"
-            | "sera"
-            | "seront"
-            | "aura"
-            | "auront"
-    );
+    let copula = lex
+        .function_words
+        .is_any(&word(last), &[Class::AuxAvoir, Class::AuxEtre]);
     if copula {
         return None;
     }
@@ -494,20 +485,20 @@ fn day_from_lead(ctx: &Context, source: &str) -> Option<String> {
     let lead = (0..mask.len()).filter(|&i| mask[i]).take(2);
     let day = lead.into_iter().find_map(|i| {
         let lp = ctx.parsed(i);
-        let lw = |k: usize| lp.tokens[k].span.of(&doc.text).to_lowercase();
+        let lw = |k: usize| crate::fr::lexicon::fold(lp.tokens[k].span.of(&doc.text));
         (0..lp.tokens.len())
             .filter(|&k| {
                 matches!(lp.tags[k], Tag::Verb | Tag::Participle)
                     && crate::analyze::stem(&lw(k)) == stem
             })
             .find_map(|k| {
-                let d = (k + 1..lp.tokens.len().min(k + 3))
-                    .find(|&d| DAYS.contains(&lw(d).as_str()))?;
+                let d =
+                    (k + 1..lp.tokens.len().min(k + 3)).find(|&d| lex.weekdays.contains(&lw(d)))?;
                 let part = lp
                     .tokens
                     .get(d + 1)
                     .map(|_| lw(d + 1))
-                    .filter(|w| PARTS.contains(&w.as_str()));
+                    .filter(|w| lex.day_parts.contains(w));
                 Some(match part {
                     Some(part) => format!("{} {part}", lw(d)),
                     None => lw(d),
@@ -598,7 +589,8 @@ fn says_that(ctx: &Context, side: &str) -> Option<String> {
     let named = (1..=6).contains(&speaker.len())
         && name_from.is_some_and(|k| {
             speaker[k..].iter().all(|w| {
-                w.starts_with(char::is_uppercase) || matches!(*w, "de" | "du" | "des" | "d’")
+                w.starts_with(char::is_uppercase)
+                    || lex.function_words.is(w, crate::fr::lexicon::Class::De)
             })
         })
         && speaker
@@ -611,24 +603,10 @@ fn says_that(ctx: &Context, side: &str) -> Option<String> {
     let quoted = inner.len() < said.len();
     let plain: String = said.chars().filter(|c| !matches!(c, '«' | '»')).collect();
     let first_person = crate::fr::words::words(&plain).iter().any(|w| {
-        let w = w.to_lowercase();
-        let w = w.split(['’', '\'']).next().unwrap_or("");
-        matches!(
-            w,
-            "je" | "j"
-                | "me"
-                | "m"
-                | "moi"
-                | "nous"
-                | "vous"
-                | "mon"
-                | "ma"
-                | "mes"
-                | "notre"
-                | "nos"
-                | "votre"
-                | "vos"
-        )
+        // An elided word by its elision (`j’`, `m’`).
+        let w = crate::fr::lexicon::fold(w);
+        let key = w.find('’').map_or(w.as_str(), |k| &w[..k + '’'.len_utf8()]);
+        lex.speaker_words.contains(key)
     });
     let p = ctx.parse_text(
         plain

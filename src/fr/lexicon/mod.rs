@@ -91,6 +91,9 @@ pub struct Lexicons {
     pub reporting_verbs: FxHashSet<String>,
     /// Reporting verbs that open indirect speech with `que` (`says_that.txt`).
     pub says_that: FxHashSet<String>,
+    /// First- and second-person pronouns and possessives, which indirect
+    /// speech would have to change (`says_that.txt`).
+    pub speaker_words: FxHashSet<String>,
     /// Phrases of a request or a scraped page that must not reach an article (lowercase).
     pub leaks: Vec<String>,
     /// Whole-line boilerplate patterns, compiled on first use.
@@ -274,6 +277,7 @@ impl Lexicons {
         let (titles, titles_max_words, title_first_words) = titles();
         let (anaphoric_openers, connector_openers, pointing_back_inside, openers_max_words) =
             openers()?;
+        let says_that = sections(files::SAYS_THAT, &["verbs", "speaker words"])?;
         let dates = sections(
             files::DATES,
             &[
@@ -346,7 +350,8 @@ impl Lexicons {
             titles_max_words,
             title_first_words,
             reporting_verbs: set_of(entries(files::REPORTING_VERBS.text)),
-            says_that: set_of(entries(files::SAYS_THAT.text)),
+            says_that: folded(&says_that, "verbs"),
+            speaker_words: folded(&says_that, "speaker words"),
             leaks: entries(files::LEAKS.text).map(str::to_string).collect(),
             boilerplate: OnceLock::new(),
             caption_credits: longest_first(entries(files::MEDIA.text)),
