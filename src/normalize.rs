@@ -439,7 +439,10 @@ impl<'a, 'b> LineCleaner<'a, 'b> {
             && camel_glue(line, k + 1, lex)
             || byte.is_ascii_uppercase()
                 && next.is_some_and(|x| x.is_ascii_uppercase())
-                && caps_glue(line, k + 1, lex);
+                && caps_glue(line, k + 1, lex)
+            || byte.is_ascii_digit()
+                && next.is_some_and(|x| x.is_ascii_uppercase())
+                && digits_caps_glue(line, k + 1, lex);
         if glued {
             self.split_glued(k + 1);
         }
@@ -875,18 +878,7 @@ fn glued_words(line: &str, at: usize) -> bool {
 /// the paragraph's first word, which begins at `at` (its capital). The run
 /// of capitals before it must be a word of 3 letters or more.
 fn caps_glue(line: &str, at: usize, lex: &Lexicons) -> bool {
-    let rest = &line[at..];
-    let mut chars = rest.chars();
-    if !chars.next().is_some_and(char::is_uppercase) {
-        return false;
-    }
-    let lowers = chars.take_while(|c| c.is_lowercase()).count();
-    // Three letters or more, or a short function word (`Et`, `La`).
-    let word_len = rest
-        .char_indices()
-        .nth(lowers + 1)
-        .map_or(rest.len(), |(i, _)| i);
-    if lowers == 0 || (lowers < 2 && !lex.is_stop(&rest[..word_len].to_lowercase())) {
+    if !opens_on_a_word(&line[at..], lex) {
         return false;
     }
     let caps = line[..at]
@@ -895,6 +887,60 @@ fn caps_glue(line: &str, at: usize, lex: &Lexicons) -> bool {
         .take_while(|c| c.is_uppercase())
         .count();
     caps >= 3
+}
+
+/// `PAS EN 2017Un peu plus tard`, `250 EUROS POUR 0,9 M2La chambre`: a
+/// subheading in capitals that ends on a number, glued to the capitalised
+/// word at `at` that opens the paragraph after it. Two words in capitals
+/// among the three before the number say it is a subheading, not a name
+/// (`l’A380Le`). Or a year or a number of two digits or more glued to a
+/// capitalised function word (`dans les années 90Selon`, `en 2017Une
+/// situation`); a brand holds one digit (`9News`, `Tv5Monde`).
+fn digits_caps_glue(line: &str, at: usize, lex: &Lexicons) -> bool {
+    let digits = line[..at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .count();
+    let number_alone = line[..at - digits]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '-');
+    if digits >= 2 && number_alone && camel_glue(line, at, lex) {
+        return true;
+    }
+    if !opens_on_a_word(&line[at..], lex) {
+        return false;
+    }
+    let mut before = line[..at].split_whitespace().rev();
+    let glued = before.next().unwrap_or("");
+    let number_last = glued
+        .trim_start_matches(|c: char| c.is_uppercase())
+        .chars()
+        .all(|c| c.is_ascii_digit());
+    let caps = before
+        .take(3)
+        .filter(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().all(|c| !c.is_lowercase())
+        })
+        .count();
+    number_last && caps >= 2
+}
+
+/// True when `rest` opens on a capitalised word of three letters or more,
+/// or a short function word (`Et`, `La`).
+fn opens_on_a_word(rest: &str, lex: &Lexicons) -> bool {
+    let mut chars = rest.chars();
+    if !chars.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lowers = chars.take_while(|c| c.is_lowercase()).count();
+    let word_len = rest
+        .char_indices()
+        .nth(lowers + 1)
+        .map_or(rest.len(), |(i, _)| i);
+    lowers >= 2 || (lowers == 1 && lex.is_stop(&rest[..word_len].to_lowercase()))
 }
 
 /// True when `before` ends with a word that elides (`d`, `qu`, `l`, `jusqu`).
@@ -1172,6 +1218,27 @@ mod tests {
             cleaned("SON SUCCÈS ET SA LONGÉVITÉInterrogée par le journal, elle sourit."),
             "SON SUCCÈS ET SA LONGÉVITÉ\n\nInterrogée par le journal, elle sourit."
         );
+        // One that ends on a number.
+        assert_eq!(
+            cleaned("LE CHOIX DE 2017Un peu plus tard, il part."),
+            "LE CHOIX DE 2017\n\nUn peu plus tard, il part."
+        );
+        assert_eq!(
+            cleaned("300 EUROS POUR 9 M2La chambre de Paul est petite."),
+            "300 EUROS POUR 9 M2\n\nLa chambre de Paul est petite."
+        );
+        assert_eq!(
+            cleaned("Retour du loup dans les années 90Selon le réseau, il progresse."),
+            "Retour du loup dans les années 90\n\nSelon le réseau, il progresse."
+        );
+        for s in [
+            "Il pilote l’A380 Le matin.",
+            "Airbus livre l’A380Les clients attendent.",
+            "Un reportage de 9News Une vidéo circule.",
+            "La chaîne Tv5Monde diffuse le film.",
+        ] {
+            assert!(!cleaned(s).contains("\n\n"), "{s}");
+        }
         // Roman numerals, short acronyms and plurals stay as written.
         for s in [
             "au XVIIIe siècle",

@@ -226,7 +226,7 @@ impl Pool {
                 text.push_str(&ctx.doc.sentence_text(next));
             }
             let news = share(&title, &stems(ctx, &text));
-            let lead = f64::from(u8::from(opening.contains(&i)));
+            let lead = LEAD_WEIGHT * f64::from(u8::from(opening.contains(&i)));
             let first = if rank == 0 { 0.5 } else { 0.0 };
             ceiling.push(NEWS_WEIGHT * news + lead + first);
             said.push(text);
@@ -283,7 +283,7 @@ fn told_of(
 fn worth(t: &Told, findable: bool) -> f64 {
     NEWS_WEIGHT * t.news
         + if findable { 2.0 } else { 0.0 }
-        + if t.lead { 1.0 } else { 0.0 }
+        + if t.lead { LEAD_WEIGHT } else { 0.0 }
         + if t.rank == 0 { 0.5 } else { 0.0 }
         - if t.pair { 0.5 } else { 0.0 }
         - if t.cut { 0.3 } else { 0.0 }
@@ -293,6 +293,9 @@ fn worth(t: &Told, findable: bool) -> f64 {
 /// (2), the opening (1, and 0.5 more for its first sentence), one
 /// sentence rather than two (0.5) and the sentence whole (0.3).
 const NEWS_WEIGHT: f64 = 4.0;
+
+/// How much a cut from the article's opening weighs.
+const LEAD_WEIGHT: f64 = 2.0;
 
 /// The stems of a text's content words, each word stemmed once per
 /// article (the cuts of a sentence say the same words again and again).
@@ -626,8 +629,13 @@ fn inner_connector(ctx: &Context, p: &Parsed) -> Option<String> {
 /// traitant les litiges du quotidien, les tribunaux d’instance
 /// s’apprêtent…` → `Les tribunaux d’instance s’apprêtent…`). The subject
 /// is a name or a noun group, never a pronoun that would need the phrase.
-fn without_detached_opening(text: &str, p: &Parsed) -> Option<String> {
-    let m = p.clauses.iter().position(|c| c.kind == ClauseKind::Main)?;
+/// When two or more phrases stand before it, each one alone before the
+/// main clause too (`Juridictions de proximité par excellence, les
+/// tribunaux d’instance s’apprêtent…`).
+fn without_detached_opening(text: &str, p: &Parsed) -> Vec<String> {
+    let Some(m) = p.clauses.iter().position(|c| c.kind == ClauseKind::Main) else {
+        return Vec::new();
+    };
     let detached = |c: &crate::parse::Clause| {
         matches!(
             c.kind,
@@ -637,10 +645,103 @@ fn without_detached_opening(text: &str, p: &Parsed) -> Option<String> {
     };
     let main = &p.clauses[m];
     let named = matches!(p.tags[main.start], Tag::Det | Tag::Propn | Tag::Num);
-    (m > 0 && named && p.clauses[..m].iter().all(detached)).then(|| {
-        let keep: Vec<bool> = (0..p.tokens.len()).map(|k| k >= main.start).collect();
+    if m == 0 || !named || !p.clauses[..m].iter().all(detached) {
+        return Vec::new();
+    }
+    let kept = |one: Option<&crate::parse::Clause>| {
+        let keep: Vec<bool> = (0..p.tokens.len())
+            .map(|k| k >= main.start || one.is_some_and(|c| (c.start..c.end).contains(&k)))
+            .collect();
         crate::fr::upper_first(&rebuild(text, p, &keep))
-    })
+    };
+    let mut out = vec![kept(None)];
+    if m >= 2 {
+        out.extend(p.clauses[..m].iter().map(|c| kept(Some(c))));
+    }
+    out
+}
+
+/// The sentence without the phrase that opens it, set off by a comma
+/// (`Après huit mois de travaux, la commission…` → `La commission…`), when
+/// the main clause after it opens on a name or a noun group.
+fn without_leading_phrase(text: &str, p: &Parsed) -> Option<String> {
+    let first = p.clauses.first()?;
+    let main = p.clauses.get(1)?;
+    let comma = p.tokens[first.end - 1].span.of(text) == ",";
+    let named = matches!(p.tags[main.start], Tag::Det | Tag::Propn | Tag::Num);
+    if first.kind != ClauseKind::Adjunct || main.kind != ClauseKind::Main || !comma || !named {
+        return None;
+    }
+    let keep: Vec<bool> = (0..p.tokens.len()).map(|k| k >= main.start).collect();
+    Some(crate::fr::upper_first(&rebuild(text, p, &keep)))
+}
+
+/// The sentence without the phrases in a preposition that end it, one
+/// after another, once its last clause, a main one, has said its object
+/// (`…présente ses conclusions mercredi 10 juin à huis clos à l’Assemblée
+/// nationale.` → `…présente ses conclusions mercredi 10 juin.`): Hedge
+/// Trimmer's adjuncts of place and manner. Never a complement in `de`,
+/// nor across a comma, a verb, a quotation or a conjunction.
+fn without_trailing_phrases(text: &str, p: &Parsed) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(c) = p.clauses.last().filter(|c| c.kind == ClauseKind::Main) else {
+        return out;
+    };
+    let Some(verb) = p
+        .groups
+        .iter()
+        .find(|g| g.kind == crate::parse::GroupKind::Verb && g.start >= c.start && g.end <= c.end)
+    else {
+        return out;
+    };
+    // The object: a noun group right after the verb group.
+    let Some(object) = p
+        .groups
+        .iter()
+        .find(|g| g.start == verb.end && g.kind == crate::parse::GroupKind::Noun)
+    else {
+        return out;
+    };
+    let fw = &crate::fr::lexicon::lexicons().function_words;
+    let mut end = c.end;
+    while end > 0 && p.tags[end - 1] == Tag::Punct && p.tokens[end - 1].span.of(text) == "." {
+        end -= 1;
+    }
+    let from = object.end.min(end);
+    let mut keep: Vec<bool> = (0..p.tokens.len()).map(|k| k < end).collect();
+    for k in (from..end).rev() {
+        let t = p.tags[k];
+        if matches!(
+            t,
+            Tag::Verb
+                | Tag::Infinitive
+                | Tag::Sub
+                | Tag::Rel
+                | Tag::Coord
+                | Tag::OpenQuote
+                | Tag::CloseQuote
+        ) || (t == Tag::Punct)
+        {
+            break;
+        }
+        if t != Tag::Prep {
+            continue;
+        }
+        let w = p.tokens[k].span.of(text).to_lowercase();
+        let w = w.split(['’', '\'']).next().unwrap_or(&w).to_string();
+        let w = if w == "d" { "de".to_string() } else { w };
+        if fw.is(&w, Class::De) {
+            break;
+        }
+        for slot in keep.iter_mut().take(end).skip(k) {
+            *slot = false;
+        }
+        out.push(format!(
+            "{}.",
+            rebuild(text, p, &keep).trim_end_matches([',', ' '])
+        ));
+    }
+    out
 }
 
 /// `v` without the phrase `c` and the commas that set it off.
@@ -777,7 +878,13 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
     if let Some(rest) = without_leading_time(&doc.text, p) {
         push(&mut out, without_parentheses(&rest));
     }
-    if let Some(rest) = without_detached_opening(&doc.text, p) {
+    for rest in without_detached_opening(&doc.text, p) {
+        push(&mut out, without_parentheses(&rest));
+    }
+    if let Some(rest) = without_leading_phrase(&doc.text, p) {
+        push(&mut out, without_parentheses(&rest));
+    }
+    for rest in without_trailing_phrases(&doc.text, p) {
         push(&mut out, without_parentheses(&rest));
     }
     // Each variant tokenized once, for the tests that spare most of them a
@@ -1031,7 +1138,19 @@ fn trailing_cuts(text: &str, p: &Parsed) -> Vec<String> {
                 Tag::Prep | Tag::Det | Tag::Coord | Tag::Sub | Tag::Rel | Tag::Pron
             )
         });
-        if !cuttable || !has_complement(p, c) || resumes || open_end {
+        // A phrase after the verb's clause (`a exprimé sa « douleur » après
+        // la mort de X, dont…`) ends the cut once that clause has its
+        // complement.
+        let verb_clause = p.clauses[..=k]
+            .iter()
+            .rposition(|v| matches!(v.kind, ClauseKind::Main | ClauseKind::Predicate));
+        let said = verb_clause.is_some_and(|v| {
+            has_complement(p, &p.clauses[v])
+                && p.clauses[v + 1..=k]
+                    .iter()
+                    .all(|a| matches!(a.kind, ClauseKind::Adjunct | ClauseKind::Quotation))
+        });
+        if !cuttable || !said || resumes || open_end {
             continue;
         }
         let mut keep: Vec<bool> = (0..n).map(|t| t < c.end).collect();
@@ -1141,6 +1260,11 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
         {
             j -= 1;
         }
+        // An elided word goes with the word it leans on (`jusqu’au 24
+        // juillet`, never `jusqu’ l’état…`).
+        if j > 1 && word(j - 1).ends_with(['’', '\'']) {
+            j -= 1;
+        }
         // A date with its article right after a finite verb may be its
         // object (`célébrait le 14 juillet`): it stays. After a participle
         // it tells when (`a été adopté le 5 juin`).
@@ -1164,11 +1288,26 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
         }
     }
     // A preposition left without its object (`Dans la nuit de à, …` once
-    // `lundi` and `mardi` are gone) is no cut.
+    // `lundi` and `mardi` are gone, `Les mois et de vont…` once `octobre`
+    // and `novembre` are) is no cut.
+    // A conjunction between two dates goes with them (`réunit lundi et
+    // mardi l’ensemble` → `réunit l’ensemble`); beside one only, it is
+    // stranded (`Les mois d’octobre et de novembre`).
+    let mut lone_conjunction = false;
+    for k in 1..n.saturating_sub(1) {
+        if p.tags[k] == Tag::Coord && keep[k] {
+            match (keep[k - 1], keep[k + 1]) {
+                (false, false) => keep[k] = false,
+                (true, true) => {}
+                _ => lone_conjunction = true,
+            }
+        }
+    }
     let kept: Vec<usize> = (0..n).filter(|&k| keep[k]).collect();
-    let stranded = kept
-        .windows(2)
-        .any(|w| p.tags[w[0]] == Tag::Prep && matches!(p.tags[w[1]], Tag::Prep | Tag::Punct))
+    let stranded = lone_conjunction
+        || kept.windows(2).any(|w| {
+            p.tags[w[0]] == Tag::Prep && matches!(p.tags[w[1]], Tag::Prep | Tag::Punct | Tag::Coord)
+        })
         || kept.last().is_some_and(|&k| p.tags[k] == Tag::Prep);
     (any && !stranded).then(|| crate::fr::upper_first(&tidy(&rebuild(v, p, &keep))))
 }
@@ -1544,6 +1683,56 @@ mod tests {
     }
 
     #[test]
+    fn one_of_two_detached_phrases_may_stay_before_the_subject() {
+        let c = cuts(
+            "Juridictions de proximité par excellence, traitant les litiges du quotidien, \
+             les tribunaux d’instance fusionneront avec les tribunaux judiciaires le 1er janvier.",
+        );
+        for opening in [
+            "Juridictions de proximité par excellence, les tribunaux",
+            "Traitant les litiges du quotidien, les tribunaux",
+        ] {
+            assert!(c.iter().any(|v| v.starts_with(opening)), "{opening}: {c:?}");
+        }
+    }
+
+    #[test]
+    fn a_leading_phrase_goes_before_a_named_subject_only() {
+        let c = cuts(
+            "Après huit mois de travaux, la commission d’enquête de Brenac présente ses \
+             conclusions mercredi à huis clos à la mairie.",
+        );
+        assert!(
+            c.iter()
+                .any(|v| v.starts_with("La commission d’enquête de Brenac présente")),
+            "{c:?}"
+        );
+        let c = cuts(
+            "Après huit mois de travaux, elle présente ses conclusions à la mairie de Brenac.",
+        );
+        assert!(c.iter().all(|v| !v.starts_with("Elle")), "{c:?}");
+    }
+
+    #[test]
+    fn trailing_phrases_go_once_the_object_is_said() {
+        let c = cuts(
+            "La commission d’enquête de Brenac présente ses conclusions mercredi à huis clos \
+             à la mairie.",
+        );
+        for cut in [
+            "présente ses conclusions mercredi à huis clos.",
+            "présente ses conclusions mercredi.",
+        ] {
+            assert!(c.iter().any(|v| v.ends_with(cut)), "{cut}: {c:?}");
+        }
+        // Never without an object said first, nor a complement in `de`.
+        let c = cuts("Le maire de Brenac s’apprête à fusionner avec la commune de Lormeville.");
+        assert!(c.iter().all(|v| !v.ends_with("fusionner.")), "{c:?}");
+        let c = cuts("Les élus ont voté le budget de la commune de Lormeville.");
+        assert!(c.iter().all(|v| !v.ends_with("le budget.")), "{c:?}");
+    }
+
+    #[test]
     fn an_inner_connector_goes_a_conjunction_stays() {
         let c =
             cuts("Les enquêteurs s’intéressent ainsi à une vidéo tournée près du lycée Voltaire.");
@@ -1583,6 +1772,25 @@ mod tests {
              après avoir été surprises par l’incendie des pinèdes.",
         );
         assert!(c.iter().all(|v| !v.contains("de à")), "{c:?}");
+        let c = cuts(
+            "Les mois d’octobre et de novembre vont être « plus durs » en Europe, a affirmé \
+             lundi 14 septembre l’Organisation mondiale de la santé.",
+        );
+        assert!(
+            c.iter()
+                .all(|v| !v.contains("mois et de") && !v.contains("mois d’ et")),
+            "{c:?}"
+        );
+        let c = cuts(
+            "L’OMS Europe réunit lundi et mardi l’ensemble de ses États membres à Copenhague.",
+        );
+        assert!(c.iter().any(|v| v.contains("réunit l’ensemble")), "{c:?}");
+        assert!(c.iter().all(|v| !v.contains("réunit et")), "{c:?}");
+        let c = cuts(
+            "Le gouvernement souhaite prolonger jusqu’au 24 juillet l’état d’urgence sanitaire \
+             décrété pour combattre l’épidémie de Covid-19 en France.",
+        );
+        assert!(c.iter().all(|v| !v.contains("jusqu’ ")), "{c:?}");
     }
 
     #[test]
