@@ -99,7 +99,15 @@ pub fn description(
             let longest = pool
                 .iter()
                 .take(TRIED)
-                .flat_map(|&i| variants(ctx, i).iter().enumerate())
+                .flat_map(|&i| {
+                    // A start that opens on a quotation opens on its speaker.
+                    let vs = if starts.is_empty() {
+                        std::borrow::Cow::Borrowed(variants(ctx, i))
+                    } else {
+                        opening_variants(ctx, i)
+                    };
+                    vs.into_owned().into_iter().enumerate()
+                })
                 .filter(|(k, v)| balanced(v) && (*k == 0 || reads_whole(ctx, v)))
                 .map(|(_, v)| v.clone())
                 .filter(|v| typo.prints_within(v, 0, MAX_CHARS))
@@ -323,7 +331,7 @@ fn stems(ctx: &Context, text: &str) -> rustc_hash::FxHashSet<std::rc::Rc<str>> {
 /// after it (`pair` true); `cut` is true when words of the source were
 /// left out. Pairs too long to print are never built.
 fn each_cut(ctx: &Context, i: usize, typo: Typography, see: &mut dyn FnMut(&str, bool, bool)) {
-    let vs = variants(ctx, i);
+    let vs = opening_variants(ctx, i);
     vs.iter()
         .enumerate()
         .for_each(|(k, v)| see(v, false, k > 0));
@@ -403,7 +411,7 @@ fn first_fit(
     seen: &mut dyn FnMut(&str),
 ) -> Option<String> {
     for &i in starts {
-        let vs = variants(ctx, i);
+        let vs = opening_variants(ctx, i);
         if let Some(v) = vs.iter().find(|v| fits(v)) {
             return Some(v.clone());
         }
@@ -416,7 +424,7 @@ fn first_fit(
             // pair already too long is never built.
             let shortest = |v: &String| typo.printed_len_bounds(v).0;
             let next_low: Vec<usize> = next_vs.iter().map(shortest).collect();
-            for a in vs {
+            for a in vs.iter() {
                 let a_low = shortest(a);
                 for (b, b_low) in next_vs.iter().zip(&next_low) {
                     if a_low + b_low > MAX_CHARS {
@@ -549,6 +557,9 @@ fn opens_well(ctx: &Context, i: usize) -> bool {
         return false;
     }
     let text = doc.sentence_text(i);
+    if text.starts_with('«') && reported(ctx, &text).is_some() {
+        return true;
+    }
     if text.ends_with('?') || text.starts_with(['«', '"', '“', '-', '—', '–']) {
         return false;
     }
@@ -830,6 +841,89 @@ fn main_clause_leans_back(text: &str, p: &Parsed) -> bool {
     pronoun_subject || role_subject || shell_subject || object_pronoun
 }
 
+/// `« Cinq prévenus ont été condamnés… », a indiqué l’agence SPA, citant…`
+/// → `L’agence SPA a indiqué que « cinq prévenus ont été condamnés… ».`: a
+/// quotation that opens a sentence, before `a` or `ont`, a verb that takes
+/// `que` (`says_that.txt`) and its speaker, who ends on a name. Only a
+/// statement in the third person with a finite verb, as for the title's
+/// indirect speech; what follows the speaker after a comma goes.
+fn reported(ctx: &Context, text: &str) -> Option<String> {
+    let close = text.find("», ")?;
+    let quote = &text[..close + '»'.len_utf8()];
+    if quote.matches('«').count() != 1 {
+        return None;
+    }
+    let inner = quote
+        .trim_start_matches(['«', ' ', '\u{a0}', '\u{202f}'])
+        .trim_end_matches(['»', ' ', '\u{a0}', '\u{202f}'])
+        .trim_end_matches('.');
+    let tail = text[close + "», ".len()..].trim_end_matches(['.', ' ']);
+    let tail = tail.split(", ").next().unwrap_or(tail);
+    let mut words = tail.split_whitespace();
+    let (aux, verb) = (words.next()?, words.next()?);
+    let speaker: Vec<&str> = words.collect();
+    let lex = crate::fr::lexicon::lexicons();
+    // A name, after a role that opens on an article and holds no other
+    // preposition than `de` (`le député des Bouches-du-Rhône X`), nothing
+    // after the name but its particles: never `mercredi sur Franceinfo`,
+    // `la présidente du RN sur RTL`.
+    let fw = &lex.function_words;
+    let name_from = speaker
+        .iter()
+        .position(|w| w.starts_with(char::is_uppercase));
+    let role_ok = |role: &[&str]| {
+        role.first().is_none_or(|w| {
+            let w = crate::fr::lexicon::fold(w);
+            let article = w.split_once('’').map_or(w.as_str(), |(a, _)| a);
+            fw.is_any(article, &[Class::DefiniteArticle, Class::IndefiniteArticle])
+                || matches!(article, "l")
+        }) && role.iter().skip(1).all(|w| {
+            let w = w.to_lowercase();
+            !fw.is(&w, Class::Preposition) || fw.is(&w, Class::De)
+        })
+    };
+    let named = (1..=7).contains(&speaker.len())
+        && name_from.is_some_and(|k| {
+            role_ok(&speaker[..k])
+                && speaker[k..]
+                    .iter()
+                    .all(|w| w.starts_with(char::is_uppercase) || fw.is(w, Class::De))
+        })
+        && speaker
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    if !matches!(aux, "a" | "ont")
+        || !lex.says_that_participles.contains(verb)
+        || !named
+        || inner.ends_with(['?', '!', '…'])
+        || inner.contains(['«', '»', '"'])
+        || inner.contains(". ")
+        || crate::analyze::sentences::text_opens_pointing_back(inner)
+    {
+        return None;
+    }
+    let first_person = crate::fr::words::words(inner).iter().any(|w| {
+        let w = crate::fr::lexicon::fold(w);
+        let key = w.find('’').map_or(w.as_str(), |k| &w[..k + '’'.len_utf8()]);
+        lex.speaker_words.contains(key)
+    });
+    let finite = ctx
+        .parse_text(inner)
+        .clauses
+        .iter()
+        .any(|c| c.kind == ClauseKind::Main);
+    if first_person || !finite {
+        return None;
+    }
+    let told = crate::fr::lower_first(inner, |w| ctx.is_proper(w));
+    let that = crate::fr::elide("que", &told);
+    let glue = if that.ends_with('’') { "" } else { " " };
+    Some(format!(
+        "{} {aux} {verb} {that}{glue}« {told} ».",
+        crate::fr::upper_first(&speaker.join(" "))
+    ))
+}
+
 /// The body sentence after `i`, in the source.
 fn next_body_sentence(ctx: &Context, i: usize) -> Option<usize> {
     let doc = ctx.doc;
@@ -847,6 +941,18 @@ fn next_body_sentence(ctx: &Context, i: usize) -> Option<usize> {
 /// phrase of time. Attributions stay.
 fn variants<'c>(ctx: &'c Context, i: usize) -> &'c [String] {
     ctx.cuts[i].get_or_init(|| cuts_of(ctx, i))
+}
+
+/// The variants of sentence `i` as the start of a description: a
+/// quotation before its speaker cannot open one, said by its speaker it
+/// can (see [`reported`]); any other sentence, its cuts.
+fn opening_variants<'c>(ctx: &'c Context, i: usize) -> std::borrow::Cow<'c, [String]> {
+    let text = ctx.doc.sentence_text(i);
+    if text.starts_with('«') {
+        std::borrow::Cow::Owned(reported(ctx, &text).into_iter().collect())
+    } else {
+        std::borrow::Cow::Borrowed(variants(ctx, i))
+    }
 }
 
 fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
@@ -1730,6 +1836,32 @@ mod tests {
         assert!(c.iter().all(|v| !v.ends_with("fusionner.")), "{c:?}");
         let c = cuts("Les élus ont voté le budget de la commune de Lormeville.");
         assert!(c.iter().all(|v| !v.ends_with("le budget.")), "{c:?}");
+    }
+
+    #[test]
+    fn a_quotation_before_its_speaker_opens_on_the_speaker() {
+        let doc = test_document(
+            "« Cinq prévenus ont été condamnés à vingt ans de prison », a indiqué l’agence \
+             officielle SPA, citant le parquet. « Je ne signerai pas », a déclaré Paul Durand. \
+             « Le budget sera voté », a estimé mercredi sur Radio Brenac le maire. \
+             « Le budget sera voté », a ajouté Paul Durand.",
+        );
+        let facts = doc.facts();
+        let ctx = Context::new(&doc, &facts);
+        let said: Vec<Option<String>> = (0..4)
+            .map(|i| reported(&ctx, &doc.sentence_text(i)))
+            .collect();
+        assert_eq!(
+            said[0].as_deref(),
+            Some(
+                "L’agence officielle SPA a indiqué que « cinq prévenus ont été condamnés à \
+                 vingt ans de prison »."
+            )
+        );
+        // Never in the first person, never a speaker after a date or a
+        // medium, never `a ajouté` (added to what?).
+        assert_eq!(said[1..], [None, None, None]);
+        assert!(opens_well(&ctx, 0) && !opens_well(&ctx, 1));
     }
 
     #[test]

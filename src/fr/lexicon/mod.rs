@@ -94,6 +94,9 @@ pub struct Lexicons {
     /// First- and second-person pronouns and possessives, which indirect
     /// speech would have to change (`says_that.txt`).
     pub speaker_words: FxHashSet<String>,
+    /// Past participles of the same verbs, after `a` or `ont` (`a indiqué
+    /// que`; `says_that.txt`).
+    pub says_that_participles: FxHashSet<String>,
     /// Phrases of a request or a scraped page that must not reach an article (lowercase).
     pub leaks: Vec<String>,
     /// Whole-line boilerplate patterns, compiled on first use.
@@ -277,7 +280,10 @@ impl Lexicons {
         let (titles, titles_max_words, title_first_words) = titles();
         let (anaphoric_openers, connector_openers, pointing_back_inside, openers_max_words) =
             openers()?;
-        let says_that = sections(files::SAYS_THAT, &["verbs", "speaker words"])?;
+        let says_that = sections(
+            files::SAYS_THAT,
+            &["verbs", "speaker words", "past participles"],
+        )?;
         let dates = sections(
             files::DATES,
             &[
@@ -352,6 +358,7 @@ impl Lexicons {
             reporting_verbs: set_of(entries(files::REPORTING_VERBS.text)),
             says_that: folded(&says_that, "verbs"),
             speaker_words: folded(&says_that, "speaker words"),
+            says_that_participles: folded(&says_that, "past participles"),
             leaks: entries(files::LEAKS.text).map(str::to_string).collect(),
             boilerplate: OnceLock::new(),
             caption_credits: longest_first(entries(files::MEDIA.text)),
