@@ -192,7 +192,16 @@ fn subject(text: &str, p: &Parsed, verb: usize, lex: &Lexicons) -> Option<(Run, 
     if p.tags[verb] == Tag::Pron && subject_pronoun {
         return None;
     }
-    if !adjacent || (last.start > 0 && p.tags[last.start - 1] == Tag::Prep) {
+    // After a preposition, an infinitive or a verb, the group is their
+    // complement (`Une collecte destinée à financer une institutrice… a été
+    // organisée` is no `Une institutrice… a été organisée`).
+    if !adjacent
+        || (last.start > 0
+            && matches!(
+                p.tags[last.start - 1],
+                Tag::Prep | Tag::Infinitive | Tag::Verb
+            ))
+    {
         return None;
     }
     // `des victimes` after `Plus de 90 %`: the complement of a quantity, not
@@ -814,6 +823,17 @@ mod tests {
                 "{s} -> {h:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_complement_of_an_infinitive_is_no_subject() {
+        let s = "Une collecte destinée à financer une institutrice malade a été organisée par les parents.";
+        let h = core_within(s, &Parsed::of_text(s), 20).map(|h| h.text);
+        assert!(
+            h.as_deref()
+                .is_none_or(|h| !h.starts_with("Une institutrice")),
+            "{h:?}"
+        );
     }
 
     #[test]

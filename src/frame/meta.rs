@@ -778,10 +778,18 @@ fn without_phrase(v: &str, c: &str) -> String {
 fn main_clause_leans_back(text: &str, p: &Parsed) -> bool {
     // Without a main clause, the first predicate (`La DGSI, elle, le
     // surveillait…`).
+    // A subject set apart from its verb by a relative (`La proposition de
+    // celle qui…, pourrait`) is the opening fragment's noun group.
+    let subject_apart = p.clauses.first().filter(|c| {
+        c.kind == ClauseKind::Fragment
+            && p.group_at(0)
+                .is_some_and(|g| g.kind == crate::parse::GroupKind::Noun)
+    });
     let Some(c) = p
         .clauses
         .iter()
         .find(|c| c.kind == ClauseKind::Main)
+        .or(subject_apart)
         .or_else(|| p.clauses.iter().find(|c| c.kind == ClauseKind::Predicate))
     else {
         return false;
@@ -1745,7 +1753,7 @@ mod tests {
         let doc = test_document(
             "Le conseil municipal de Brenac a voté lundi la gratuité des bus. \
              La mesure est critiquée par les commerçants du centre-ville. \
-             La proposition de celle qui préside l’opposition a été rejetée. \
+             La proposition de celle qui se dit « la madone » de Brenac pourrait diviser. \
              L’accident de la circulation a fait deux blessés samedi à Brenac. \
              La mesure du bruit des bus a commencé en mai.",
         );
