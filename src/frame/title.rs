@@ -516,7 +516,17 @@ fn day_from_lead(ctx: &Context, source: &str) -> Option<String> {
 /// dans l’affaire` would tie the affair to the last item only).
 fn affair_last(ctx: &Context, rubric: &str, side: &str) -> Option<String> {
     use crate::parse::Tag;
-    let rest = rubric.strip_prefix("Affaire ")?;
+    // `Affaire X`, `Meurtre de X`, `Crash de la Y`: a noun of
+    // `case_nouns.txt`, then what names the case.
+    let (noun, rest) = rubric.split_once(' ')?;
+    let noun = noun.to_lowercase();
+    let article = crate::fr::elide(crate::fr::lexicon::lexicons().case_nouns.get(&noun)?, &noun);
+    // What names the case: a name (`Affaire Benalla`), a complement
+    // (`Meurtre de X`), or for an affair its adjective (`Affaire libyenne`).
+    if !rest.starts_with(char::is_uppercase) && !rest.starts_with(['d', 'à']) && noun != "affaire"
+    {
+        return None;
+    }
     let p = ctx.parse_text(side);
     let verbal = p
         .tags
@@ -524,16 +534,25 @@ fn affair_last(ctx: &Context, rubric: &str, side: &str) -> Option<String> {
         .any(|t| matches!(t, Tag::Verb | Tag::Aux | Tag::Participle));
     // A verb without its object does not take the affair after it (`les
     // invités racontent dans l’affaire`).
-    let ends_on_verb = p
-        .tags
-        .iter()
-        .rev()
-        .find(|&&t| t != Tag::Punct)
-        .is_some_and(|&t| t == Tag::Verb);
+    // Nor a participle after `avoir` (`aurait avoué dans le meurtre`); one
+    // alone says a state (`entendu dans l’affaire`).
+    let last = (0..p.tags.len()).rev().find(|&k| p.tags[k] != Tag::Punct);
+    let fw = &crate::fr::lexicon::lexicons().function_words;
+    let ends_on_verb = last.is_some_and(|k| {
+        p.tags[k] == Tag::Verb
+            || (p.tags[k] == Tag::Participle
+                && k > 0
+                && fw.is(
+                    &p.tokens[k - 1].span.of(side).to_lowercase(),
+                    crate::fr::lexicon::Class::AuxAvoir,
+                ))
+    });
     let verbal = verbal && !ends_on_verb;
     let one_piece = !side.contains([',', ';', ':', '?', '!']) && !bare_quotation(side);
-    (verbal && one_piece && words(side).len() <= 10)
-        .then(|| format!("{} dans l’affaire {rest}", upper_first(side)))
+    (verbal && one_piece && words(side).len() <= 10).then(|| {
+        let glue = if article.ends_with('’') { "" } else { " " };
+        format!("{} dans {article}{glue}{noun} {rest}", upper_first(side))
+    })
 }
 
 /// `prep` before a place's `name`, elided or not (`à Rouen`, `dans l’Ain`).

@@ -30,6 +30,8 @@ files! {
     ANAPHORA = "fr/anaphora.txt";
     /// Line patterns of scraped pages that are not article text.
     BOILERPLATE = "fr/boilerplate.txt";
+    /// Nouns that name a news case (`meurtre`, `affaire`), by gender.
+    CASE_NOUNS = "fr/case_nouns.txt";
     /// Substrings that mark leftover code.
     CODE_MARKERS = "fr/code_markers.txt";
     /// Connectors refonte may add, by relation.

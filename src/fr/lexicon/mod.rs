@@ -151,6 +151,9 @@ pub struct Lexicons {
     /// General nouns that stand for something named before (`mesure`,
     /// `institution`): a sentence read alone cannot open on one.
     pub shell_nouns: FxHashSet<String>,
+    /// Nouns that name a news case, with the article of their gender, not
+    /// elided (`meurtre` → `le`, `affaire` → `la`; `case_nouns.txt`).
+    pub case_nouns: FxHashMap<String, String>,
     /// Nouns that name a person by a tie to someone (`fils`, `collègue`).
     pub relation_nouns: FxHashSet<String>,
     /// Connectors a description strikes from inside a sentence (`en effet`,
@@ -280,6 +283,15 @@ impl Lexicons {
         let (titles, titles_max_words, title_first_words) = titles();
         let (anaphoric_openers, connector_openers, pointing_back_inside, openers_max_words) =
             openers()?;
+        let case_nouns = sections(files::CASE_NOUNS, &["masculine", "feminine"])?;
+        let case_nouns: FxHashMap<String, String> = [("masculine", "le"), ("feminine", "la")]
+            .iter()
+            .flat_map(|&(gender, article)| {
+                section(&case_nouns, gender)
+                    .words()
+                    .map(move |n| (n.to_string(), article.to_string()))
+            })
+            .collect();
         let says_that = sections(
             files::SAYS_THAT,
             &["verbs", "speaker words", "past participles"],
@@ -382,6 +394,7 @@ impl Lexicons {
             vulgar: set_of(entries(files::VULGAR.text)),
             weak_nouns: set_of(entries(files::WEAK_NOUNS.text)),
             shell_nouns: set_of(entries(files::SHELL_NOUNS.text)),
+            case_nouns,
             relation_nouns: set_of(entries(files::RELATION_NOUNS.text)),
             inner_connectors: set_of(entries(files::INNER_CONNECTORS.text)),
             elidable: folded(&elision, "elidable"),
