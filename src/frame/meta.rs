@@ -968,12 +968,6 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
     let text = doc.sentence_text(i);
     let p = ctx.parsed(i);
     let mut out = vec![text.clone()];
-    let push = |out: &mut Vec<String>, s: String| {
-        let s = tidy(&s);
-        if !s.is_empty() && balanced(&s) && !out.contains(&s) {
-            out.push(s);
-        }
-    };
     push(&mut out, without_parentheses(&text));
     let dropped = |kinds: &[ClauseKind]| without_clauses(&doc.text, p, kinds);
     push(&mut out, dropped(&[ClauseKind::Apposition]));
@@ -1033,9 +1027,24 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
     for v in undated_cuts(ctx, &out, &tokens) {
         push(&mut out, v);
     }
-    // A person's role before the name (`le ministre chinois des Affaires
-    // étrangères Qin Gang` → `Qin Gang`), in a variant that has already lost
-    // its relative clauses: a role says more than a relative's aside.
+    without_roles(ctx, p, &mut out);
+    finish(ctx, p, out)
+}
+
+/// Adds `s` to the cuts, tidied, unless it is empty, unbalanced or there.
+fn push(out: &mut Vec<String>, s: String) {
+    let s = tidy(&s);
+    if !s.is_empty() && balanced(&s) && !out.contains(&s) {
+        out.push(s);
+    }
+}
+
+/// Adds to `out` each of its cuts with a person's role before the name
+/// left out (`le ministre chinois des Affaires étrangères Qin Gang` → `Qin
+/// Gang`), in a cut that has already lost its relative clauses: a role
+/// says more than a relative's aside.
+fn without_roles(ctx: &Context, p: &Parsed, out: &mut Vec<String>) {
+    let doc = ctx.doc;
     let relatives: Vec<&str> = p
         .clauses
         .iter()
@@ -1063,10 +1072,16 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
                 continue;
             };
             if !qualifies_role(&v[..at]) {
-                push(&mut out, v.replacen(full.as_str(), &e.text, 1));
+                push(out, v.replacen(full.as_str(), &e.text, 1));
             }
         }
     }
+}
+
+/// The cuts without an inner connector, longest first (one that opens on a
+/// date after those that open on the news), each ending on a period.
+fn finish(ctx: &Context, p: &Parsed, mut out: Vec<String>) -> Vec<String> {
+    let doc = ctx.doc;
     // A connector inside the first words relates the sentence to the one
     // before (`L’enquête a en effet longtemps été enlisée`): every cut goes
     // without it, as a desk would strike it.

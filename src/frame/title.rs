@@ -1226,21 +1226,7 @@ fn seo_title_of(
     focus: &str,
     typo: Typography,
 ) -> String {
-    let mut options: Vec<String> = vec![title.to_string()];
-    options.extend(scored.iter().map(|c| c.text.clone()));
-    // Without an apposition (`Josu Ternera, figure de l’ETA, libéré…` →
-    // `Josu Ternera libéré…`).
-    for t in [title, source] {
-        if let Some(short) = without_apposition(t) {
-            options.push(short);
-        }
-    }
-    for t in [title, source] {
-        if let Some((a, b)) = split_colon(t) {
-            options.push(upper_first(&a));
-            options.push(upper_first(&b));
-        }
-    }
+    let options = seo_options(title, scored, source);
     // The source's rubric alone (`Attentat de Charlie Hebdo`) names the
     // story but not the news: it comes after `Keyphrase : news`.
     let is_rubric = |o: &str| is_source_rubric(source, o);
@@ -1266,42 +1252,13 @@ fn seo_title_of(
         .cloned();
     // A side of the title trimmed to its core, or the keyphrase (a name)
     // before the side that does not say it: `Montaurel : urgences de nuit`.
-    let mut sides: Vec<String> = split_colon(title)
-        .map(|(a, b)| vec![a, b])
-        .unwrap_or_else(|| vec![title.to_string()]);
-    sides.extend(
-        split_colon(source)
-            .map(|(a, b)| vec![a, b])
-            .unwrap_or_default(),
-    );
-    let trimmed_sides: Vec<String> = sides
-        .iter()
-        .filter_map(|side| {
-            let p = ctx.parse_text(side);
-            super::headline::core_within(side, &p, 12)
-                .map(|h| upper_first(&h.text))
-                .filter(|h| fits_seo(h, typo) && crate::fr::count_words(h) >= 3)
-        })
-        .collect();
+    let sides = title_sides(title, source);
+    let trimmed_sides = side_cores(ctx, &sides, typo);
     let trimmed = trimmed_sides
         .iter()
         .find(|h| count_in(h, focus) > 0)
         .cloned();
-    // Without the keyphrase, the longest side trimmed to its core.
-    let trimmed_any = trimmed_sides
-        .iter()
-        .filter(|h| {
-            ctx.parse_text(h).tags.iter().any(|t| {
-                matches!(
-                    t,
-                    crate::parse::Tag::Verb
-                        | crate::parse::Tag::Aux
-                        | crate::parse::Tag::Participle
-                )
-            })
-        })
-        .max_by_key(|h| (h.chars().count(), std::cmp::Reverse(h.as_str())))
-        .cloned();
+    let trimmed_any = longest_verbal(ctx, &trimmed_sides);
     let prefixed_news = prefixed(ctx, &sides, [title, source], focus, typo, false);
     let cut_with_focus = || {
         // The source's own order first: it opens on the event.
@@ -1371,6 +1328,75 @@ fn seo_title_of(
                 .unwrap_or(&cuts[0])
                 .clone()
         })
+}
+
+/// What the SEO title may be, before any cut: the chosen title, the other
+/// candidates, the title and the source without an apposition (`Josu
+/// Ternera, figure de l’ETA, libéré…` → `Josu Ternera libéré…`), and each
+/// side of their colons.
+fn seo_options(title: &str, scored: &[Candidate], source: &str) -> Vec<String> {
+    let mut options: Vec<String> = vec![title.to_string()];
+    options.extend(scored.iter().map(|c| c.text.clone()));
+    for t in [title, source] {
+        if let Some(short) = without_apposition(t) {
+            options.push(short);
+        }
+    }
+    for t in [title, source] {
+        if let Some((a, b)) = split_colon(t) {
+            options.push(upper_first(&a));
+            options.push(upper_first(&b));
+        }
+    }
+    options
+}
+
+/// The sides of the title's colon (the whole title without one), then
+/// those of the source's.
+fn title_sides(title: &str, source: &str) -> Vec<String> {
+    let mut sides: Vec<String> = split_colon(title)
+        .map(|(a, b)| vec![a, b])
+        .unwrap_or_else(|| vec![title.to_string()]);
+    sides.extend(
+        split_colon(source)
+            .map(|(a, b)| vec![a, b])
+            .unwrap_or_default(),
+    );
+    sides
+}
+
+/// Each side trimmed to its core (twelve words at most), where that fits
+/// the SEO title in three words or more: a side of the title trimmed, or
+/// the keyphrase (a name) before the side that does not say it.
+fn side_cores(ctx: &Context, sides: &[String], typo: Typography) -> Vec<String> {
+    sides
+        .iter()
+        .filter_map(|side| {
+            let p = ctx.parse_text(side);
+            super::headline::core_within(side, &p, 12)
+                .map(|h| upper_first(&h.text))
+                .filter(|h| fits_seo(h, typo) && crate::fr::count_words(h) >= 3)
+        })
+        .collect()
+}
+
+/// The longest of `cores` that holds a verb (of two as long, the first in
+/// alphabetical order): without the keyphrase, a core that states the news.
+fn longest_verbal(ctx: &Context, cores: &[String]) -> Option<String> {
+    cores
+        .iter()
+        .filter(|h| {
+            ctx.parse_text(h).tags.iter().any(|t| {
+                matches!(
+                    t,
+                    crate::parse::Tag::Verb
+                        | crate::parse::Tag::Aux
+                        | crate::parse::Tag::Participle
+                )
+            })
+        })
+        .max_by_key(|h| (h.chars().count(), std::cmp::Reverse(h.as_str())))
+        .cloned()
 }
 
 /// The longest start of `title`, three words or more, that fits the SEO

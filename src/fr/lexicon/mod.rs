@@ -272,6 +272,70 @@ fn set_of<'a>(it: impl Iterator<Item = &'a str>) -> FxHashSet<String> {
     it.map(fold).collect()
 }
 
+/// The case nouns of `case_nouns.txt`, each with the article of its
+/// gender (`le`, `la`), not elided.
+fn case_nouns() -> Result<FxHashMap<String, String>, LexiconError> {
+    let by_gender = sections(files::CASE_NOUNS, &["masculine", "feminine"])?;
+    Ok([("masculine", "le"), ("feminine", "la")]
+        .iter()
+        .flat_map(|&(gender, article)| {
+            section(&by_gender, gender)
+                .words()
+                .map(move |n| (n.to_string(), article.to_string()))
+        })
+        .collect())
+}
+
+/// The sections of `units.txt`.
+struct Units {
+    symbols: Vec<String>,
+    si_units: Vec<String>,
+    /// The empty prefix first.
+    si_prefixes: Vec<String>,
+    /// As written.
+    quantities: FxHashSet<String>,
+    /// Folded.
+    time_units: FxHashSet<String>,
+}
+
+fn units() -> Result<Units, LexiconError> {
+    let units = sections(
+        files::UNITS,
+        &[
+            "symbols",
+            "si units",
+            "si prefixes",
+            "quantities",
+            "time units",
+        ],
+    )?;
+    let listed =
+        |name: &str| -> Vec<String> { section(&units, name).words().map(str::to_string).collect() };
+    let mut si_prefixes = vec![String::new()];
+    si_prefixes.extend(listed("si prefixes"));
+    Ok(Units {
+        symbols: listed("symbols"),
+        si_units: listed("si units"),
+        si_prefixes,
+        quantities: section(&units, "quantities")
+            .words()
+            .map(str::to_string)
+            .collect(),
+        time_units: set_of(section(&units, "time units").words()),
+    })
+}
+
+/// Each date word with the bits of the lists it belongs to.
+fn date_lists(lists: &[(DateList, &FxHashSet<String>)]) -> FxHashMap<String, u8> {
+    let mut out: FxHashMap<String, u8> = FxHashMap::default();
+    for &(list, words) in lists {
+        for w in words {
+            *out.entry(w.clone()).or_default() |= list as u8;
+        }
+    }
+    out
+}
+
 fn words_in(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -283,15 +347,7 @@ impl Lexicons {
         let (titles, titles_max_words, title_first_words) = titles();
         let (anaphoric_openers, connector_openers, pointing_back_inside, openers_max_words) =
             openers()?;
-        let case_nouns = sections(files::CASE_NOUNS, &["masculine", "feminine"])?;
-        let case_nouns: FxHashMap<String, String> = [("masculine", "le"), ("feminine", "la")]
-            .iter()
-            .flat_map(|&(gender, article)| {
-                section(&case_nouns, gender)
-                    .words()
-                    .map(move |n| (n.to_string(), article.to_string()))
-            })
-            .collect();
+        let case_nouns = case_nouns()?;
         let says_that = sections(
             files::SAYS_THAT,
             &["verbs", "speaker words", "past participles"],
@@ -322,16 +378,7 @@ impl Lexicons {
             files::NAMES,
             &["honorifics", "organisations", "surnames after le"],
         )?;
-        let units = sections(
-            files::UNITS,
-            &[
-                "symbols",
-                "si units",
-                "si prefixes",
-                "quantities",
-                "time units",
-            ],
-        )?;
+        let units = units()?;
         let endings = sections(files::ENDINGS, &["finite verb endings"])?;
         let folded = |s: &[Section], name: &str| set_of(section(s, name).words());
         let as_written = |s: &[Section], name: &str| -> FxHashSet<String> {
@@ -340,25 +387,18 @@ impl Lexicons {
         let listed = |s: &[Section], name: &str| -> Vec<String> {
             section(s, name).words().map(str::to_string).collect()
         };
-        let mut si_prefixes = vec![String::new()];
-        si_prefixes.extend(listed(&units, "si prefixes"));
         let weekdays = folded(&dates, "weekdays");
         let months = folded(&dates, "months");
         let relative_dates = folded(&dates, "relative");
         let month_qualifiers = folded(&dates, "month qualifiers");
         let day_parts = folded(&dates, "day parts");
-        let mut date_lists: FxHashMap<String, u8> = FxHashMap::default();
-        for (list, words) in [
+        let date_lists = date_lists(&[
             (DateList::Weekday, &weekdays),
             (DateList::Month, &months),
             (DateList::Relative, &relative_dates),
             (DateList::MonthQualifier, &month_qualifiers),
             (DateList::DayPart, &day_parts),
-        ] {
-            for w in words {
-                *date_lists.entry(w.clone()).or_default() |= list as u8;
-            }
-        }
+        ]);
         Ok(Lexicons {
             stop_words: stop_words(),
             abbrev_never_end,
@@ -406,11 +446,11 @@ impl Lexicons {
             honorifics: as_written(&names, "honorifics"),
             organisations: as_written(&names, "organisations"),
             surnames_after_le: folded(&names, "surnames after le"),
-            unit_symbols: listed(&units, "symbols"),
-            si_units: listed(&units, "si units"),
-            si_prefixes,
-            quantity_words: as_written(&units, "quantities"),
-            time_units: folded(&units, "time units"),
+            unit_symbols: units.symbols,
+            si_units: units.si_units,
+            si_prefixes: units.si_prefixes,
+            quantity_words: units.quantities,
+            time_units: units.time_units,
             finite_endings: listed(&endings, "finite verb endings"),
             function_words: FunctionWords::load()?,
             pos: PosLexicon::new(files::POS.text),
