@@ -53,19 +53,9 @@ pub(super) fn digit_runs_of(n: &str) -> Vec<String> {
         .collect()
 }
 
-const NUMBER_WORDS: &str = include_str!("../../lexicons/fr/numbers.txt");
-
 /// French number words and their values (`lexicons/fr/numbers.txt`).
 pub(super) fn number_words() -> &'static FxHashMap<String, u64> {
-    static WORDS: std::sync::OnceLock<FxHashMap<String, u64>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        lexicon::entries(NUMBER_WORDS)
-            .filter_map(|l| {
-                let (w, v) = l.split_once(char::is_whitespace)?;
-                Some((lexicon::fold(w), v.trim().parse().ok()?))
-            })
-            .collect()
-    })
+    &lexicon::lexicons().number_words
 }
 
 /// The value of a number written in words (`cinq`, `vingt-deux`,

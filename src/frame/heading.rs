@@ -472,8 +472,29 @@ fn subject_candidates(
             .split_whitespace()
             .skip(1)
             .any(|w| w.starts_with(char::is_uppercase));
-        // A person (`Le maire de Bordeaux`) says who, not what the section says.
-        if !(n >= 3 || (named && n >= 2))
+        // A person (`Le maire de Bordeaux`) says who, not what the section
+        // says. Without a name or a number, a noun group names a topic a
+        // reader can place only with a complement and a definite article
+        // (`Les dépenses d’énergie de la commune`), not alone (`Les réseaux
+        // sociaux`, `La jeune femme`) nor indefinite (`Plusieurs clubs
+        // sportifs`, `Une chemise d’occasion`).
+        let first = np.split_whitespace().next().unwrap_or("").to_lowercase();
+        // A number in digits or in words (`Dix-neuf départements`, `Neuf
+        // gardes à vue`: `neuf` before a noun is the number).
+        let counted = np.chars().any(|c| c.is_ascii_digit())
+            || first.split('-').all(|w| {
+                lexicons().number_words.contains_key(w) || matches!(w, "neuf" | "et" | "un" | "une")
+            }) && first.split('-').any(|w| !matches!(w, "et" | "un" | "une"));
+        let definite = fw.is_any(
+            first.split('’').next().unwrap_or(&first),
+            &[Class::DefiniteArticle],
+        ) || first.starts_with("l’");
+        let complement = np
+            .split_whitespace()
+            .skip(1)
+            .any(|w| fw.is(&w.to_lowercase(), Class::De) || w.to_lowercase().starts_with("d’"));
+        if !(named || counted || (definite && complement))
+            || !(n >= 3 || (named && n >= 2))
             || out.iter().any(|c| c.text == np)
             || lexicons().names_a_person(&np)
         {
@@ -862,6 +883,31 @@ mod tests {
                 "{texts:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_subject_heading_names_a_topic_a_reader_can_place() {
+        let doc = crate::frame::test_document(
+            "Les dépenses d’énergie de la commune ont doublé en un an. \
+             La jeune femme a porté plainte mardi soir au commissariat. \
+             Plusieurs clubs sportifs ont demandé une subvention exceptionnelle. \
+             Dix-neuf nouveaux départements passent en vigilance orange. \
+             Les réseaux sociaux ont relayé la vidéo toute la journée.",
+        );
+        let facts = doc.facts();
+        let ctx = Context::new(&doc, &facts);
+        let weights = term_weights(&ctx, &[vec![vec![0, 1, 2, 3, 4]]]);
+        let texts: Vec<String> = subject_candidates(&ctx, &[0, 1, 2, 3, 4], &weights[0])
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Les dépenses d’énergie de la commune",
+                "Dix-neuf nouveaux départements"
+            ]
+        );
     }
 
     #[test]

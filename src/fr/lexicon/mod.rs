@@ -154,6 +154,9 @@ pub struct Lexicons {
     /// Nouns that name a news case, with the article of their gender, not
     /// elided (`meurtre` → `le`, `affaire` → `la`; `case_nouns.txt`).
     pub case_nouns: FxHashMap<String, String>,
+    /// French number words, folded, with their values (`numbers.txt`; not
+    /// `un`, `une`, articles too, nor `neuf`, also an adjective).
+    pub number_words: FxHashMap<String, u64>,
     /// Nouns that name a person by a tie to someone (`fils`, `collègue`).
     pub relation_nouns: FxHashSet<String>,
     /// Connectors a description strikes from inside a sentence (`en effet`,
@@ -435,6 +438,12 @@ impl Lexicons {
             weak_nouns: set_of(entries(files::WEAK_NOUNS.text)),
             shell_nouns: set_of(entries(files::SHELL_NOUNS.text)),
             case_nouns,
+            number_words: entries(files::NUMBERS.text)
+                .filter_map(|l| {
+                    let (w, v) = l.split_once(char::is_whitespace)?;
+                    Some((fold(w), v.trim().parse().ok()?))
+                })
+                .collect(),
             relation_nouns: set_of(entries(files::RELATION_NOUNS.text)),
             inner_connectors: set_of(entries(files::INNER_CONNECTORS.text)),
             elidable: folded(&elision, "elidable"),
