@@ -473,27 +473,8 @@ fn subject_candidates(
             .skip(1)
             .any(|w| w.starts_with(char::is_uppercase));
         // A person (`Le maire de Bordeaux`) says who, not what the section
-        // says. Without a name or a number, a noun group names a topic a
-        // reader can place only with a complement and a definite article
-        // (`Les dépenses d’énergie de la commune`), not alone (`Les réseaux
-        // sociaux`, `La jeune femme`) nor indefinite (`Plusieurs clubs
-        // sportifs`, `Une chemise d’occasion`).
-        let first = np.split_whitespace().next().unwrap_or("").to_lowercase();
-        // A number in digits or in words (`Dix-neuf départements`, `Neuf
-        // gardes à vue`: `neuf` before a noun is the number).
-        let counted = np.chars().any(|c| c.is_ascii_digit())
-            || first.split('-').all(|w| {
-                lexicons().number_words.contains_key(w) || matches!(w, "neuf" | "et" | "un" | "une")
-            }) && first.split('-').any(|w| !matches!(w, "et" | "un" | "une"));
-        let definite = fw.is_any(
-            first.split('’').next().unwrap_or(&first),
-            &[Class::DefiniteArticle],
-        ) || first.starts_with("l’");
-        let complement = np
-            .split_whitespace()
-            .skip(1)
-            .any(|w| fw.is(&w.to_lowercase(), Class::De) || w.to_lowercase().starts_with("d’"));
-        if !(named || counted || (definite && complement))
+        // says; a noun group must name a topic (see [`places_a_topic`]).
+        if !places_a_topic(&np)
             || !(n >= 3 || (named && n >= 2))
             || out.iter().any(|c| c.text == np)
             || lexicons().names_a_person(&np)
@@ -511,6 +492,34 @@ fn subject_candidates(
         });
     }
     out
+}
+
+/// True when a noun group names a topic a reader can place without the
+/// sentence it comes from: with a name, a number (in digits or words:
+/// `Dix-neuf départements`, `Neuf gardes à vue`), or a definite article and
+/// a complement (`Les dépenses d’énergie de la commune`); not a common noun
+/// group alone (`Les réseaux sociaux`, `La jeune femme`) nor an indefinite
+/// one (`Plusieurs clubs sportifs`).
+fn places_a_topic(np: &str) -> bool {
+    let lex = lexicons();
+    let fw = &lex.function_words;
+    let words: Vec<String> = np.split_whitespace().map(str::to_lowercase).collect();
+    let first = words.first().map_or("", String::as_str);
+    let named = np
+        .split_whitespace()
+        .skip(1)
+        .any(|w| w.starts_with(char::is_uppercase));
+    let counted = np.chars().any(|c| c.is_ascii_digit())
+        || first
+            .split('-')
+            .all(|w| lex.number_words.contains_key(w) || matches!(w, "neuf" | "et" | "un" | "une"))
+            && first.split('-').any(|w| !matches!(w, "et" | "un" | "une"));
+    let definite = first.starts_with("l’") || fw.is(first, Class::DefiniteArticle);
+    let complement = words
+        .iter()
+        .skip(1)
+        .any(|w| fw.is(w, Class::De) || w.starts_with("d’"));
+    named || counted || (definite && complement)
 }
 
 /// The noun groups of the section's sentences that name the focus keyphrase
