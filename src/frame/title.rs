@@ -294,6 +294,9 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
     if let Some(t) = with_role(ctx, source) {
         push(t, 4.0);
     }
+    if let Some(t) = obituary(ctx, source) {
+        push(t, 4.5);
+    }
     if let Some(t) = day_from_lead(ctx, source) {
         push(t, 3.5);
     }
@@ -507,6 +510,64 @@ fn day_from_lead(ctx: &Context, source: &str) -> Option<String> {
     })?;
     let at = p.tokens[last].span.end as usize;
     Some(format!("{} {day}{}", &source[..at], &source[at..]))
+}
+
+/// `Mort de Larry Kramer, militant homosexuel…` → `Larry Kramer, militant
+/// homosexuel…, est mort`: a title that announces a death by its noun ends
+/// on the verb the lead uses for it (`death_phrases.txt`), with its gender
+/// and tense, as the lead writes it. Only a title without a colon, and a
+/// lead that names the same person first.
+fn obituary(ctx: &Context, source: &str) -> Option<String> {
+    let source = source.trim().replace('\'', "’");
+    if source.contains(':') {
+        return None;
+    }
+    let rest = [
+        "Mort de ",
+        "Décès de ",
+        "Mort d’",
+        "Décès d’",
+        "Mort du ",
+        "Décès du ",
+    ]
+    .iter()
+    .find_map(|p| source.strip_prefix(p).map(|r| (*p, r)))?;
+    let (prefix, rest) = rest;
+    // `du « Léopard des neiges »` names him `le « Léopard des neiges »`;
+    // `de l’historien X`, `l’historien X`.
+    let subject = if prefix.ends_with("du ") {
+        format!("le {rest}")
+    } else {
+        rest.to_string()
+    };
+    let (who, apposition) = match subject.split_once(", ") {
+        Some((w, a)) => (w.to_string(), Some(a.to_string())),
+        None => (subject.clone(), None),
+    };
+    // The lead's own words for the death, after the person's name (its
+    // last word) in the same sentence.
+    let last = who.split_whitespace().last()?.trim_matches(['«', '»', ' ']);
+    let doc = ctx.doc;
+    let mask = doc.body_mask();
+    let lex = crate::fr::lexicon::lexicons();
+    let phrase = (0..mask.len()).filter(|&i| mask[i]).take(2).find_map(|i| {
+        let text = doc.sentence_text(i).replace('\'', "’");
+        let at = text.find(last)?;
+        let after = text[at..].to_lowercase();
+        lex.death_phrases.iter().find_map(|d| {
+            let k = after.find(&format!(" {d}"))?;
+            let end = k + 1 + d.len();
+            let whole = after[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphabetic());
+            whole.then(|| d.clone())
+        })
+    })?;
+    Some(match apposition {
+        Some(a) => format!("{}, {a}, {phrase}", upper_first(&who)),
+        None => format!("{} {phrase}", upper_first(&who)),
+    })
 }
 
 /// `Affaire Grégory : Murielle Bolle demande la nullité…` → `Murielle
@@ -1881,6 +1942,7 @@ mod tests {
             "apposition_opens",
             "day_from_lead",
             "affair_last",
+            "obituary",
         ] {
             assert!(rules.contains(rule), "no example for {rule}");
         }

@@ -40,6 +40,8 @@ files! {
     COUNTRIES = "fr/countries.txt";
     /// Weekdays, months and relative dates.
     DATES = "fr/dates.txt";
+    /// How a lead says that someone died (`est mort`).
+    DEATH_PHRASES = "fr/death_phrases.txt";
     /// Elision: what elides, what refuses it, what it leaves.
     ELISION = "fr/elision.txt";
     /// Word endings the parser reads unknown words by.

@@ -154,6 +154,9 @@ pub struct Lexicons {
     /// Nouns that name a news case, with the article of their gender, not
     /// elided (`meurtre` → `le`, `affaire` → `la`; `case_nouns.txt`).
     pub case_nouns: FxHashMap<String, String>,
+    /// How a lead says that someone died, longest first (`s’est éteinte`;
+    /// `death_phrases.txt`).
+    pub death_phrases: Vec<String>,
     /// French number words, folded, with their values (`numbers.txt`; not
     /// `un`, `une`, articles too, nor `neuf`, also an adjective).
     pub number_words: FxHashMap<String, u64>,
@@ -438,6 +441,7 @@ impl Lexicons {
             weak_nouns: set_of(entries(files::WEAK_NOUNS.text)),
             shell_nouns: set_of(entries(files::SHELL_NOUNS.text)),
             case_nouns,
+            death_phrases: longest_first(entries(files::DEATH_PHRASES.text)),
             number_words: entries(files::NUMBERS.text)
                 .filter_map(|l| {
                     let (w, v) = l.split_once(char::is_whitespace)?;
