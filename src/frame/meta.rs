@@ -698,11 +698,7 @@ fn without_trailing_phrases(text: &str, p: &Parsed) -> Vec<String> {
     let Some(c) = p.clauses.last().filter(|c| c.kind == ClauseKind::Main) else {
         return out;
     };
-    let Some(verb) = p
-        .groups
-        .iter()
-        .find(|g| g.kind == crate::parse::GroupKind::Verb && g.start >= c.start && g.end <= c.end)
-    else {
+    let Some(verb) = verb_group(p, c) else {
         return out;
     };
     // The object: a noun group right after the verb group.
@@ -1303,6 +1299,13 @@ fn trailing_cuts(text: &str, p: &Parsed) -> Vec<String> {
     out
 }
 
+/// The first verb group inside clause `c`.
+fn verb_group<'p>(p: &'p Parsed, c: &crate::parse::Clause) -> Option<&'p crate::parse::Group> {
+    p.groups
+        .iter()
+        .find(|g| g.kind == crate::parse::GroupKind::Verb && g.start >= c.start && g.end <= c.end)
+}
+
 /// True when clause `c` holds a complement after its verb group (a noun
 /// group, an adjective, a preposition's phrase, an infinitive): `a adopté
 /// lundi 18 mars,` without `un budget` is cut before its object.
@@ -1311,11 +1314,7 @@ fn has_complement(p: &Parsed, c: &crate::parse::Clause) -> bool {
     if c.kind == ClauseKind::Quotation {
         return true;
     }
-    let Some(verb) = p
-        .groups
-        .iter()
-        .find(|g| g.kind == crate::parse::GroupKind::Verb && g.start >= c.start && g.end <= c.end)
-    else {
+    let Some(verb) = verb_group(p, c) else {
         return false;
     };
     (verb.end..c.end).any(|k| {
