@@ -754,6 +754,14 @@ pub fn clean_source_heading(raw: &str) -> String {
                 || c.is_whitespace()
         })
         .trim();
+    // A quotation mark the page doubled (`""No Justice, No Peace"`, which
+    // cleaning has made `«"No Justice, No Peace»`) opens one quotation.
+    let t = t.replace("«\"", "«").replace("\"»", "»");
+    let t = if t.starts_with("\"\"") && t.matches('"').count() % 2 == 1 {
+        &t[1..]
+    } else {
+        t.as_str()
+    };
     let mut out = String::new();
     let mut open = true;
     for c in t.chars() {
@@ -856,6 +864,13 @@ mod tests {
     #[test]
     fn a_source_heading_loses_its_frame_and_a_stray_drop_cap() {
         assert_eq!(clean_source_heading("- Recours -"), "Recours");
+        // Cleaning has set guillemets already; printing spaces them.
+        for (raw, want) in [
+            ("- \"\"No Justice, No Peace\" -", "« No Justice, No Peace »"),
+            ("- «\"No Justice, No Peace» -", "«No Justice, No Peace»"),
+        ] {
+            assert_eq!(clean_source_heading(raw), want, "{raw}");
+        }
         assert_eq!(
             clean_source_heading("- \"Fauteur de troubles\" J"),
             "« Fauteur de troubles »"
