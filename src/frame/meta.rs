@@ -102,11 +102,11 @@ pub fn description(
                 .flat_map(|&i| {
                     // A start that opens on a quotation opens on its speaker.
                     let vs = if starts.is_empty() {
-                        std::borrow::Cow::Borrowed(variants(ctx, i))
+                        variants(ctx, i)
                     } else {
                         opening_variants(ctx, i)
                     };
-                    vs.into_owned().into_iter().enumerate()
+                    vs.iter().cloned().enumerate()
                 })
                 .filter(|(k, v)| balanced(v) && (*k == 0 || reads_whole(ctx, v)))
                 .map(|(_, v)| v.clone())
@@ -556,10 +556,10 @@ fn opens_well(ctx: &Context, i: usize) -> bool {
     if doc.seg.is_heading(i) || doc.depends_on_previous(i) || doc.seg.sentences[i].starts_in_quote {
         return false;
     }
-    let text = doc.sentence_text(i);
-    if text.starts_with('«') && reported(ctx, &text).is_some() {
+    if reported_of(ctx, i).is_some() {
         return true;
     }
+    let text = doc.sentence_text(i);
     if text.ends_with('?') || text.starts_with(['«', '"', '“', '-', '—', '–']) {
         return false;
     }
@@ -734,10 +734,7 @@ fn without_trailing_phrases(text: &str, p: &Parsed) -> Vec<String> {
         if t != Tag::Prep {
             continue;
         }
-        let w = p.tokens[k].span.of(text).to_lowercase();
-        let w = w.split(['’', '\'']).next().unwrap_or(&w).to_string();
-        let w = if w == "d" { "de".to_string() } else { w };
-        if fw.is(&w, Class::De) {
+        if fw.is(&unelided(p, text, k), Class::De) {
             break;
         }
         for slot in keep.iter_mut().take(end).skip(k) {
@@ -868,13 +865,9 @@ fn reported(ctx: &Context, text: &str) -> Option<String> {
     let speaker: Vec<&str> = words.collect();
     let lex = crate::fr::lexicon::lexicons();
     // A name, after a role that opens on an article and holds no other
-    // preposition than `de` (`le député des Bouches-du-Rhône X`), nothing
-    // after the name but its particles: never `mercredi sur Franceinfo`,
-    // `la présidente du RN sur RTL`.
+    // preposition than `de` (`le député des Bouches-du-Rhône X`): never
+    // `mercredi sur Franceinfo`, `la présidente du RN sur RTL`.
     let fw = &lex.function_words;
-    let name_from = speaker
-        .iter()
-        .position(|w| w.starts_with(char::is_uppercase));
     let role_ok = |role: &[&str]| {
         role.first().is_none_or(|w| {
             let w = crate::fr::lexicon::fold(w);
@@ -886,16 +879,7 @@ fn reported(ctx: &Context, text: &str) -> Option<String> {
             !fw.is(&w, Class::Preposition) || fw.is(&w, Class::De)
         })
     };
-    let named = (1..=7).contains(&speaker.len())
-        && name_from.is_some_and(|k| {
-            role_ok(&speaker[..k])
-                && speaker[k..]
-                    .iter()
-                    .all(|w| w.starts_with(char::is_uppercase) || fw.is(w, Class::De))
-        })
-        && speaker
-            .last()
-            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    let named = super::speaker_name_start(&speaker, 7).is_some_and(|k| role_ok(&speaker[..k]));
     if !matches!(aux, "a" | "ont")
         || !lex.says_that_participles.contains(verb)
         || !named
@@ -906,25 +890,14 @@ fn reported(ctx: &Context, text: &str) -> Option<String> {
     {
         return None;
     }
-    let first_person = crate::fr::words::words(inner).iter().any(|w| {
-        let w = crate::fr::lexicon::fold(w);
-        let key = w.find('’').map_or(w.as_str(), |k| &w[..k + '’'.len_utf8()]);
-        lex.speaker_words.contains(key)
-    });
-    let finite = ctx
-        .parse_text(inner)
-        .clauses
-        .iter()
-        .any(|c| c.kind == ClauseKind::Main);
-    if first_person || !finite {
+    if !super::reportable(ctx, inner) {
         return None;
     }
     let told = crate::fr::lower_first(inner, |w| ctx.is_proper(w));
-    let that = crate::fr::elide("que", &told);
-    let glue = if that.ends_with('’') { "" } else { " " };
     Some(format!(
-        "{} {aux} {verb} {that}{glue}« {told} ».",
-        crate::fr::upper_first(&speaker.join(" "))
+        "{} {aux} {verb} {}« {told} ».",
+        crate::fr::upper_first(&speaker.join(" ")),
+        super::que_before(&told)
     ))
 }
 
@@ -950,13 +923,24 @@ fn variants<'c>(ctx: &'c Context, i: usize) -> &'c [String] {
 /// The variants of sentence `i` as the start of a description: a
 /// quotation before its speaker cannot open one, said by its speaker it
 /// can (see [`reported`]); any other sentence, its cuts.
-fn opening_variants<'c>(ctx: &'c Context, i: usize) -> std::borrow::Cow<'c, [String]> {
-    let text = ctx.doc.sentence_text(i);
-    if text.starts_with('«') {
-        std::borrow::Cow::Owned(reported(ctx, &text).into_iter().collect())
+fn opening_variants<'c>(ctx: &'c Context, i: usize) -> &'c [String] {
+    if ctx.doc.sentence_text(i).starts_with('«') {
+        reported_of(ctx, i).map_or(&[], std::slice::from_ref)
     } else {
-        std::borrow::Cow::Borrowed(variants(ctx, i))
+        variants(ctx, i)
     }
+}
+
+/// Sentence `i` said by its speaker ([`reported`]), made once.
+fn reported_of<'c>(ctx: &'c Context, i: usize) -> Option<&'c String> {
+    ctx.reported[i]
+        .get_or_init(|| {
+            let text = ctx.doc.sentence_text(i);
+            text.starts_with('«')
+                .then(|| reported(ctx, &text))
+                .flatten()
+        })
+        .as_ref()
 }
 
 fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
@@ -1245,12 +1229,8 @@ fn trailing_cuts(text: &str, p: &Parsed) -> Vec<String> {
         // cut must not end on a word that opens a phrase (`sous la
         // frontière pour, par exemple, passer…`).
         let fw = &crate::fr::lexicon::lexicons().function_words;
-        let opens_on_de_or_a = |at: usize| {
-            let w = p.tokens[at].span.of(text).to_lowercase();
-            let w = w.split(['’', '\'']).next().unwrap_or(&w);
-            let w = if w == "d" { "de" } else { w };
-            fw.is_any(w, &[Class::De, Class::A])
-        };
+        let opens_on_de_or_a =
+            |at: usize| fw.is_any(&unelided(p, text, at), &[Class::De, Class::A]);
         let infinitive_after =
             |at: usize| p.tags[at + 1..p.tags.len().min(at + 3)].contains(&Tag::Infinitive);
         let resumes = p.clauses[k + 1..]
@@ -1304,6 +1284,13 @@ fn verb_group<'p>(p: &'p Parsed, c: &crate::parse::Clause) -> Option<&'p crate::
     p.groups
         .iter()
         .find(|g| g.kind == crate::parse::GroupKind::Verb && g.start >= c.start && g.end <= c.end)
+}
+
+/// Token `k` lowered, an elided `d’` read as `de` (`d’État` → `de`).
+fn unelided(p: &Parsed, text: &str, k: usize) -> String {
+    let w = p.tokens[k].span.of(text).to_lowercase();
+    let w = w.split(['’', '\'']).next().unwrap_or(&w);
+    if w == "d" { "de" } else { w }.to_string()
 }
 
 /// True when clause `c` holds a complement after its verb group (a noun

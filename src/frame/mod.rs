@@ -60,6 +60,9 @@ pub struct Context<'a> {
     /// Each sentence's cuts for a description, made on first use (the
     /// description is tried for several keyphrase candidates).
     pub(crate) cuts: Vec<std::cell::OnceCell<Vec<String>>>,
+    /// Each sentence that opens on a quotation before its speaker, said
+    /// by the speaker (see `meta::reported`), made on first use.
+    pub(crate) reported: Vec<std::cell::OnceCell<Option<String>>>,
     /// What the description search knows of its starts, made once for
     /// every keyphrase candidate tried.
     pub(crate) told: std::cell::OnceCell<meta::Pool>,
@@ -129,6 +132,9 @@ impl<'a> Context<'a> {
                 .map(|_| std::cell::OnceCell::new())
                 .collect(),
             cuts: (0..doc.seg.sentences.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
+            reported: (0..doc.seg.sentences.len())
                 .map(|_| std::cell::OnceCell::new())
                 .collect(),
             told: std::cell::OnceCell::new(),
@@ -302,6 +308,56 @@ pub fn content_words(text: &str) -> Vec<String> {
         }
     });
     out
+}
+
+/// Where the name starts in a speaker of one to `max` words (`le ministre
+/// Alain Griset` → 2): a role may come before it, nothing after it but the
+/// name's own particles (`Jean-Yves Le Drian`, not `Emmanuel Macron à
+/// Rouen`), and the speaker ends on a capital.
+pub(crate) fn speaker_name_start(speaker: &[&str], max: usize) -> Option<usize> {
+    let fw = &lexicons().function_words;
+    let k = speaker
+        .iter()
+        .position(|w| w.starts_with(char::is_uppercase))?;
+    let name = speaker[k..]
+        .iter()
+        .all(|w| w.starts_with(char::is_uppercase) || fw.is(w, crate::fr::lexicon::Class::De));
+    let ends = speaker
+        .last()
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    ((1..=max).contains(&speaker.len()) && name && ends).then_some(k)
+}
+
+/// True when what a speaker said (`said`, its guillemets left out) can be
+/// reported after `que`: a clause with a finite verb, and none in the
+/// first or second person, whose pronouns indirect speech would have to
+/// change (`« Je me mets au service… »`; `[speaker words]` of
+/// `says_that.txt`).
+pub(crate) fn reportable(ctx: &Context, said: &str) -> bool {
+    let lex = lexicons();
+    let first_person = crate::fr::words::words(said).iter().any(|w| {
+        // An elided word by its elision (`j’`, `m’`).
+        let w = crate::fr::lexicon::fold(w);
+        let key = w.find('’').map_or(w.as_str(), |k| &w[..k + '’'.len_utf8()]);
+        lex.speaker_words.contains(key)
+    });
+    let plain = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    let finite = ctx
+        .parse_text(&plain)
+        .clauses
+        .iter()
+        .any(|c| c.kind == crate::parse::ClauseKind::Main);
+    !first_person && finite
+}
+
+/// `que` before `told`, elided (`qu’`) or with its space (`que `).
+pub(crate) fn que_before(told: &str) -> String {
+    let that = crate::fr::elide("que", told);
+    if that.ends_with('’') {
+        that
+    } else {
+        format!("{that} ")
+    }
 }
 
 /// A word of 4 letters or more that may name a heading's topic (not in

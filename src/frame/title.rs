@@ -660,55 +660,22 @@ fn says_that(ctx: &Context, side: &str) -> Option<String> {
     let verb = words.next()?;
     let speaker: Vec<&str> = words.collect();
     let lex = crate::fr::lexicon::lexicons();
-    // A role may come before the name (`le ministre Alain Griset`), nothing
-    // after it but the name's own particles (`Jean-Yves Le Drian`, not
-    // `Emmanuel Macron à Rouen`).
-    let name_from = speaker
-        .iter()
-        .position(|w| w.starts_with(char::is_uppercase));
-    let named = (1..=6).contains(&speaker.len())
-        && name_from.is_some_and(|k| {
-            speaker[k..].iter().all(|w| {
-                w.starts_with(char::is_uppercase)
-                    || lex.function_words.is(w, crate::fr::lexicon::Class::De)
-            })
-        })
-        && speaker
-            .last()
-            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    let named = super::speaker_name_start(&speaker, 6).is_some();
     if !lex.says_that.contains(verb) || !named || said.contains(':') || said.ends_with(['?', '!']) {
         return None;
     }
     let inner = said.trim_start_matches(['«', ' ', '\u{a0}', '\u{202f}']);
     let quoted = inner.len() < said.len();
     let plain: String = said.chars().filter(|c| !matches!(c, '«' | '»')).collect();
-    let first_person = crate::fr::words::words(&plain).iter().any(|w| {
-        // An elided word by its elision (`j’`, `m’`).
-        let w = crate::fr::lexicon::fold(w);
-        let key = w.find('’').map_or(w.as_str(), |k| &w[..k + '’'.len_utf8()]);
-        lex.speaker_words.contains(key)
-    });
-    let p = ctx.parse_text(
-        plain
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .as_str(),
-    );
-    let finite = p
-        .clauses
-        .iter()
-        .any(|c| c.kind == crate::parse::ClauseKind::Main);
-    if first_person || !finite {
+    if !super::reportable(ctx, &plain) {
         return None;
     }
     let told = lowered(ctx, inner);
-    let that = crate::fr::elide("que", &told);
     let open = if quoted { "« " } else { "" };
-    let glue = if that.ends_with('’') { "" } else { " " };
     Some(format!(
-        "{} {verb} {that}{glue}{open}{told}",
-        speaker.join(" ")
+        "{} {verb} {}{open}{told}",
+        speaker.join(" "),
+        super::que_before(&told)
     ))
 }
 
