@@ -66,6 +66,116 @@ fn depends_on_previous(text: &str, seg: &Segmented, i: usize, first: &[String]) 
         return true;
     }
     opens_pointing_back(first)
+        || answers_question(text, seg, i)
+        || detached_then_pointing_back(text, seg, i)
+        || is_short_fragment(text, seg, i)
+}
+
+/// True when the sentence before `i` is the journalist's own question and
+/// sentence `i` answers it without a clause of its own (`Le défi de
+/// départ ? Construire un voilier…`, `… en 2020 ? Pour le moment oui, a
+/// décidé le ministre`): with `oui` or `non`, an infinitive or no finite
+/// verb. A question that only teases the news (`Nouvelle
+/// vie, nouveau nom ? Marion Maréchal…`) leaves the next sentence standing.
+fn answers_question(text: &str, seg: &Segmented, i: usize) -> bool {
+    let before = &seg.sentences[i - 1];
+    let question = before.span.of(text);
+    let asks = !before.starts_in_quote
+        && !seg.is_heading(i - 1)
+        // `QUELS SONT LES SYMPTÔMES ?` is a rubric, not the writer's question.
+        && question.chars().any(char::is_lowercase)
+        && question.trim_end().ends_with('?')
+        && !quoted_with_close(question);
+    if !asks {
+        return false;
+    }
+    let tokens = seg.sentence_tokens(i);
+    let yes_no = tokens
+        .iter()
+        .take(ANSWER_WORD_WITHIN)
+        .any(|t| matches!(fold(t.span.of(text)).as_str(), "oui" | "non"));
+    let p = crate::parse::Parsed::new(text, tokens);
+    yes_no || p.is_fragment() || p.tags.first() == Some(&crate::parse::Tag::Infinitive)
+}
+
+/// How far into an answer [`answers_question`] looks for `oui` or `non`.
+const ANSWER_WORD_WITHIN: usize = 5;
+
+/// Most words before the comma of an opening adjunct that
+/// [`detached_then_pointing_back`] reads past.
+const DETACHED_MAX_WORDS: usize = 8;
+
+/// True when sentence `i` opens on a detached phrase, then a pronoun or a
+/// demonstrative (`Erreurs judiciaires ou lacune de la législation, ces
+/// deux affaires…`, `Dimanche, il a…`): the subject points back all the same.
+fn detached_then_pointing_back(text: &str, seg: &Segmented, i: usize) -> bool {
+    let tokens = seg.sentence_tokens(i);
+    let Some(comma) = tokens
+        .iter()
+        .take(DETACHED_MAX_WORDS + 1)
+        .position(|t| t.span.of(text) == ",")
+    else {
+        return false;
+    };
+    let before = &tokens[..comma];
+    if before.is_empty()
+        || before
+            .iter()
+            .any(|t| matches!(t.span.of(text), "«" | "»" | "“" | "”" | "\""))
+    {
+        return false;
+    }
+    // `La réouverture des parcs, c’est…`, `Le président, il…`: a subject
+    // set apart and taken up by a pronoun; `, « c’est…` opens a quotation.
+    let article = |w: &str| {
+        matches!(
+            fold(w).as_str(),
+            "le" | "la" | "les" | "l’" | "un" | "une" | "des" | "du"
+        )
+    };
+    if article(before[0].span.of(text))
+        || tokens
+            .get(comma + 1)
+            .is_some_and(|t| matches!(t.span.of(text), "«" | "“" | "\""))
+    {
+        return false;
+    }
+    let after: Vec<String> = tokens[comma + 1..]
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .take(lexicons().openers_max_words)
+        .map(|t| fold(t.span.of(text)))
+        .collect();
+    let lex = lexicons();
+    // `ce dimanche 6 septembre`, `cette semaine`: a date, not an anaphor.
+    let dated = matches!(
+        after.first().map(String::as_str),
+        Some("ce" | "cet" | "cette")
+    ) && (after.get(1).is_some_and(|w| lex.weekdays.contains(w))
+        || opens_with(&after, |p| lex.relative_dates.contains(p)));
+    !dated && opens_with(&after, |p| lex.anaphoric_openers.contains(p))
+}
+
+/// Most words of a sentence [`is_short_fragment`] parses.
+const FRAGMENT_MAX_WORDS: usize = 30;
+
+/// True when sentence `i` has no quotation, no finite verb outside its
+/// relative or subordinate clauses, and is not a question or a heading (`Des infections qui présentent des symptômes…`,
+/// `Un acte inédit et jugé inquiétant…`): it goes on the sentence before.
+fn is_short_fragment(text: &str, seg: &Segmented, i: usize) -> bool {
+    let tokens = seg.sentence_tokens(i);
+    let sentence = seg.sentences[i].span.of(text).trim_end();
+    let words = tokens.iter().filter(|t| t.kind != TokenKind::Punct).count();
+    // `12 h 41.`, a live report's time stamp, is no fragment of a sentence.
+    words > 2
+        && words <= FRAGMENT_MAX_WORDS
+        && sentence.starts_with(char::is_alphabetic)
+        && !sentence.ends_with(['?', ':'])
+        && !seg.is_heading(i)
+        // A quotation may carry the verb (`Après…, « Charlie Hebdo est à
+        // nouveau menacé…`): only a sentence without one is read.
+        && !sentence.contains(['«', '»', '“', '”', '"'])
+        && crate::parse::Parsed::new(text, tokens).lacks_main_verb()
 }
 
 /// True when `text` opens on a quotation and has a closing mark.
@@ -244,6 +354,43 @@ mod tests {
         assert_eq!(depends, [false, true, true, false, true]);
         let connector: Vec<bool> = f.iter().map(|s| s.opens_with_connector).collect();
         assert_eq!(connector, [false, false, true, false, true]);
+    }
+
+    fn depends(text: &str) -> Vec<bool> {
+        facts_of(text)
+            .iter()
+            .map(|s| s.depends_on_previous)
+            .collect()
+    }
+
+    #[test]
+    fn a_pronoun_after_an_opening_phrase_points_back() {
+        assert_eq!(
+            depends(
+                "Deux affaires ont choqué l’opinion.                  Erreurs judiciaires ou lacunes, ces deux affaires ont ouvert le débat.                  Selon la mairie, les travaux reprendront en mars.                  Le maire de la ville, il ne veut pas en entendre parler.                  D’après un décret, ce dimanche 6 septembre, sept départements sont concernés."
+            ),
+            [false, true, false, false, false]
+        );
+    }
+
+    #[test]
+    fn a_fragment_goes_on_the_sentence_before() {
+        assert_eq!(
+            depends(
+                "La mousson touche le pays chaque année.                  Des infections qui présentent des symptômes proches de ceux du virus.                  Le gouvernement a lancé une campagne de prévention.                  Quid des écoles ?                  Les cours reprendront lundi."
+            ),
+            [false, true, false, false, false]
+        );
+    }
+
+    #[test]
+    fn an_answer_goes_on_its_question() {
+        assert_eq!(
+            depends(
+                "Le navigateur est rentré au port. Le défi de départ ?                  Construire un voilier en 400 heures.                  Nouvelle vie, nouveau nom ? La députée a changé de nom sur son compte."
+            ),
+            [false, false, true, false, false]
+        );
     }
 
     #[test]

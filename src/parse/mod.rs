@@ -196,6 +196,36 @@ impl Parsed {
         })
     }
 
+    /// True when no finite verb stands outside quotations, relative and
+    /// subordinate clauses: a noun group and what hangs on it (`Des
+    /// infections qui présentent des symptômes proches`). A sentence with
+    /// two finite verbs outside quotations has a main verb, wherever the
+    /// shallow cut put it (`ceux qui bénéficient d’aides n’est pas nouvelle`).
+    pub fn lacks_main_verb(&self) -> bool {
+        let quoted = |k: usize| {
+            self.clauses
+                .iter()
+                .any(|c| c.kind == ClauseKind::Quotation && (c.start..c.end).contains(&k))
+        };
+        let finite: Vec<&Group> = self
+            .groups
+            .iter()
+            .filter(|g| {
+                g.kind == GroupKind::Verb
+                    && !quoted(g.start)
+                    && (g.start..g.end).any(|k| matches!(self.tags[k], Tag::Verb | Tag::Aux))
+            })
+            .collect();
+        match finite.as_slice() {
+            [] => true,
+            [only] => self.clauses.iter().any(|c| {
+                matches!(c.kind, ClauseKind::Relative | ClauseKind::Subordinate)
+                    && (c.start..c.end).contains(&only.start)
+            }),
+            _ => false,
+        }
+    }
+
     /// The kind of the sentence's first clause: what a reader meets first.
     pub fn opener(&self) -> Option<ClauseKind> {
         self.clauses.first().map(|c| c.kind)
