@@ -177,6 +177,14 @@ impl Document {
             .is_some_and(|f| f.depends_on_previous)
     }
 
+    /// True when sentence `i` names something said before by a
+    /// demonstrative further in (see [`SentenceFacts::names_back_inside`]).
+    pub fn names_back_inside(&self, i: usize) -> bool {
+        self.sentence_facts
+            .get(i)
+            .is_some_and(|f| f.names_back_inside)
+    }
+
     /// True when sentence `i` already opens with a connector.
     pub fn opens_with_connector(&self, i: usize) -> bool {
         self.sentence_facts

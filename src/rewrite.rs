@@ -324,7 +324,8 @@ pub fn focus_and_lead(
 }
 
 /// The lead's first length: one sentence, and the next ones while the lead
-/// is under 30 words or the next depends on it (70 words at most).
+/// is under 30 words, the next depends on it or names what it said by a
+/// demonstrative (70 words at most, 80 over a demonstrative).
 fn lead_length(doc: &Document, selected: &[usize]) -> usize {
     let words_of = |i: usize| doc.terms.sentence_words[i] as usize;
     let mut lead_len = 1.min(selected.len());
@@ -336,7 +337,13 @@ fn lead_length(doc: &Document, selected: &[usize]) -> usize {
         n < selected.len()
             && selected[n] == selected[n - 1] + 1
             && selected[..=n].iter().map(|&i| words_of(i)).sum::<usize>()
-                <= if continues(n) { 110 } else { 70 }
+                <= if continues(n) {
+                    110
+                } else if doc.names_back_inside(selected[n]) {
+                    80
+                } else {
+                    70
+                }
     };
     while lead_len > 0
         && grow(lead_len)
@@ -346,6 +353,7 @@ fn lead_length(doc: &Document, selected: &[usize]) -> usize {
             .sum::<usize>()
             < 30
             || doc.depends_on_previous(selected[lead_len])
+            || doc.names_back_inside(selected[lead_len])
             || continues(lead_len))
     {
         lead_len += 1;

@@ -12,6 +12,11 @@ pub struct SentenceFacts {
     pub depends_on_previous: bool,
     /// It already opens with a connector (`Mais`, `Alors que`, `Ces derniers mois`).
     pub opens_with_connector: bool,
+    /// It names a thing of the sentences before by a demonstrative further
+    /// in (`…une dévitalisation de ces petites juridictions`): it reads
+    /// best right after them, never first under a heading (see
+    /// [`names_back_inside`]).
+    pub names_back_inside: bool,
     /// It carries a typing slip (see [`has_slips`]).
     pub slips: bool,
 }
@@ -29,6 +34,7 @@ pub fn sentence_facts(
             SentenceFacts {
                 depends_on_previous: depends_on_previous(text, seg, i, &first),
                 opens_with_connector: opens_with_connector(&first),
+                names_back_inside: i > 0 && names_back_inside(text, seg.sentence_tokens(i)),
                 slips: has_slips(&printed(i)),
             }
         })
@@ -249,6 +255,57 @@ pub fn text_opens_pointing_back(text: &str) -> bool {
     opens_pointing_back(&first)
 }
 
+/// True when a demonstrative determiner after a sentence's first word,
+/// outside quotations, names something said before (`de ces petites
+/// juridictions`, `cette décision`); not one that dates (`cette année`,
+/// `ces derniers jours`, `ce lundi`), nor `ce` as a pronoun (`ce qui`,
+/// `ce sont`). `tokens` are the sentence's.
+pub fn names_back_inside(text: &str, tokens: &[crate::segment::Token]) -> bool {
+    let lex = lexicons();
+    let words: Vec<(String, bool)> = {
+        let mut depth = 0i32;
+        let mut out = Vec::new();
+        for t in tokens {
+            let w = t.span.of(text);
+            match w {
+                "«" | "“" => depth += 1,
+                "»" | "”" => depth -= 1,
+                _ if t.kind != TokenKind::Punct => out.push((fold(w), depth > 0)),
+                _ => {}
+            }
+        }
+        out
+    };
+    let dating = |w: &str| {
+        let one = w.strip_suffix('s').unwrap_or(w);
+        lex.dating_nouns.contains(w) || lex.dating_nouns.contains(one) || lex.weekdays.contains(w)
+    };
+    let noun_like = |w: &str| {
+        lex.pos.get(w).is_some_and(|e| {
+            matches!(
+                e.pos(),
+                crate::fr::lexicon::Pos::Noun | crate::fr::lexicon::Pos::Adj
+            )
+        })
+    };
+    (1..words.len()).any(|k| {
+        let (w, quoted) = (&words[k].0, words[k].1);
+        let Some((next, _)) = words.get(k + 1) else {
+            return false;
+        };
+        let after = words.get(k + 2).map_or("", |(w, _)| w.as_str());
+        // `de ces petites juridictions`, `ces deux affaires`; not `ce qui`.
+        let counted = next.starts_with(|c: char| c.is_ascii_digit())
+            || lex.number_words.contains_key(next.as_str());
+        let demonstrative = lex
+            .function_words
+            .is(w, crate::fr::lexicon::Class::Demonstrative)
+            && (noun_like(next) || counted);
+        // `ces derniers jours`, `cette même année`: a date all the same.
+        demonstrative && !quoted && !dating(next) && !dating(after)
+    })
+}
+
 /// True when a sentence whose first words are `first` opens with a connector.
 fn opens_with_connector(first: &[String]) -> bool {
     let lex = lexicons();
@@ -381,6 +438,21 @@ mod tests {
             ),
             [false, true, false, false, false]
         );
+    }
+
+    #[test]
+    fn a_demonstrative_further_in_names_what_came_before() {
+        let names: Vec<bool> = facts_of(
+            "La réforme touche les tribunaux d’instance. \
+             Les avocats craignent la fin de ces petites juridictions. \
+             Le ministère a publié le calendrier cette semaine. \
+             Les juges ont reçu ce que la loi prévoit. \
+             Les syndicats ont dénoncé ces deux décisions.",
+        )
+        .iter()
+        .map(|s| s.names_back_inside)
+        .collect();
+        assert_eq!(names, [false, true, false, false, true]);
     }
 
     #[test]

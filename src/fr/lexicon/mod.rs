@@ -121,6 +121,9 @@ pub struct Lexicons {
     /// (`quant à elle`, `lui aussi`); also among
     /// [`Lexicons::connector_openers`].
     pub pointing_back_inside: Vec<String>,
+    /// Nouns after a demonstrative that date rather than point back
+    /// (`cette année`, `ce stade`), from `anaphora.txt`.
+    pub dating_nouns: FxHashSet<String>,
     /// Connectors refonte may add at a section start, by relation, in file order.
     pub connectors: Vec<Connector>,
     /// Weekday names.
@@ -351,8 +354,13 @@ impl Lexicons {
     pub fn load() -> Result<Lexicons, LexiconError> {
         let (abbrev_never_end, abbrev_may_end, dotted_abbreviations) = abbreviations()?;
         let (titles, titles_max_words, title_first_words) = titles();
-        let (anaphoric_openers, connector_openers, pointing_back_inside, openers_max_words) =
-            openers()?;
+        let (
+            anaphoric_openers,
+            connector_openers,
+            pointing_back_inside,
+            openers_max_words,
+            dating_nouns,
+        ) = openers()?;
         let case_nouns = case_nouns()?;
         let says_that = sections(
             files::SAYS_THAT,
@@ -426,6 +434,7 @@ impl Lexicons {
             connector_openers,
             openers_max_words,
             pointing_back_inside,
+            dating_nouns,
             connectors: connectors()?,
             weekdays,
             months,
@@ -646,13 +655,25 @@ fn titles() -> (FxHashSet<String>, usize, FxHashSet<String>) {
 /// The anaphoric openers, the connector openers (with the phrases that
 /// point back from inside a sentence), those phrases alone, and the
 /// longest opener in words.
-type Openers = (FxHashSet<String>, FxHashSet<String>, Vec<String>, usize);
+type Openers = (
+    FxHashSet<String>,
+    FxHashSet<String>,
+    Vec<String>,
+    usize,
+    FxHashSet<String>,
+);
 
 fn openers() -> Result<Openers, LexiconError> {
     let s = sections(
         files::ANAPHORA,
-        &["pronouns and determiners", "connectors", "from inside"],
+        &[
+            "pronouns and determiners",
+            "connectors",
+            "from inside",
+            "dating nouns",
+        ],
     )?;
+    let dating = set_of(section(&s, "dating nouns").words());
     let anaphoric = set_of(section(&s, "pronouns and determiners").words());
     let inside: Vec<String> = section(&s, "from inside").words().map(fold).collect();
     let mut connectors = set_of(section(&s, "connectors").words());
@@ -663,7 +684,7 @@ fn openers() -> Result<Openers, LexiconError> {
         .map(|t| words_in(t))
         .max()
         .unwrap_or(1);
-    Ok((anaphoric, connectors, inside, max_words))
+    Ok((anaphoric, connectors, inside, max_words, dating))
 }
 
 /// Every start of a phrase of `phrases` that ends before a space or after
