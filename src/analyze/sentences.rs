@@ -33,7 +33,8 @@ pub fn sentence_facts(
             let first = first_words(text, seg, i);
             SentenceFacts {
                 depends_on_previous: depends_on_previous(text, seg, i, &first),
-                opens_with_connector: opens_with_connector(&first),
+                opens_with_connector: opens_with_connector(&first)
+                    || opens_on_comma_connector(seg.sentences[i].span.of(text)),
                 names_back_inside: i > 0 && names_back_inside(text, seg.sentence_tokens(i)),
                 slips: has_slips(&printed(i)),
             }
@@ -72,6 +73,7 @@ fn depends_on_previous(text: &str, seg: &Segmented, i: usize, first: &[String]) 
         return true;
     }
     opens_pointing_back(first)
+        || opens_on_comma_connector(seg.sentences[i].span.of(text))
         || answers_question(text, seg, i)
         || detached_then_pointing_back(text, seg, i)
         || is_short_fragment(text, seg, i)
@@ -252,7 +254,17 @@ pub fn text_opens_pointing_back(text: &str) -> bool {
         .take(lex.openers_max_words)
         .map(|w| crate::fr::lexicon::fold(w))
         .collect();
-    opens_pointing_back(&first)
+    opens_pointing_back(&first) || opens_on_comma_connector(text)
+}
+
+/// True when `text` opens on a word that is a connector only before a
+/// comma, and the comma follows (`Depuis, il vit à Lyon`; not `Depuis
+/// 1958, …`).
+pub fn opens_on_comma_connector(text: &str) -> bool {
+    let lex = lexicons();
+    let t = text.trim_start_matches(['-', '—', '–', ' ', '«', '“', '"', '\u{a0}']);
+    let end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
+    t[end..].starts_with(',') && lex.connectors_before_comma.contains(&fold(&t[..end]))
 }
 
 /// True when a demonstrative determiner after a sentence's first word,
@@ -453,6 +465,17 @@ mod tests {
         .map(|s| s.names_back_inside)
         .collect();
         assert_eq!(names, [false, true, false, false, true]);
+    }
+
+    #[test]
+    fn depuis_points_back_only_before_a_comma() {
+        assert_eq!(
+            depends(
+                "Le maire a quitté la ville en 2019. Depuis, il vit à Lyon. \
+                 Depuis 1958, la commune n’a connu que trois maires."
+            ),
+            [false, true, false]
+        );
     }
 
     #[test]

@@ -124,6 +124,9 @@ pub struct Lexicons {
     /// Nouns after a demonstrative that date rather than point back
     /// (`cette année`, `ce stade`), from `anaphora.txt`.
     pub dating_nouns: FxHashSet<String>,
+    /// Connectors only when a comma follows them at once (`Depuis, …`),
+    /// from `anaphora.txt`.
+    pub connectors_before_comma: FxHashSet<String>,
     /// Connectors refonte may add at a section start, by relation, in file order.
     pub connectors: Vec<Connector>,
     /// Weekday names.
@@ -360,6 +363,7 @@ impl Lexicons {
             pointing_back_inside,
             openers_max_words,
             dating_nouns,
+            connectors_before_comma,
         ) = openers()?;
         let case_nouns = case_nouns()?;
         let says_that = sections(
@@ -435,6 +439,7 @@ impl Lexicons {
             openers_max_words,
             pointing_back_inside,
             dating_nouns,
+            connectors_before_comma,
             connectors: connectors()?,
             weekdays,
             months,
@@ -661,6 +666,7 @@ type Openers = (
     Vec<String>,
     usize,
     FxHashSet<String>,
+    FxHashSet<String>,
 );
 
 fn openers() -> Result<Openers, LexiconError> {
@@ -670,10 +676,12 @@ fn openers() -> Result<Openers, LexiconError> {
             "pronouns and determiners",
             "connectors",
             "from inside",
+            "before a comma",
             "dating nouns",
         ],
     )?;
     let dating = set_of(section(&s, "dating nouns").words());
+    let before_comma = set_of(section(&s, "before a comma").words());
     let anaphoric = set_of(section(&s, "pronouns and determiners").words());
     let inside: Vec<String> = section(&s, "from inside").words().map(fold).collect();
     let mut connectors = set_of(section(&s, "connectors").words());
@@ -684,7 +692,14 @@ fn openers() -> Result<Openers, LexiconError> {
         .map(|t| words_in(t))
         .max()
         .unwrap_or(1);
-    Ok((anaphoric, connectors, inside, max_words, dating))
+    Ok((
+        anaphoric,
+        connectors,
+        inside,
+        max_words,
+        dating,
+        before_comma,
+    ))
 }
 
 /// Every start of a phrase of `phrases` that ends before a space or after
