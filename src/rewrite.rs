@@ -78,7 +78,7 @@ pub fn rewrite(
     let sections_ids = section::sections(doc, &selected[lead_len..], &opts.sections);
     let heads = heading::headings(&ctx, &sections_ids, &focus.text, &ranking.scores);
     let (sections_ids, heads) = join_headless(&ctx, sections_ids, heads, opts.sections.max_words);
-    let conn = connect::place(&ctx, lead_ids, &sections_ids);
+    let conn = connect::place(&ctx, lead_ids, &sections_ids, &ranking.scores);
     let (lead, mut sections) = build(&ctx, &ranking, lead_ids, &sections_ids, &heads, &conn);
     let mut template_words: usize = conn.values().map(|c| count_words(c)).sum();
 

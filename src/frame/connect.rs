@@ -22,8 +22,14 @@ use crate::parse::{ClauseKind, Tag};
 use crate::section::Paragraphs;
 use rustc_hash::FxHashMap;
 
-/// The connectors to set before sentences, by sentence index.
-pub fn place(ctx: &Context, lead: &[usize], sections: &[Paragraphs]) -> FxHashMap<usize, String> {
+/// The connectors to set before sentences, by sentence index; `scores` are
+/// the sentences' TextRank scores.
+pub fn place(
+    ctx: &Context,
+    lead: &[usize],
+    sections: &[Paragraphs],
+    scores: &[f64],
+) -> FxHashMap<usize, String> {
     let mut out = FxHashMap::default();
     let Some(last) = sections.last().and_then(|s| s.last()) else {
         return out;
@@ -32,7 +38,11 @@ pub fn place(ctx: &Context, lead: &[usize], sections: &[Paragraphs]) -> FxHashMa
         return out;
     };
     let single_paragraph = sections.len() == 1 && sections[0].len() == 1 && lead.is_empty();
-    if single_paragraph || !is_source_ending(ctx, last) || !can_open(ctx, first) {
+    if single_paragraph
+        || !is_source_ending(ctx, last)
+        || !can_open(ctx, first)
+        || carries_the_news(lead, sections, scores, first)
+    {
         return out;
     }
     let endings: Vec<&str> = lexicons()
@@ -46,6 +56,20 @@ pub fn place(ctx: &Context, lead: &[usize], sections: &[Paragraphs]) -> FxHashMa
         out.insert(first, c.to_string());
     }
     out
+}
+
+/// True when sentence `first` ranks in the better half of the printed
+/// sentences: a last paragraph that carries the news (`Quatre personnes
+/// ont été blessées`) is no afterthought for `Enfin` to close on.
+fn carries_the_news(lead: &[usize], sections: &[Paragraphs], scores: &[f64], first: usize) -> bool {
+    let score = |i: usize| scores.get(i).copied().unwrap_or(0.0);
+    let printed: Vec<usize> = lead
+        .iter()
+        .copied()
+        .chain(sections.iter().flatten().flatten().copied())
+        .collect();
+    let above = printed.iter().filter(|&&i| score(i) > score(first)).count();
+    2 * above < printed.len()
 }
 
 /// True when the printed paragraph `para` ends where the source's body
@@ -86,7 +110,9 @@ pub fn can_open(ctx: &Context, i: usize) -> bool {
     // A first word in capitals is a rubric glued to the sentence, not prose.
     let first_word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
     let shouting = first_word.chars().count() >= 2 && first_word.chars().all(char::is_uppercase);
-    opens_main && subject_first && !shouting
+    // `Deux ans de cauchemar au cours desquels…`: a noun group and its
+    // relative clause, no main verb.
+    opens_main && subject_first && !shouting && !p.lacks_main_verb()
 }
 
 /// `Enfin` + `Les pourparlers…` → `Enfin, les pourparlers…`: the first
@@ -121,7 +147,9 @@ mod tests {
         let facts = doc.facts();
         let ctx = Context::new(&doc, &facts);
         let sections = vec![vec![vec![2, 3]], vec![vec![4]]];
-        let placed = place(&ctx, &[0, 1], &sections);
+        // The last sentence ranks last: an afterthought.
+        let scores = [0.9, 0.5, 0.4, 0.3, 0.1];
+        let placed = place(&ctx, &[0, 1], &sections, &scores);
         assert_eq!(placed.len(), 1);
         let c = placed
             .get(&4)
@@ -134,7 +162,10 @@ mod tests {
         );
         // Not the last paragraph of the source: none.
         let cut = vec![vec![vec![2, 3]]];
-        assert!(place(&ctx, &[0, 1], &cut).is_empty());
+        assert!(place(&ctx, &[0, 1], &cut, &scores).is_empty());
+        // Ranked first of the printed sentences, it carries the news: none.
+        let news = [0.3, 0.5, 0.4, 0.2, 0.9];
+        assert!(place(&ctx, &[0, 1], &sections, &news).is_empty());
     }
 
     #[test]
