@@ -161,14 +161,24 @@ fn main_verb(p: &Parsed) -> Option<((usize, usize), usize)> {
 fn subject_before_predicate(p: &Parsed, start: usize) -> bool {
     let before: Vec<&crate::parse::Clause> =
         p.clauses.iter().take_while(|c| c.end <= start).collect();
-    matches!(
-        before.as_slice(),
-        [first] | [first, _] if matches!(first.kind, ClauseKind::Fragment | ClauseKind::Adjunct)
-            && p.group_at(first.start).is_some_and(|g| g.kind == GroupKind::Noun)
-    ) && before
-        .iter()
-        .skip(1)
-        .all(|c| c.kind == ClauseKind::Apposition)
+    // After the subject, up to two phrases set apart: a name (`, Claudia
+    // Lopez,`) or a role without its article (`, opposante au président,`).
+    let set_apart = |c: &&crate::parse::Clause| {
+        c.kind == ClauseKind::Apposition
+            || (c.kind == ClauseKind::Fragment
+                && matches!(p.tags[c.start], Tag::Noun | Tag::Unknown | Tag::Adj)
+                && p.group_at(c.start)
+                    .is_some_and(|g| g.kind == GroupKind::Noun))
+    };
+    match before.as_slice() {
+        [first, rest @ ..] if rest.len() <= 2 => {
+            matches!(first.kind, ClauseKind::Fragment | ClauseKind::Adjunct)
+                && p.group_at(first.start)
+                    .is_some_and(|g| g.kind == GroupKind::Noun)
+                && rest.iter().all(set_apart)
+        }
+        _ => false,
+    }
 }
 
 /// The subject's noun group before the verb group starting at `verb`, and
@@ -789,6 +799,15 @@ mod tests {
 
     fn cut(s: &str) -> Option<String> {
         headline(s, &Parsed::of_text(s)).map(|h| h.text)
+    }
+
+    #[test]
+    fn a_name_set_apart_with_its_role_is_the_subject() {
+        assert_eq!(
+            cut("La maire de Noirval, Claire Dufresne, opposante au préfet, a recensé 68 civils blessés par balles.")
+                .as_deref(),
+            Some("Claire Dufresne a recensé 68 civils blessés")
+        );
     }
 
     #[test]

@@ -284,6 +284,12 @@ fn noun_group_end(tags: &[Tag], links: &[bool], honorific_dot: &[bool], k: usize
                 at(e),
                 Some(Tag::Noun | Tag::Propn | Tag::Unknown | Tag::Adj | Tag::Num)
             ) {
+                // `la capitale 68 civils blessés`: a number before a noun
+                // after the head opens a group of its own (`l’article 3 du
+                // code` keeps its number).
+                if e > from && at(e) == Some(Tag::Num) && at(e + 1) == Some(Tag::Noun) {
+                    return Some(e);
+                }
                 e += 1;
             }
             // `M. Dupont`: the honorific's period is inside the name.
@@ -370,6 +376,21 @@ mod tests {
             (GroupKind::Noun, "Le voyage de deux jours de Blinken".into())
         );
         assert_eq!(g[1], (GroupKind::Verb, "intervient".into()));
+    }
+
+    #[test]
+    fn a_number_before_a_noun_opens_a_new_group() {
+        let g = groups_of("Le maire a recensé dans la capitale 68 civils blessés.");
+        assert!(
+            g.contains(&(GroupKind::Noun, "la capitale".into())),
+            "{g:?}"
+        );
+        assert!(
+            g.contains(&(GroupKind::Noun, "68 civils blessés".into())),
+            "{g:?}"
+        );
+        let g = groups_of("L’article 3 du code a été modifié.");
+        assert_eq!(g[0], (GroupKind::Noun, "L’article 3 du code".into()));
     }
 
     #[test]
