@@ -1295,6 +1295,7 @@ fn seo_title_of(
             .filter_map(|t| cut_at_phrase(ctx, t, typo))
             .find(|c| count_in(c, focus) > 0)
     };
+    let rubric_with_core = rubric_and_core(ctx, source, focus, typo);
     // Search engines weigh the keyphrase most at the start: a title or a
     // cut that opens with it first, then `Keyphrase : …`, then one that
     // holds it elsewhere.
@@ -1316,6 +1317,7 @@ fn seo_title_of(
         prefixed_news,
         fitting(true),
         cut_with_focus(),
+        rubric_with_core,
         trimmed,
         fitting(false),
         trimmed_any,
@@ -1396,6 +1398,40 @@ fn title_sides(title: &str, source: &str) -> Vec<String> {
 /// Each side trimmed to its core (twelve words at most), where that fits
 /// the SEO title in three words or more: a side of the title trimmed, or
 /// the keyphrase (a name) before the side that does not say it.
+/// `Crash de la Yemenia en 2009 : le parquet de Paris demande un procès
+/// pour la compagnie` → `Crash de la Yemenia : le parquet de Paris demande
+/// un procès`: the rubric that names the story (and holds the keyphrase),
+/// without its year, before the news trimmed to the core that fits.
+fn rubric_and_core(ctx: &Context, source: &str, focus: &str, typo: Typography) -> Option<String> {
+    let (rubric, side) = split_colon(source)?;
+    let rubric = without_year(&rubric);
+    if count_in(rubric, focus) == 0 || bare_quotation(&side) || side.starts_with('«') {
+        return None;
+    }
+    let p = ctx.parse_text(&side);
+    (3..=super::headline::MAX_WORDS).rev().find_map(|n| {
+        let core = super::headline::core_within(&side, &p, n)?;
+        let t = format!("{rubric} : {}", lowered(ctx, &core.text));
+        fits_seo(&t, typo).then_some(t)
+    })
+}
+
+/// A rubric without the year that ends it (`Crash de la Yemenia en 2009`
+/// → `Crash de la Yemenia`): the SEO title keeps the story's name.
+fn without_year(rubric: &str) -> &str {
+    match rubric.rsplit_once(' ') {
+        Some((head, year)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => head
+            .rsplit_once(' ')
+            .filter(|(_, prep)| {
+                crate::fr::lexicon::lexicons()
+                    .function_words
+                    .is(prep, crate::fr::lexicon::Class::Preposition)
+            })
+            .map_or(rubric, |(h, _)| h),
+        _ => rubric,
+    }
+}
+
 fn side_cores(ctx: &Context, sides: &[String], typo: Typography) -> Vec<String> {
     sides
         .iter()
@@ -1937,6 +1973,26 @@ mod tests {
                 assert!(!c.text.starts_with("Partir"), "{:?}", c.text);
             }
         }
+    }
+
+    #[test]
+    fn an_seo_title_keeps_the_rubric_that_names_the_story() {
+        let doc = crate::frame::test_document(
+            "Le parquet de Paris demande un procès pour la compagnie Yemenia. L’avion s’était abîmé en mer.",
+        );
+        let facts = doc.facts();
+        let ctx = Context::new(&doc, &facts);
+        let source =
+            "Crash de la Yemenia en 2009 : le parquet de Paris demande un procès pour la compagnie";
+        assert_eq!(
+            rubric_and_core(&ctx, source, "Yemenia", Typography::Source).as_deref(),
+            Some("Crash de la Yemenia : le parquet de Paris demande un procès")
+        );
+        // A rubric without the keyphrase gives none.
+        assert_eq!(
+            rubric_and_core(&ctx, source, "parquet", Typography::Source),
+            None
+        );
     }
 
     #[test]
