@@ -111,6 +111,12 @@ impl Document {
         doc.check_sentence_lengths()?;
         doc.terms = analyze::terms(&doc.text, &doc.seg);
         doc.sentence_facts = analyze::sentence_facts(&doc.text, &doc.seg, |i| doc.sentence_text(i));
+        // A body of pull quotes alone (their words in a heading) stays a body.
+        if doc.body_sentences() == 0 {
+            doc.sentence_facts
+                .iter_mut()
+                .for_each(|f| f.pull_quote = false);
+        }
         Ok(doc)
     }
 
@@ -202,14 +208,17 @@ impl Document {
         self.body_mask().iter().filter(|&&b| b).count()
     }
 
-    /// For each sentence, whether it is article prose (not a heading or the title).
+    /// For each sentence, whether it is article prose (not a heading, the
+    /// title or a pull quote).
     pub fn body_mask(&self) -> Vec<bool> {
         self.seg
             .sentences
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 self.seg.paragraphs[s.paragraph].kind == ParagraphKind::Body
                     && !is_word_fragment(s.span.of(&self.text))
+                    && !self.sentence_facts.get(i).is_some_and(|f| f.pull_quote)
             })
             .collect()
     }

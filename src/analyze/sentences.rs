@@ -19,6 +19,9 @@ pub struct SentenceFacts {
     pub names_back_inside: bool,
     /// It carries a typing slip (see [`has_slips`]).
     pub slips: bool,
+    /// It is a pull quote: a paragraph of its own, all in quotation marks,
+    /// whose words the body prints again (see [`is_pull_quote`]).
+    pub pull_quote: bool,
 }
 
 /// The facts of every sentence of `seg`; `printed(i)` is sentence `i` as
@@ -37,6 +40,7 @@ pub fn sentence_facts(
                     || opens_on_comma_connector(seg.sentences[i].span.of(text)),
                 names_back_inside: i > 0 && names_back_inside(text, seg.sentence_tokens(i)),
                 slips: has_slips(&printed(i)),
+                pull_quote: is_pull_quote(text, seg, i),
             }
         })
         .collect()
@@ -184,6 +188,47 @@ fn is_short_fragment(text: &str, seg: &Segmented, i: usize) -> bool {
         // nouveau menacé…`): only a sentence without one is read.
         && !sentence.contains(['«', '»', '“', '”', '"'])
         && crate::parse::Parsed::new(text, tokens).lacks_main_verb()
+}
+
+/// Fewest words of each piece of a pull quote that [`is_pull_quote`] looks
+/// for in the body.
+const PULL_QUOTE_PIECE_WORDS: usize = 3;
+
+/// True when sentence `i` is a paragraph of its own, all in quotation marks
+/// (`« Ma petite-fille a 13 ans ! Qu’est-ce qu’elle va consentir… ? »`),
+/// and each of its pieces (cut at `.`, `!`, `?`) of three words or more
+/// is printed elsewhere in the text: page furniture that repeats the body,
+/// not a sentence of it.
+fn is_pull_quote(text: &str, seg: &Segmented, i: usize) -> bool {
+    let s = &seg.sentences[i];
+    let alone = seg
+        .sentences
+        .iter()
+        .filter(|o| o.paragraph == s.paragraph)
+        .count()
+        == 1;
+    let own = s.span.of(text).trim();
+    let Some(inner) = own
+        .strip_prefix(['«', '“'])
+        .and_then(|t| t.strip_suffix(['»', '”']))
+    else {
+        return false;
+    };
+    if !alone || inner.contains(['«', '»', '“', '”']) {
+        return false;
+    }
+    let lower = |t: &str| t.to_lowercase();
+    let rest = lower(&format!(
+        "{} {}",
+        &text[..s.span.start as usize],
+        &text[s.span.end as usize..]
+    ));
+    let pieces: Vec<String> = inner
+        .split(['.', '!', '?', '…'])
+        .map(|p| p.trim().to_string())
+        .filter(|p| p.split_whitespace().count() >= PULL_QUOTE_PIECE_WORDS)
+        .collect();
+    !pieces.is_empty() && pieces.iter().all(|p| rest.contains(&lower(p)))
 }
 
 /// True when `text` opens on a quotation and has a closing mark.
@@ -476,6 +521,16 @@ mod tests {
             ),
             [false, true, false]
         );
+    }
+
+    #[test]
+    fn a_pull_quote_that_the_body_prints_again_is_seen() {
+        let text = "Le chanteur sort un album.\n\n\
+                    « Ma fille a 13 ans ! Qui peut consentir à cet âge ? »\n\n\
+                    Il explique : « Ma fille a 13 ans ! Je ne veux pas. Qui peut consentir à cet âge ? »\n\n\
+                    « Je chante encore », dit-il.";
+        let pull: Vec<bool> = facts_of(text).iter().map(|s| s.pull_quote).collect();
+        assert_eq!(pull, [false, true, false, false]);
     }
 
     #[test]
