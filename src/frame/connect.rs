@@ -5,8 +5,10 @@
 //! that two facts contrast, or that one causes the other, so refonte adds
 //! none of those; the sentences keep the connectors their journalist wrote.
 //! What the text does carry is its own end: the article's last paragraph,
-//! when it is also the source's last one, may open with a connector of
-//! the `last` relation (`Enfin`), chosen from `lexicons/fr/connectors.txt`.
+//! when it is also the source's last one, closes an article of two
+//! sections or more and is an afterthought (its first sentence ranks in the
+//! lower half), may open with a connector of the `last` relation (`Enfin`),
+//! chosen from `lexicons/fr/connectors.txt`.
 //! A subheading already marks every change of subject, so none is added at
 //! a section's start.
 //!
@@ -37,8 +39,10 @@ pub fn place(
     let Some(&first) = last.first() else {
         return out;
     };
-    let single_paragraph = sections.len() == 1 && sections[0].len() == 1 && lead.is_empty();
-    if single_paragraph
+    // A closing word needs a story told in parts: one section (a short
+    // article) ends without one.
+    let single_section = sections.len() < 2;
+    if single_section
         || !is_source_ending(ctx, last)
         || !can_open(ctx, first)
         || carries_the_news(lead, sections, scores, first)
@@ -161,8 +165,11 @@ mod tests {
                 .any(|x| x.text == *c && x.relation == Relation::Last)
         );
         // Not the last paragraph of the source: none.
-        let cut = vec![vec![vec![2, 3]]];
+        let cut = vec![vec![vec![2]], vec![vec![3]]];
         assert!(place(&ctx, &[0, 1], &cut, &scores).is_empty());
+        // One section, a short article: none.
+        let one = vec![vec![vec![2, 3], vec![4]]];
+        assert!(place(&ctx, &[0, 1], &one, &scores).is_empty());
         // Ranked first of the printed sentences, it carries the news: none.
         let news = [0.3, 0.5, 0.4, 0.2, 0.9];
         assert!(place(&ctx, &[0, 1], &sections, &news).is_empty());
