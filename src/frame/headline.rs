@@ -29,6 +29,10 @@ pub struct Headline {
     pub named_subject: bool,
 }
 
+/// Most tokens of a subject made of a noun group and its complement in a
+/// preposition other than `de` or `à` (`L’embargo sur les armes`).
+const PP_SUBJECT_MAX_TOKENS: usize = 5;
+
 /// A run of tokens kept in a headline: `start..end` of the parsed sentence.
 type Run = (usize, usize);
 
@@ -205,13 +209,25 @@ fn subject(text: &str, p: &Parsed, verb: usize, lex: &Lexicons) -> Option<(Run, 
     // After a preposition, an infinitive or a verb, the group is their
     // complement (`Une collecte destinée à financer une institutrice… a été
     // organisée` is no `Une institutrice… a été organisée`).
-    if !adjacent
-        || (last.start > 0
-            && matches!(
-                p.tags[last.start - 1],
-                Tag::Prep | Tag::Infinitive | Tag::Verb
-            ))
-    {
+    if !adjacent {
+        return None;
+    }
+    if last.start > 0 && p.tags[last.start - 1] == Tag::Prep {
+        // `L’embargo sur les armes arrive…`: the complement of a noun group
+        // that opens the sentence (or follows a phrase set apart) belongs
+        // to the subject.
+        let prep = last.start - 1;
+        // Short enough to stay whole: trimmed, `Le projet de loi sur les
+        // retraites` would say `Le projet`.
+        let head = nouns.iter().rev().nth(1).filter(|g| {
+            g.end == prep
+                && p.tags[g.start] == Tag::Det
+                && (g.start == 0 || p.tags[g.start - 1] == Tag::Punct)
+                && last.end - g.start <= PP_SUBJECT_MAX_TOKENS
+        })?;
+        return Some(((head.start, last.end), false));
+    }
+    if last.start > 0 && matches!(p.tags[last.start - 1], Tag::Infinitive | Tag::Verb) {
         return None;
     }
     // `des victimes` after `Plus de 90 %`: the complement of a quantity, not
@@ -799,6 +815,19 @@ mod tests {
 
     fn cut(s: &str) -> Option<String> {
         headline(s, &Parsed::of_text(s)).map(|h| h.text)
+    }
+
+    #[test]
+    fn a_short_complement_in_a_preposition_stays_with_its_subject() {
+        assert_eq!(
+            cut("L’embargo sur les armes a expiré.").as_deref(),
+            Some("L’embargo sur les armes a expiré")
+        );
+        // Longer, it would be trimmed to a head that says nothing.
+        assert_eq!(
+            cut("Le projet de loi sur les retraites sera présenté mercredi.").as_deref(),
+            None
+        );
     }
 
     #[test]
