@@ -340,6 +340,18 @@ fn finite_ending(lower: &str) -> bool {
         && lower.chars().count() > 3
 }
 
+/// True when `lower`, of six letters or more and no hyphen, ends like a
+/// present participle (`endings.txt`).
+fn present_participle_ending(lower: &str) -> bool {
+    // `non-contraignant` is an adjective.
+    lower.chars().count() >= 6
+        && !lower.contains('-')
+        && crate::fr::lexicon::lexicons()
+            .present_participle_endings
+            .iter()
+            .any(|e| lower.ends_with(e.as_str()))
+}
+
 /// The endings of French past participles (`-é`, `-i`, `-u`, `-is`, `-it`…).
 fn participle_ending(lower: &str) -> bool {
     let stem = lower.strip_suffix('s').unwrap_or(lower);
@@ -688,6 +700,14 @@ fn in_context(r: &[Reading<'_>], tags: &[Tag], k: usize) -> Tag {
     if tag == Tag::Unknown && after_noun && before_group && finite_ending(&t.lower) {
         return Tag::Verb;
     }
+    // One with a present participle's ending after a noun (`des personnes
+    // en uniforme répliquant avec…`) is one.
+    if tag == Tag::Unknown
+        && matches!(prev_tag, Some(Tag::Noun | Tag::Unknown))
+        && present_participle_ending(&t.lower)
+    {
+        return Tag::Gerund;
+    }
     // After a name, a word that can be a finite verb is one: a name takes
     // no common noun after it (`Un Portugais figure parmi les victimes`).
     if prev_tag == Some(Tag::Propn)
@@ -743,6 +763,24 @@ mod tests {
             .find(|(w, _)| w == word)
             .map(|(_, t)| t)
             .unwrap_or_else(|| panic!("{word} not in {s}"))
+    }
+
+    #[test]
+    fn an_unknown_word_in_ant_after_a_noun_is_a_present_participle() {
+        assert_eq!(
+            tag_of(
+                "Des policiers répliquoutant avec leur arme.",
+                "répliquoutant"
+            ),
+            Tag::Gerund
+        );
+        assert_eq!(
+            tag_of(
+                "Un accord non-contraignoutant a été signé.",
+                "non-contraignoutant"
+            ),
+            Tag::Unknown
+        );
     }
 
     #[test]

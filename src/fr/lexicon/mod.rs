@@ -201,6 +201,9 @@ pub struct Lexicons {
     pub time_units: FxHashSet<String>,
     /// Endings of finite verbs in the third person (`ent`, `ait`), for words the lexicon lacks.
     pub finite_endings: Vec<String>,
+    /// Endings of present participles (`endings.txt`), for words the
+    /// part-of-speech lexicon lacks.
+    pub present_participle_endings: Vec<String>,
     /// The closed classes: articles, determiners, prepositions, conjunctions, pronouns.
     pub function_words: FunctionWords,
     /// The part-of-speech lexicon.
@@ -397,7 +400,10 @@ impl Lexicons {
             &["honorifics", "organisations", "surnames after le"],
         )?;
         let units = units()?;
-        let endings = sections(files::ENDINGS, &["finite verb endings"])?;
+        let endings = sections(
+            files::ENDINGS,
+            &["finite verb endings", "present participle endings"],
+        )?;
         let folded = |s: &[Section], name: &str| set_of(section(s, name).words());
         let as_written = |s: &[Section], name: &str| -> FxHashSet<String> {
             section(s, name).words().map(str::to_string).collect()
@@ -479,6 +485,7 @@ impl Lexicons {
             quantity_words: units.quantities,
             time_units: units.time_units,
             finite_endings: listed(&endings, "finite verb endings"),
+            present_participle_endings: listed(&endings, "present participle endings"),
             function_words: FunctionWords::load()?,
             pos: PosLexicon::new(files::POS.text),
         })
