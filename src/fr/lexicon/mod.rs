@@ -341,6 +341,50 @@ fn units() -> Result<Units, LexiconError> {
 }
 
 /// Each date word with the bits of the lists it belongs to.
+/// The word lists of `dates.txt`, and for each word the lists it is in.
+struct Dates {
+    weekdays: FxHashSet<String>,
+    months: FxHashSet<String>,
+    month_abbreviations: FxHashSet<String>,
+    relative: FxHashSet<String>,
+    month_qualifiers: FxHashSet<String>,
+    day_parts: FxHashSet<String>,
+    lists: FxHashMap<String, u8>,
+}
+
+fn dates() -> Result<Dates, LexiconError> {
+    let dates = sections(
+        files::DATES,
+        &[
+            "weekdays",
+            "months",
+            "month abbreviations",
+            "relative",
+            "month qualifiers",
+            "day parts",
+        ],
+    )?;
+    let folded = |name: &str| set_of(section(&dates, name).words());
+    let (weekdays, months, relative) = (folded("weekdays"), folded("months"), folded("relative"));
+    let (month_qualifiers, day_parts) = (folded("month qualifiers"), folded("day parts"));
+    let lists = date_lists(&[
+        (DateList::Weekday, &weekdays),
+        (DateList::Month, &months),
+        (DateList::Relative, &relative),
+        (DateList::MonthQualifier, &month_qualifiers),
+        (DateList::DayPart, &day_parts),
+    ]);
+    Ok(Dates {
+        month_abbreviations: folded("month abbreviations"),
+        weekdays,
+        months,
+        relative,
+        month_qualifiers,
+        day_parts,
+        lists,
+    })
+}
+
 fn date_lists(lists: &[(DateList, &FxHashSet<String>)]) -> FxHashMap<String, u8> {
     let mut out: FxHashMap<String, u8> = FxHashMap::default();
     for &(list, words) in lists {
@@ -373,17 +417,7 @@ impl Lexicons {
             files::SAYS_THAT,
             &["verbs", "speaker words", "past participles"],
         )?;
-        let dates = sections(
-            files::DATES,
-            &[
-                "weekdays",
-                "months",
-                "month abbreviations",
-                "relative",
-                "month qualifiers",
-                "day parts",
-            ],
-        )?;
+        let dates = dates()?;
         let elision = sections(
             files::ELISION,
             &[
@@ -411,18 +445,6 @@ impl Lexicons {
         let listed = |s: &[Section], name: &str| -> Vec<String> {
             section(s, name).words().map(str::to_string).collect()
         };
-        let weekdays = folded(&dates, "weekdays");
-        let months = folded(&dates, "months");
-        let relative_dates = folded(&dates, "relative");
-        let month_qualifiers = folded(&dates, "month qualifiers");
-        let day_parts = folded(&dates, "day parts");
-        let date_lists = date_lists(&[
-            (DateList::Weekday, &weekdays),
-            (DateList::Month, &months),
-            (DateList::Relative, &relative_dates),
-            (DateList::MonthQualifier, &month_qualifiers),
-            (DateList::DayPart, &day_parts),
-        ]);
         Ok(Lexicons {
             stop_words: stop_words(),
             abbrev_never_end,
@@ -447,13 +469,13 @@ impl Lexicons {
             dating_nouns,
             connectors_before_comma,
             connectors: connectors()?,
-            weekdays,
-            months,
-            month_abbreviations: folded(&dates, "month abbreviations"),
-            relative_dates,
-            month_qualifiers,
-            day_parts,
-            date_lists,
+            weekdays: dates.weekdays,
+            months: dates.months,
+            month_abbreviations: dates.month_abbreviations,
+            relative_dates: dates.relative,
+            month_qualifiers: dates.month_qualifiers,
+            day_parts: dates.day_parts,
+            date_lists: dates.lists,
             h_aspire: set_of(entries(files::H_ASPIRE.text)),
             title_labels: set_of(entries(files::TITLE_LABELS.text)),
             topic_stopwords: set_of(entries(files::TOPIC_STOPWORDS.text)),
