@@ -105,7 +105,7 @@ fn answers_question(text: &str, seg: &Segmented, i: usize) -> bool {
     let yes_no = tokens
         .iter()
         .take(ANSWER_WORD_WITHIN)
-        .any(|t| matches!(fold(t.span.of(text)).as_str(), "oui" | "non"));
+        .any(|t| lexicons().answer_words.contains(&fold(t.span.of(text))));
     let p = crate::parse::Parsed::new(text, tokens);
     yes_no || p.is_fragment() || p.tags.first() == Some(&crate::parse::Tag::Infinitive)
 }
@@ -140,9 +140,14 @@ fn detached_then_pointing_back(text: &str, seg: &Segmented, i: usize) -> bool {
     // `La réouverture des parcs, c’est…`, `Le président, il…`: a subject
     // set apart and taken up by a pronoun; `, « c’est…` opens a quotation.
     let article = |w: &str| {
-        matches!(
-            fold(w).as_str(),
-            "le" | "la" | "les" | "l’" | "un" | "une" | "des" | "du"
+        use crate::fr::lexicon::Class;
+        lexicons().function_words.is_any(
+            &fold(w),
+            &[
+                Class::DefiniteArticle,
+                Class::IndefiniteArticle,
+                Class::PartitiveArticle,
+            ],
         )
     };
     if article(before[0].span.of(text))
@@ -160,10 +165,10 @@ fn detached_then_pointing_back(text: &str, seg: &Segmented, i: usize) -> bool {
         .collect();
     let lex = lexicons();
     // `ce dimanche 6 septembre`, `cette semaine`: a date, not an anaphor.
-    let dated = matches!(
-        after.first().map(String::as_str),
-        Some("ce" | "cet" | "cette")
-    ) && (after.get(1).is_some_and(|w| lex.weekdays.contains(w))
+    let dated = after.first().is_some_and(|w| {
+        lex.function_words
+            .is(w, crate::fr::lexicon::Class::Demonstrative)
+    }) && (after.get(1).is_some_and(|w| lex.weekdays.contains(w))
         || opens_with(&after, |p| lex.relative_dates.contains(p)));
     !dated && opens_with(&after, |p| lex.anaphoric_openers.contains(p))
 }

@@ -127,6 +127,8 @@ pub struct Lexicons {
     /// Connectors only when a comma follows them at once (`Depuis, …`),
     /// from `anaphora.txt`.
     pub connectors_before_comma: FxHashSet<String>,
+    /// Words that answer a question (`oui`, `non`), from `anaphora.txt`.
+    pub answer_words: FxHashSet<String>,
     /// Connectors refonte may add at a section start, by relation, in file order.
     pub connectors: Vec<Connector>,
     /// Weekday names.
@@ -404,14 +406,7 @@ impl Lexicons {
     pub fn load() -> Result<Lexicons, LexiconError> {
         let (abbrev_never_end, abbrev_may_end, dotted_abbreviations) = abbreviations()?;
         let (titles, titles_max_words, title_first_words) = titles();
-        let (
-            anaphoric_openers,
-            connector_openers,
-            pointing_back_inside,
-            openers_max_words,
-            dating_nouns,
-            connectors_before_comma,
-        ) = openers()?;
+        let openers = openers()?;
         let case_nouns = case_nouns()?;
         let says_that = sections(
             files::SAYS_THAT,
@@ -461,13 +456,14 @@ impl Lexicons {
             boilerplate: OnceLock::new(),
             caption_credits: longest_first(entries(files::MEDIA.text)),
             code_markers: code_markers(),
-            anaphoric_openers,
-            connector_heads: heads_of(&connector_openers),
-            connector_openers,
-            openers_max_words,
-            pointing_back_inside,
-            dating_nouns,
-            connectors_before_comma,
+            anaphoric_openers: openers.anaphoric,
+            connector_heads: heads_of(&openers.connectors),
+            connector_openers: openers.connectors,
+            openers_max_words: openers.max_words,
+            pointing_back_inside: openers.inside,
+            dating_nouns: openers.dating,
+            connectors_before_comma: openers.before_comma,
+            answer_words: openers.answers,
             connectors: connectors()?,
             weekdays: dates.weekdays,
             months: dates.months,
@@ -689,14 +685,17 @@ fn titles() -> (FxHashSet<String>, usize, FxHashSet<String>) {
 /// The anaphoric openers, the connector openers (with the phrases that
 /// point back from inside a sentence), those phrases alone, and the
 /// longest opener in words.
-type Openers = (
-    FxHashSet<String>,
-    FxHashSet<String>,
-    Vec<String>,
-    usize,
-    FxHashSet<String>,
-    FxHashSet<String>,
-);
+/// The lists of `anaphora.txt`.
+struct Openers {
+    anaphoric: FxHashSet<String>,
+    /// With the phrases of `from inside`.
+    connectors: FxHashSet<String>,
+    inside: Vec<String>,
+    max_words: usize,
+    answers: FxHashSet<String>,
+    before_comma: FxHashSet<String>,
+    dating: FxHashSet<String>,
+}
 
 fn openers() -> Result<Openers, LexiconError> {
     let s = sections(
@@ -705,12 +704,11 @@ fn openers() -> Result<Openers, LexiconError> {
             "pronouns and determiners",
             "connectors",
             "from inside",
+            "answer words",
             "before a comma",
             "dating nouns",
         ],
     )?;
-    let dating = set_of(section(&s, "dating nouns").words());
-    let before_comma = set_of(section(&s, "before a comma").words());
     let anaphoric = set_of(section(&s, "pronouns and determiners").words());
     let inside: Vec<String> = section(&s, "from inside").words().map(fold).collect();
     let mut connectors = set_of(section(&s, "connectors").words());
@@ -721,14 +719,15 @@ fn openers() -> Result<Openers, LexiconError> {
         .map(|t| words_in(t))
         .max()
         .unwrap_or(1);
-    Ok((
+    Ok(Openers {
         anaphoric,
         connectors,
         inside,
         max_words,
-        dating,
-        before_comma,
-    ))
+        answers: set_of(section(&s, "answer words").words()),
+        before_comma: set_of(section(&s, "before a comma").words()),
+        dating: set_of(section(&s, "dating nouns").words()),
+    })
 }
 
 /// Every start of a phrase of `phrases` that ends before a space or after
