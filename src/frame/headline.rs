@@ -418,6 +418,12 @@ fn complements(
             k = unit.1;
             continue;
         }
+        // A phrase of place before the direct object (`a recensé dans la
+        // capitale 68 civils`): the object carries the news, the phrase goes.
+        if runs.is_empty() && sets_the_scene(text, p, unit, end, lex) {
+            k = unit.1;
+            continue;
+        }
         let n = words_in(text, p, &[unit]);
         if used + n > budget {
             // A complement is kept whole or not at all (`a mis fin` without
@@ -709,6 +715,28 @@ pub fn time_from(text: &str, p: &Parsed, k: usize) -> bool {
         || is_time_phrase(text, p, (k, end.min(k + 3)), lex)
 }
 
+/// True when `unit` is a phrase of place in `dans` with its article or a
+/// name, and a direct object follows it (an article or a number): a
+/// headline keeps the object and drops the place. Only `dans`
+/// (`function_words.tsv`, class `setting`): `à la grève`, `de coups`,
+/// `avec son restaurant` belong to their verb.
+fn sets_the_scene(text: &str, p: &Parsed, unit: Run, end: usize, lex: &Lexicons) -> bool {
+    let fw = &lex.function_words;
+    let word = |k: usize| p.tokens[k].span.of(text).to_lowercase();
+    let article = |k: usize| {
+        p.tags.get(k) == Some(&Tag::Num)
+            || (p.tags.get(k) == Some(&Tag::Det)
+                && fw.is_any(
+                    &word(k),
+                    &[Class::DefiniteArticle, Class::IndefiniteArticle],
+                ))
+    };
+    p.tags[unit.0] == Tag::Prep
+        && fw.is(&word(unit.0), Class::Setting)
+        && (article(unit.0 + 1) || p.tags.get(unit.0 + 1) == Some(&Tag::Propn))
+        && complement_at(p, unit.1, end).is_some_and(|next| article(next.0))
+}
+
 /// True when a unit tells when (`dimanche`, `en février`, `le 18 août`,
 /// `lors de la visite`, `depuis 2018`, `il y a deux ans`): a headline
 /// tells what.
@@ -836,6 +864,15 @@ mod tests {
             cut("La maire de Noirval, Claire Dufresne, opposante au préfet, a recensé 68 civils blessés par balles.")
                 .as_deref(),
             Some("Claire Dufresne a recensé 68 civils blessés")
+        );
+        // The place before the object goes; a locution stays whole.
+        assert_eq!(
+            cut("Claire Dufresne a recensé dans la capitale 68 civils blessés.").as_deref(),
+            Some("Claire Dufresne a recensé 68 civils blessés")
+        );
+        assert_eq!(
+            cut("Le syndicat a appelé à la grève les agents du port.").as_deref(),
+            None
         );
     }
 

@@ -63,6 +63,10 @@ pub enum Class {
     /// A preposition or a locution's head that sets the circumstance of a
     /// whole clause: `malgré`, `après`, `avant`, `face` (`face à`).
     Frame,
+    /// A preposition whose phrase sets where a fact happened and may stand
+    /// between a verb and its object (`a recensé dans la capitale 68
+    /// civils`): `dans`.
+    Setting,
 }
 
 const CLASS_NAMES: &[(&str, Class)] = &[
@@ -91,6 +95,7 @@ const CLASS_NAMES: &[(&str, Class)] = &[
     ("attrib", Class::Attribution),
     ("time", Class::Time),
     ("frame", Class::Frame),
+    ("setting", Class::Setting),
 ];
 
 /// One form's classes, gender (`m`, `f`, `-`) and number (`s`, `p`, `-`).
