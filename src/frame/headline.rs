@@ -409,6 +409,17 @@ fn complements(
             }
             continue;
         }
+        // A date with its article (`le 18 octobre 2020`), which the
+        // tagger leaves out of any noun group: it tells when, it goes.
+        // Not when the date is all the verb has (`La scène s’est déroulée
+        // le 12 mars dernier` says nothing without it).
+        if let Some(after) = dated_day(text, p, k, end, lex) {
+            if runs.is_empty() && complement_at(p, after, end).is_none() {
+                break;
+            }
+            k = after;
+            continue;
+        }
         let Some(unit) = complement_at(p, k, end) else {
             break;
         };
@@ -737,6 +748,32 @@ fn sets_the_scene(text: &str, p: &Parsed, unit: Run, end: usize, lex: &Lexicons)
         && complement_at(p, unit.1, end).is_some_and(|next| article(next.0))
 }
 
+/// The end of a date written with its article at `k` (`le 18 octobre`,
+/// `le 1er mars 2021`, `le 12 mars dernier`): an article, a day's number,
+/// a month, a year, `dernier` or `prochain`.
+fn dated_day(text: &str, p: &Parsed, k: usize, end: usize, lex: &Lexicons) -> Option<usize> {
+    let word = |i: usize| p.tokens[i].span.of(text).to_lowercase();
+    let month = k + 2 < end
+        && p.tags[k] == Tag::Det
+        && p.tags[k + 1] == Tag::Num
+        && lex.months.contains(&crate::fr::lexicon::fold(&word(k + 2)));
+    if !month {
+        return None;
+    }
+    let mut after = k + 3;
+    if after < end && p.tags[after] == Tag::Num {
+        after += 1;
+    }
+    if after < end
+        && lex
+            .after_date
+            .contains(&crate::fr::lexicon::fold(&word(after)))
+    {
+        after += 1;
+    }
+    Some(after)
+}
+
 /// True when a unit tells when (`dimanche`, `en février`, `le 18 août`,
 /// `lors de la visite`, `depuis 2018`, `il y a deux ans`): a headline
 /// tells what.
@@ -843,6 +880,22 @@ mod tests {
 
     fn cut(s: &str) -> Option<String> {
         headline(s, &Parsed::of_text(s)).map(|h| h.text)
+    }
+
+    #[test]
+    fn a_date_with_its_article_goes_unless_it_is_all_the_verb_has() {
+        assert_eq!(
+            cut("L’embargo sur les armes arrive à expiration le 18 octobre.").as_deref(),
+            Some("L’embargo sur les armes arrive à expiration")
+        );
+        assert_eq!(
+            cut("Le texte sera voté le 18 octobre 2020 par les députés.").as_deref(),
+            Some("Le texte sera voté par les députés")
+        );
+        assert_eq!(
+            cut("La scène s’est déroulée le 12 mars dernier.").as_deref(),
+            None
+        );
     }
 
     #[test]

@@ -143,6 +143,8 @@ pub struct Lexicons {
     pub month_qualifiers: FxHashSet<String>,
     /// Parts of a day after a weekday (`soir`, `matin`).
     pub day_parts: FxHashSet<String>,
+    /// Words after a date that date it from today (`dernier`, `prochain`).
+    pub after_date: FxHashSet<String>,
     /// Each word of the five lists above but the abbreviations, with the
     /// lists it is in: the tagger reads a word's lists in one lookup.
     date_lists: FxHashMap<String, u8>,
@@ -351,6 +353,7 @@ struct Dates {
     relative: FxHashSet<String>,
     month_qualifiers: FxHashSet<String>,
     day_parts: FxHashSet<String>,
+    after_date: FxHashSet<String>,
     lists: FxHashMap<String, u8>,
 }
 
@@ -364,6 +367,7 @@ fn dates() -> Result<Dates, LexiconError> {
             "relative",
             "month qualifiers",
             "day parts",
+            "after a date",
         ],
     )?;
     let folded = |name: &str| set_of(section(&dates, name).words());
@@ -378,6 +382,7 @@ fn dates() -> Result<Dates, LexiconError> {
     ]);
     Ok(Dates {
         month_abbreviations: folded("month abbreviations"),
+        after_date: folded("after a date"),
         weekdays,
         months,
         relative,
@@ -471,6 +476,7 @@ impl Lexicons {
             relative_dates: dates.relative,
             month_qualifiers: dates.month_qualifiers,
             day_parts: dates.day_parts,
+            after_date: dates.after_date,
             date_lists: dates.lists,
             h_aspire: set_of(entries(files::H_ASPIRE.text)),
             title_labels: set_of(entries(files::TITLE_LABELS.text)),
