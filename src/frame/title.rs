@@ -1029,7 +1029,21 @@ fn place_from_lead(ctx: &Context, source: &str) -> Option<String> {
 /// name or noun group (`Josu Ternera, figure de l’ETA, libéré…`).
 fn without_apposition(t: &str) -> Option<String> {
     let (head, rest) = split_comma(t)?;
-    let (_, after) = split_comma(&rest)?;
+    let (middle, after) = split_comma(&rest)?;
+    // `En Espagne, se retrouver enfin au parc, en terrasse…`: a phrase with
+    // a verb between the commas is the title's news, not an apposition.
+    let verbal = crate::parse::Parsed::of_text(&middle).tags.iter().any(|t| {
+        matches!(
+            t,
+            crate::parse::Tag::Verb
+                | crate::parse::Tag::Aux
+                | crate::parse::Tag::Infinitive
+                | crate::parse::Tag::Gerund
+        )
+    });
+    if verbal {
+        return None;
+    }
     // A name: capitalised words, not a title's first common word
     // (`Gravats, amiante et camions de nuit, …`).
     let lex = crate::fr::lexicon::lexicons();
@@ -1973,6 +1987,19 @@ mod tests {
                 assert!(!c.text.starts_with("Partir"), "{:?}", c.text);
             }
         }
+    }
+
+    #[test]
+    fn only_an_apposition_leaves_a_title_between_its_commas() {
+        assert_eq!(
+            without_apposition("Élisabeth Borne, ministre des Transports, annonce un plan vélo")
+                .as_deref(),
+            Some("Élisabeth Borne annonce un plan vélo")
+        );
+        assert_eq!(
+            without_apposition("En Espagne, se retrouver enfin au parc, en terrasse ou à la plage"),
+            None
+        );
     }
 
     #[test]
