@@ -34,10 +34,10 @@ pub fn sentence_facts(
     (0..seg.sentences.len())
         .map(|i| {
             let first = first_words(text, seg, i);
+            let comma_connector = opens_on_comma_connector(seg.sentences[i].span.of(text));
             SentenceFacts {
-                depends_on_previous: depends_on_previous(text, seg, i, &first),
-                opens_with_connector: opens_with_connector(&first)
-                    || opens_on_comma_connector(seg.sentences[i].span.of(text)),
+                depends_on_previous: depends_on_previous(text, seg, i, &first, comma_connector),
+                opens_with_connector: comma_connector || opens_with_connector(&first),
                 names_back_inside: i > 0 && names_back_inside(text, seg.sentence_tokens(i)),
                 slips: has_slips(&printed(i)),
                 pull_quote: is_pull_quote(text, seg, i),
@@ -49,8 +49,17 @@ pub fn sentence_facts(
 /// True when sentence `i` cannot stand without the sentence before it: it
 /// opens with a pronoun, a demonstrative or a connector (`Il`, `Cette
 /// décision`, `Mais`, `Ces derniers mois`), with a lowercase letter, or
-/// inside a quotation opened before it. `first` are its first words, folded.
-fn depends_on_previous(text: &str, seg: &Segmented, i: usize, first: &[String]) -> bool {
+/// inside a quotation opened before it; when it has no main verb, answers
+/// the question before it, or sets a pronoun after an opening phrase.
+/// `first` are its first words, folded; `comma_connector`, whether it opens
+/// on `Depuis,` (see [`opens_on_comma_connector`]).
+fn depends_on_previous(
+    text: &str,
+    seg: &Segmented,
+    i: usize,
+    first: &[String],
+    comma_connector: bool,
+) -> bool {
     if i == 0 {
         return false;
     }
@@ -76,11 +85,14 @@ fn depends_on_previous(text: &str, seg: &Segmented, i: usize, first: &[String]) 
     {
         return true;
     }
-    opens_pointing_back(first)
-        || opens_on_comma_connector(seg.sentences[i].span.of(text))
-        || answers_question(text, seg, i)
+    // Parsed at most once, and only for the rules that need it.
+    let parsed = std::cell::OnceCell::new();
+    let parse = || parsed.get_or_init(|| crate::parse::Parsed::new(text, seg.sentence_tokens(i)));
+    comma_connector
+        || opens_pointing_back(first)
+        || answers_question(text, seg, i, parse)
         || detached_then_pointing_back(text, seg, i)
-        || is_short_fragment(text, seg, i)
+        || is_short_fragment(text, seg, i, parse)
 }
 
 /// True when the sentence before `i` is the journalist's own question and
@@ -89,7 +101,12 @@ fn depends_on_previous(text: &str, seg: &Segmented, i: usize, first: &[String]) 
 /// décidé le ministre`): with `oui` or `non`, an infinitive or no finite
 /// verb. A question that only teases the news (`Nouvelle
 /// vie, nouveau nom ? Marion Maréchal…`) leaves the next sentence standing.
-fn answers_question(text: &str, seg: &Segmented, i: usize) -> bool {
+fn answers_question<'p>(
+    text: &str,
+    seg: &Segmented,
+    i: usize,
+    parse: impl Fn() -> &'p crate::parse::Parsed,
+) -> bool {
     let before = &seg.sentences[i - 1];
     let question = before.span.of(text);
     let asks = !before.starts_in_quote
@@ -106,7 +123,7 @@ fn answers_question(text: &str, seg: &Segmented, i: usize) -> bool {
         .iter()
         .take(ANSWER_WORD_WITHIN)
         .any(|t| lexicons().answer_words.contains(&fold(t.span.of(text))));
-    let p = crate::parse::Parsed::new(text, tokens);
+    let p = parse();
     yes_no || p.is_fragment() || p.tags.first() == Some(&crate::parse::Tag::Infinitive)
 }
 
@@ -179,7 +196,12 @@ const FRAGMENT_MAX_WORDS: usize = 30;
 /// True when sentence `i` has no quotation, no finite verb outside its
 /// relative or subordinate clauses, and is not a question or a heading (`Des infections qui présentent des symptômes…`,
 /// `Un acte inédit et jugé inquiétant…`): it goes on the sentence before.
-fn is_short_fragment(text: &str, seg: &Segmented, i: usize) -> bool {
+fn is_short_fragment<'p>(
+    text: &str,
+    seg: &Segmented,
+    i: usize,
+    parse: impl Fn() -> &'p crate::parse::Parsed,
+) -> bool {
     let tokens = seg.sentence_tokens(i);
     let sentence = seg.sentences[i].span.of(text).trim_end();
     let words = tokens.iter().filter(|t| t.kind != TokenKind::Punct).count();
@@ -192,7 +214,7 @@ fn is_short_fragment(text: &str, seg: &Segmented, i: usize) -> bool {
         // A quotation may carry the verb (`Après…, « Charlie Hebdo est à
         // nouveau menacé…`): only a sentence without one is read.
         && !sentence.contains(['«', '»', '“', '”', '"'])
-        && crate::parse::Parsed::new(text, tokens).lacks_main_verb()
+        && parse().lacks_main_verb()
 }
 
 /// Fewest words of each piece of a pull quote that [`is_pull_quote`] looks
@@ -206,12 +228,6 @@ const PULL_QUOTE_PIECE_WORDS: usize = 3;
 /// not a sentence of it.
 fn is_pull_quote(text: &str, seg: &Segmented, i: usize) -> bool {
     let s = &seg.sentences[i];
-    let alone = seg
-        .sentences
-        .iter()
-        .filter(|o| o.paragraph == s.paragraph)
-        .count()
-        == 1;
     let own = s.span.of(text).trim();
     let Some(inner) = own
         .strip_prefix(['«', '“'])
@@ -219,6 +235,14 @@ fn is_pull_quote(text: &str, seg: &Segmented, i: usize) -> bool {
     else {
         return false;
     };
+    // Sentences come in paragraph order: alone when neither neighbour
+    // shares its paragraph.
+    let shares = |j: usize| {
+        seg.sentences
+            .get(j)
+            .is_some_and(|o| o.paragraph == s.paragraph)
+    };
+    let alone = !(shares(i + 1) || i > 0 && shares(i - 1));
     if !alone || inner.contains(['«', '»', '“', '”']) {
         return false;
     }
