@@ -348,6 +348,18 @@ pub fn opens_on_comma_connector(text: &str) -> bool {
 /// `ce sont`). `tokens` are the sentence's.
 pub fn names_back_inside(text: &str, tokens: &[crate::segment::Token]) -> bool {
     let lex = lexicons();
+    // Most sentences hold no demonstrative after their first word: they
+    // are read without folding every word.
+    let demonstrative = |t: &crate::segment::Token| {
+        t.kind == TokenKind::Word
+            && lex.function_words.is(
+                &t.span.of(text).to_lowercase(),
+                crate::fr::lexicon::Class::Demonstrative,
+            )
+    };
+    if !tokens.iter().skip(1).any(demonstrative) {
+        return false;
+    }
     let words: Vec<(String, bool)> = {
         let mut depth = 0i32;
         let mut out = Vec::new();
