@@ -62,6 +62,8 @@ files! {
     NUMBERS = "fr/numbers.txt";
     /// The part-of-speech lexicon.
     POS = "fr/pos.tsv";
+    /// Verbs that attribute a quotation, with the present a title uses.
+    QUOTE_VERBS = "fr/quote_verbs.txt";
     /// French departments, regions and cities with their place phrase.
     REGIONS = "fr/regions.txt";
     /// Nouns that name a person by a tie to someone (`fils`, `collègue`).

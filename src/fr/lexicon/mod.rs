@@ -164,6 +164,11 @@ pub struct Lexicons {
     /// Nouns that name a news case, with the article of their gender, not
     /// elided (`meurtre` → `le`, `affaire` → `la`; `case_nouns.txt`).
     pub case_nouns: FxHashMap<String, String>,
+    /// Verbs that attribute a quotation as the text writes them after it
+    /// (`raconté`, `explique`), each with the present a title uses after
+    /// one (`raconte`, `explique`), and whether it says how the words were
+    /// meant (`dénonce`: `toned`; `quote_verbs.txt`).
+    pub quote_verbs: FxHashMap<String, (String, bool)>,
     /// How a lead says that someone died, longest first (`s’est éteinte`;
     /// `death_phrases.txt`).
     pub death_phrases: Vec<String>,
@@ -303,6 +308,29 @@ fn case_nouns() -> Result<FxHashMap<String, String>, LexiconError> {
                 .map(move |n| (n.to_string(), article.to_string()))
         })
         .collect())
+}
+
+/// The verbs of `quote_verbs.txt`: the form a text writes, the present a
+/// title uses.
+fn quote_verbs() -> Result<FxHashMap<String, (String, bool)>, LexiconError> {
+    let file = files::QUOTE_VERBS;
+    numbered(file)
+        .map(|(line, entry)| {
+            let cols = columns(file, line, entry, 2, 3)?;
+            let toned = match cols.get(2) {
+                None => false,
+                Some(&"toned") => true,
+                Some(other) => {
+                    return Err(LexiconError::at(
+                        file,
+                        line,
+                        format!("third column must be `toned`, found {other:?}"),
+                    ));
+                }
+            };
+            Ok((cols[0].to_string(), (cols[1].to_string(), toned)))
+        })
+        .collect()
 }
 
 /// The sections of `units.txt`.
@@ -485,6 +513,7 @@ impl Lexicons {
             weak_nouns: set_of(entries(files::WEAK_NOUNS.text)),
             shell_nouns: set_of(entries(files::SHELL_NOUNS.text)),
             case_nouns,
+            quote_verbs: quote_verbs()?,
             death_phrases: longest_first(entries(files::DEATH_PHRASES.text)),
             number_words: entries(files::NUMBERS.text)
                 .filter_map(|l| {
