@@ -315,6 +315,9 @@ fn attribution_points_back(tail: &str) -> bool {
 /// `Pourtant`).
 pub fn opens_pointing_back<S: AsRef<str>>(first: &[S]) -> bool {
     let lex = lexicons();
+    if opens_with(first, |p| lex.impersonal_openers.contains(p)) {
+        return false;
+    }
     opens_with(first, |p| {
         lex.anaphoric_openers.contains(p) || lex.connector_openers.contains(p)
     })
@@ -561,6 +564,17 @@ mod tests {
                  Depuis 1958, la commune n’a connu que trois maires."
             ),
             [false, true, false]
+        );
+    }
+
+    #[test]
+    fn an_impersonal_il_names_no_one_before() {
+        assert_eq!(
+            depends(
+                "Le maire a quitté la ville en 2019. Il faut désormais élire un successeur. \
+                 Il y a trois candidats. Il a annoncé son départ lundi."
+            ),
+            [false, false, false, true]
         );
     }
 

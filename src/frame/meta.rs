@@ -1371,8 +1371,12 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
         if j > 1 && lex.month_qualifiers.contains(&word(j - 1)) {
             j -= 1;
         }
-        if j > 1 && p.tags[j - 1] == Tag::Prep && !matches!(word(j - 1).as_str(), "de" | "d’" | "à")
-        {
+        // After `de` or `à` the date completes a noun (`la journée de
+        // vendredi`, `la nuit de lundi à mardi`): it stays.
+        if j > 1 && matches!(word(j - 1).as_str(), "de" | "d’" | "à") {
+            continue;
+        }
+        if j > 1 && p.tags[j - 1] == Tag::Prep {
             j -= 1;
         }
         // An elided word goes with the word it leans on (`jusqu’au 24
@@ -1400,6 +1404,20 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
         }
         if k + 1 < n && p.tags[k + 1] == Tag::Num && p.tokens[k + 1].span.of(v).len() == 4 {
             keep[k + 1] = false;
+        }
+        // A date set between commas takes one of them along (`…
+        // territoire, samedi, elle est…` → `… territoire, elle est…`), or
+        // both inside a clause (`a perdu, mardi, sa majorité`, `s’est
+        // noyée, lundi, dans le lac`).
+        let after = (k + 1..n).find(|&c| keep[c]);
+        let comma = |c: usize| word(c) == ",";
+        if let Some(a) = after.filter(|&a| j > 1 && keep[j - 1] && comma(j - 1) && comma(a)) {
+            keep[a] = false;
+            let verbal = matches!(p.tags[j - 2], Tag::Verb | Tag::Aux | Tag::Participle);
+            let next = (a + 1..n).find(|&c| keep[c]);
+            if verbal || next.is_some_and(|c| p.tags[c] == Tag::Prep) {
+                keep[j - 1] = false;
+            }
         }
     }
     // A preposition left without its object (`Dans la nuit de à, …` once
@@ -2080,5 +2098,21 @@ mod tests {
              transmis à la préfecture.",
         );
         assert!(v.iter().all(|c| !c.ends_with("d’ores.")), "{v:?}");
+    }
+
+    #[test]
+    fn a_date_that_completes_a_noun_stays_and_one_between_commas_leaves_no_comma_stranded() {
+        let v = cuts(
+            "La journée de vendredi est classée rouge sur les routes de Lormeville, samedi, elle \
+             est classée noire, alerte la préfecture.",
+        );
+        assert!(v.iter().all(|c| !c.contains("journée de est")), "{v:?}");
+        assert!(v.iter().all(|c| !c.contains(",,")), "{v:?}");
+        let v = cuts(
+            "Le maire de Lormeville a perdu, mardi, sa majorité au conseil municipal après la \
+             défection de trois élus de son camp.",
+        );
+        assert!(v.iter().any(|c| c.contains("a perdu sa majorité")), "{v:?}");
+        assert!(v[1..].iter().all(|c| !c.contains("perdu,")), "{v:?}");
     }
 }

@@ -124,6 +124,9 @@ pub struct Lexicons {
     /// Nouns after a demonstrative that date rather than point back
     /// (`cette année`, `ce stade`), from `anaphora.txt`.
     pub dating_nouns: FxHashSet<String>,
+    /// Openers on `il` that name no one (`il faut`, `il y a`; anaphora.txt
+    /// [impersonal]): the sentence does not lean on the one before.
+    pub impersonal_openers: FxHashSet<String>,
     /// Connectors only when a comma follows them at once (`Depuis, …`),
     /// from `anaphora.txt`.
     pub connectors_before_comma: FxHashSet<String>,
@@ -495,6 +498,7 @@ impl Lexicons {
             openers_max_words: openers.max_words,
             pointing_back_inside: openers.inside,
             dating_nouns: openers.dating,
+            impersonal_openers: openers.impersonal,
             connectors_before_comma: openers.before_comma,
             answer_words: openers.answers,
             connectors: connectors()?,
@@ -730,6 +734,7 @@ struct Openers {
     answers: FxHashSet<String>,
     before_comma: FxHashSet<String>,
     dating: FxHashSet<String>,
+    impersonal: FxHashSet<String>,
 }
 
 fn openers() -> Result<Openers, LexiconError> {
@@ -742,6 +747,7 @@ fn openers() -> Result<Openers, LexiconError> {
             "answer words",
             "before a comma",
             "dating nouns",
+            "impersonal",
         ],
     )?;
     let anaphoric = set_of(section(&s, "pronouns and determiners").words());
@@ -762,6 +768,7 @@ fn openers() -> Result<Openers, LexiconError> {
         answers: set_of(section(&s, "answer words").words()),
         before_comma: set_of(section(&s, "before a comma").words()),
         dating: set_of(section(&s, "dating nouns").words()),
+        impersonal: set_of(section(&s, "impersonal").words()),
     })
 }
 
