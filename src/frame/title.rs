@@ -1421,6 +1421,16 @@ fn seo_title_of(
             .find(|c| count_in(c, focus) > 0)
     };
     let rubric_with_core = rubric_and_core(ctx, source, focus, typo);
+    // A place rubric the title sets as a phrase (`En Pologne, …`) reads
+    // better so, or cut, than as a rubric again (`Pologne : …`).
+    let placed_title = split_colon(source).is_some_and(|(a, _)| {
+        crate::fr::place_preposition(&a).is_some() || crate::fr::region_phrase(&a).is_some()
+    });
+    // The rubric before part of the news beats the news alone, not a
+    // whole title that keeps its rubric.
+    let fit_any = fitting(false);
+    let rubric_part = rubric_and_part(ctx, source, typo)
+        .filter(|_| !placed_title && fit_any.as_ref().is_none_or(|f| !f.contains(" : ")));
     // Search engines weigh the keyphrase most at the start: a title or a
     // cut that opens with it first, then `Keyphrase : …`, then one that
     // holds it elsewhere.
@@ -1444,7 +1454,8 @@ fn seo_title_of(
         cut_with_focus(),
         rubric_with_core,
         trimmed,
-        fitting(false),
+        rubric_part,
+        fit_any,
         trimmed_any,
         cut_at_phrase(ctx, title, typo),
         cut_at_phrase(ctx, source, typo),
@@ -1539,6 +1550,61 @@ fn rubric_and_core(ctx: &Context, source: &str, focus: &str, typo: Typography) -
         let t = format!("{rubric} : {}", lowered(ctx, &core.text));
         fits_seo(&t, typo).then_some(t)
     })
+}
+
+/// `Incendie à Pau : 5 morts, la piste du « drame familial » privilégiée`
+/// → `Incendie à Pau : 5 morts`: the rubric before the side's core or its
+/// first part (up to a comma outside quotation marks), when the whole is
+/// too long; a rubric alone names the story but not the news.
+fn rubric_and_part(ctx: &Context, source: &str, typo: Typography) -> Option<String> {
+    let (rubric, side) = split_colon(source)?;
+    let rubric = without_year(&rubric);
+    let p = ctx.parse_text(&side);
+    let cores = (3..=super::headline::MAX_WORDS)
+        .rev()
+        .filter(|_| !side.starts_with('«'))
+        .filter_map(|n| super::headline::core_within(&side, &p, n).map(|c| c.text));
+    cores
+        .chain(first_part(ctx, &side))
+        .map(|part| {
+            format!(
+                "{rubric} : {}",
+                keep_quote_case(&part, &|s| lowered(ctx, s))
+            )
+        })
+        .find(|t| fits_seo(t, typo))
+}
+
+/// The start of `side` up to its first comma outside quotation marks,
+/// when it names something: two words or more opening on a determiner, a
+/// number, a noun or a quotation (`5 morts`, `« une faille grave »`,
+/// `échec des négociations`), not a phrase of time, place or manner (`un
+/// an après`, `en France`, `grimé en femme`).
+fn first_part(ctx: &Context, side: &str) -> Option<String> {
+    use crate::parse::Tag;
+    let mut depth = 0i32;
+    let comma = side.char_indices().find_map(|(i, c)| {
+        match c {
+            '«' => depth += 1,
+            '»' => depth -= 1,
+            _ => {}
+        }
+        (depth == 0 && side[i..].starts_with(", ")).then_some(i)
+    })?;
+    let part = side[..comma].trim();
+    let p = ctx.parse_text(part);
+    let names = p.tags.first().is_some_and(|t| {
+        matches!(
+            t,
+            Tag::Det | Tag::Num | Tag::Noun | Tag::Propn | Tag::OpenQuote
+        )
+    });
+    // `un an après`, `5 ans après l’attentat`: a time, not the news.
+    let units = &crate::fr::lexicon::lexicons().time_units;
+    let dated = words_lower(part)
+        .iter()
+        .any(|w| units.contains(&crate::fr::lexicon::fold(w)));
+    (names && !dated && crate::fr::count_words(part) >= 2).then(|| part.to_string())
 }
 
 /// A rubric without the year that ends it (`Crash de la Yemenia en 2009`
@@ -2075,6 +2141,17 @@ mod tests {
         ] {
             assert!(rules.contains(rule), "no example for {rule}");
         }
+    }
+
+    #[test]
+    fn a_rubric_too_long_with_its_news_keeps_the_news_first_part() {
+        let t = titles_of(
+            "Incendie à Lormeville : cinq morts, la piste du « drame familial » privilégiée \
+             par les enquêteurs de la gendarmerie",
+            "Un incendie a fait cinq morts dans un immeuble de Lormeville dans la nuit de \
+             samedi à dimanche. Les enquêteurs privilégient la piste d’un drame familial.",
+        );
+        assert_eq!(t.seo_title, "Incendie à Lormeville : cinq morts");
     }
 
     #[test]
