@@ -716,9 +716,8 @@ fn without_trailing_phrases(text: &str, p: &Parsed) -> Vec<String> {
     }
     let from = object.end.min(end);
     let mut keep: Vec<bool> = (0..p.tokens.len()).map(|k| k < end).collect();
-    for k in (from..end).rev() {
-        let t = p.tags[k];
-        if matches!(
+    let blocks = |t: Tag| {
+        matches!(
             t,
             Tag::Verb
                 | Tag::Infinitive
@@ -727,8 +726,17 @@ fn without_trailing_phrases(text: &str, p: &Parsed) -> Vec<String> {
                 | Tag::Coord
                 | Tag::OpenQuote
                 | Tag::CloseQuote
-        ) || (t == Tag::Punct)
-        {
+                | Tag::Punct
+        )
+    };
+    // After an infinitive the phrases are its own (`la seule à être
+    // plongée dans la grisaille`): none goes.
+    if p.tags[from..end].contains(&Tag::Infinitive) {
+        return out;
+    }
+    for k in (from..end).rev() {
+        let t = p.tags[k];
+        if blocks(t) {
             break;
         }
         if t != Tag::Prep {
@@ -1363,13 +1371,23 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
         while j > 1 && (p.tags[j - 1] == Tag::Num || (p.tags[j - 1] == Tag::Adv && time(j - 1))) {
             j -= 1;
         }
-        if j > 1 && word(j - 1) == "le" {
+        // With its determiner: `le 18 mars`, `chaque dimanche`, `ce lundi`.
+        if j > 1 && p.tags[j - 1] == Tag::Det {
             j -= 1;
         }
         // Its qualifier and preposition go with it: `fin mai`, `en 2014`,
         // never `touchés fin.` or `un meilleur score en, …`.
         if j > 1 && lex.month_qualifiers.contains(&word(j - 1)) {
             j -= 1;
+        }
+        // `à partir du 17 mars` goes whole, never `à partir`.
+        if j > 2 && word(j - 1) == "du" {
+            j -= 1;
+        }
+        if j > 2 && word(j - 1) == "partir" && word(j - 2) == "à" {
+            j -= 2;
+        } else if word(j) == "du" {
+            j += 1;
         }
         // After `de` or `à` the date completes a noun (`la journée de
         // vendredi`, `la nuit de lundi à mardi`): it stays.
@@ -1388,7 +1406,10 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
         // object (`célébrait le 14 juillet`): it stays. After a participle
         // it tells when (`a été adopté le 5 juin`).
         let object = j > 0 && p.tags[j - 1] == Tag::Verb && word(j) == "le";
-        if object {
+        // A date before a verb is its subject (`que le 11-mai n’a rien
+        // changé`).
+        let subject = k + 1 < n && matches!(p.tags[k + 1], Tag::Verb | Tag::Aux | Tag::Neg);
+        if object || subject {
             continue;
         }
         any = true;
@@ -2114,5 +2135,19 @@ mod tests {
         );
         assert!(v.iter().any(|c| c.contains("a perdu sa majorité")), "{v:?}");
         assert!(v[1..].iter().all(|c| !c.contains("perdu,")), "{v:?}");
+    }
+
+    #[test]
+    fn a_date_goes_with_its_determiner_and_stays_as_a_subject() {
+        let v = cuts(
+            "Dans un quartier de Lormeville, le jardin public se transforme chaque dimanche \
+             matin en une école en plein air pour une trentaine d’apprentis cyclistes.",
+        );
+        assert!(v.iter().all(|c| !c.contains("chaque en")), "{v:?}");
+        let v = cuts(
+            "Selon le sondage publié par la mairie de Lormeville, 40 % des habitants déclarent \
+             que le 11-mai n’a rien changé pour eux.",
+        );
+        assert!(v.iter().all(|c| !c.contains("que n’a")), "{v:?}");
     }
 }

@@ -158,7 +158,18 @@ fn kind_of(
     {
         return ClauseKind::Attribution;
     }
-    let finite = (first..end).find(|&k| matches!(tags[k], Tag::Verb | Tag::Aux));
+    // An auxiliary in the infinitive after a preposition (`d’avoir violé`,
+    // `à être plongée`, `après avoir neutralisé`) makes no finite verb.
+    let infinitive = |k: usize| {
+        tags[k] == Tag::Aux
+            && k > 0
+            && tags[k - 1] == Tag::Prep
+            && lex
+                .pos
+                .get(&words[k].to_lowercase())
+                .is_some_and(|e| e.inflections().all(|c| c == "n"))
+    };
+    let finite = (first..end).find(|&k| matches!(tags[k], Tag::Verb | Tag::Aux) && !infinitive(k));
     let Some(v) = finite else {
         return match tags[first] {
             _ if inverted_reporting(&words[first..end], lex) => ClauseKind::Attribution,
@@ -314,5 +325,22 @@ mod tests {
         let k = kinds("Le voyage intervient en février et fait suite à la découverte d’un ballon.");
         assert_eq!(k.len(), 2, "{k:?}");
         assert_eq!(k[1].0, ClauseKind::Predicate);
+    }
+
+    #[test]
+    fn an_infinitive_auxiliary_after_a_preposition_is_no_finite_verb() {
+        let k = kinds(
+            "Le maire, inculpé de fraude et d’avoir menti aux enquêteurs, a été libéré lundi.",
+        );
+        let kinds: Vec<ClauseKind> = k.iter().map(|c| c.0).collect();
+        assert_eq!(
+            kinds
+                .iter()
+                .filter(|&&c| c == ClauseKind::Predicate)
+                .count(),
+            1,
+            "{k:?}"
+        );
+        assert_eq!(kinds.last(), Some(&ClauseKind::Predicate), "{k:?}");
     }
 }
