@@ -1399,7 +1399,8 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
         }
         // An elided word goes with the word it leans on (`jusqu’au 24
         // juillet`, never `jusqu’ l’état…`).
-        if j > 1 && word(j - 1).ends_with(['’', '\'']) {
+        // Not a conjunction's (`parce qu’en mai 2019` keeps `qu’`).
+        if j > 1 && word(j - 1).ends_with(['’', '\'']) && p.tags[j - 1] == Tag::Prep {
             j -= 1;
         }
         // A date with its article right after a finite verb may be its
@@ -1494,11 +1495,15 @@ fn without_clauses(text: &str, p: &Parsed, kinds: &[ClauseKind]) -> String {
             continue;
         }
         // A relative whose list runs on past its comma (`, qui concerne
-        // l’Allemagne, l’Australie et le Brésil,`) goes whole or stays.
-        let runs_on = p
-            .clauses
-            .get(k + 1)
-            .is_some_and(|n| matches!(n.kind, ClauseKind::Apposition | ClauseKind::Fragment));
+        // l’Allemagne, l’Australie et le Brésil,`), or a phrase of its own
+        // (`, dont la mise en service est contestée, y compris au sein de
+        // la majorité,`), goes whole or stays.
+        let runs_on = p.clauses.get(k + 1).is_some_and(|n| {
+            matches!(
+                n.kind,
+                ClauseKind::Apposition | ClauseKind::Fragment | ClauseKind::Adjunct
+            )
+        });
         if c.kind == ClauseKind::Relative && (runs_on || cleft_before(text, p, c.start)) {
             continue;
         }
@@ -1506,12 +1511,22 @@ fn without_clauses(text: &str, p: &Parsed, kinds: &[ClauseKind]) -> String {
         // more of the clause after it.
         // Nor before an apposition, which would then name the noun before it
         // (`Sur les ruines de sa maison, à Jérusalem-Est, territoire occupé…`).
+        // Nor before another phrase or a list that runs on from it (`, dans
+        // le cadre d’une opération…, y compris son épouse.`, `, afin de
+        // rassembler ses appareils, iPhones, iPads et Mac.`).
         let inner = k + 1 < p.clauses.len()
             && !matches!(
                 p.clauses[k + 1].kind,
-                ClauseKind::Attribution | ClauseKind::Apposition
+                ClauseKind::Attribution
+                    | ClauseKind::Apposition
+                    | ClauseKind::Adjunct
+                    | ClauseKind::Fragment
             );
-        if c.kind == ClauseKind::Adjunct && !inner {
+        // A phrase in `de` after an aside completes the noun before the
+        // aside (`la diffusion, lundi, d’une vidéo`): it stays.
+        let fw = &crate::fr::lexicon::lexicons().function_words;
+        let completes = fw.is(&unelided(p, text, c.start), Class::De);
+        if c.kind == ClauseKind::Adjunct && (!inner || completes) {
             continue;
         }
         let after_comma = c.start > 0 && p.tokens[c.start - 1].span.of(text) == ",";
@@ -2149,5 +2164,19 @@ mod tests {
              que le 11-mai n’a rien changé pour eux.",
         );
         assert!(v.iter().all(|c| !c.contains("que n’a")), "{v:?}");
+    }
+
+    #[test]
+    fn a_complement_resumed_after_an_aside_and_a_conjunction_stay_whole() {
+        let v = cuts(
+            "Le parquet de Lormeville a ouvert une enquête après la diffusion, lundi 19 août, \
+             d’une vidéo montrant des lapins entassés dans des cages, a appris l’AFP.",
+        );
+        assert!(v.iter().all(|c| !c.contains("août a appris")), "{v:?}");
+        let v = cuts(
+            "La liste a gagné la mairie de Lormeville parce qu’en mai 2019, les écologistes \
+             s’étaient largement imposés aux européennes dans la commune.",
+        );
+        assert!(v.iter().all(|c| !c.contains("parce,")), "{v:?}");
     }
 }
