@@ -1350,6 +1350,14 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
         let w = word(k);
         p.tags[k] == Tag::Adv && (lex.is_date_word(&w) || lex.day_parts.contains(&w))
     };
+    // `18`, `1ᵉʳ`: a day's number, however the tagger read it.
+    let numeral = |k: usize| {
+        p.tags[k] == Tag::Num
+            || p.tokens[k]
+                .span
+                .of(v)
+                .starts_with(|c: char| c.is_ascii_digit())
+    };
     // A date inside a quotation is the speaker's word (`pour « septembre »`).
     let mut quoted = vec![false; n];
     let mut inside = false;
@@ -1368,7 +1376,7 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
         }
         // The day's number and its article: `le 18 mars`, `lundi 18 mars`.
         let mut j = k;
-        while j > 1 && (p.tags[j - 1] == Tag::Num || (p.tags[j - 1] == Tag::Adv && time(j - 1))) {
+        while j > 1 && (numeral(j - 1) || (p.tags[j - 1] == Tag::Adv && time(j - 1))) {
             j -= 1;
         }
         // With its determiner: `le 18 mars`, `chaque dimanche`, `ce lundi`.
@@ -1376,15 +1384,23 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
             j -= 1;
         }
         // Its qualifier and preposition go with it: `fin mai`, `en 2014`,
-        // never `touchés fin.` or `un meilleur score en, …`.
+        // never `touchés fin.` or `un meilleur score en, …`; the
+        // qualifier's determiner too (`à la fin juin`).
         if j > 1 && lex.month_qualifiers.contains(&word(j - 1)) {
             j -= 1;
+            if j > 1 && p.tags[j - 1] == Tag::Det {
+                j -= 1;
+            }
         }
-        // `à partir du 17 mars` goes whole, never `à partir`.
+        // `à partir du 17 mars`, `en date du 1ᵉʳ janvier` go whole, never
+        // `à partir`, `en date`.
         if j > 2 && word(j - 1) == "du" {
             j -= 1;
         }
-        if j > 2 && word(j - 1) == "partir" && word(j - 2) == "à" {
+        let compound = |a: &str, b: &str| {
+            matches!((a, b), ("à", "partir") | ("en", "date") | ("à", "compter"))
+        };
+        if j > 2 && compound(&word(j - 2), &word(j - 1)) {
             j -= 2;
         } else if word(j) == "du" {
             j += 1;
@@ -1399,8 +1415,12 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
         }
         // An elided word goes with the word it leans on (`jusqu’au 24
         // juillet`, never `jusqu’ l’état…`).
-        // Not a conjunction's (`parce qu’en mai 2019` keeps `qu’`).
-        if j > 1 && word(j - 1).ends_with(['’', '\'']) && p.tags[j - 1] == Tag::Prep {
+        // Not a conjunction's (`parce qu’en mai 2019` keeps `qu’` and the
+        // date; `qu’` would have nothing to lean on).
+        if j > 1 && word(j - 1).ends_with(['’', '\'']) {
+            if p.tags[j - 1] != Tag::Prep {
+                continue;
+            }
             j -= 1;
         }
         // A date with its article right after a finite verb may be its
@@ -1414,6 +1434,19 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
             continue;
         }
         any = true;
+        // What goes on dating it goes too: `dimanche 1ᵉʳ juillet`, `en juin
+        // dernier`.
+        let mut k = k;
+        while k + 1 < n
+            && !quoted[k + 1]
+            && ((numeral(k + 1) && p.tokens[k + 1].span.of(v).chars().count() < 4)
+                || (p.tags[k + 1] == Tag::Adv && time(k + 1))
+                || lex
+                    .after_date
+                    .contains(&crate::fr::lexicon::fold(&word(k + 1))))
+        {
+            k += 1;
+        }
         for slot in keep.iter_mut().take(k + 1).skip(j) {
             *slot = false;
         }
@@ -2178,5 +2211,29 @@ mod tests {
              s’étaient largement imposés aux européennes dans la commune.",
         );
         assert!(v.iter().all(|c| !c.contains("parce,")), "{v:?}");
+    }
+
+    #[test]
+    fn a_date_goes_with_what_goes_on_dating_it() {
+        for (text, never) in [
+            (
+                "Un important incendie a eu lieu dimanche 1ᵉʳ au matin dans un entrepôt de la \
+                 commune de Lormeville, dans l’Essonne, selon les pompiers.",
+                "lieu 1ᵉʳ",
+            ),
+            (
+                "La cote de popularité du maire de Lormeville a commencé à chuter en juin dernier \
+                 au moment de la contestation contre son projet de rocade.",
+                "chuter dernier",
+            ),
+            (
+                "Écrouée après sa mise en examen à la fin juin dernier, la suspecte a été placée \
+                 sous strict contrôle judiciaire à Lormeville.",
+                "à la,",
+            ),
+        ] {
+            let v = cuts(text);
+            assert!(v.iter().all(|c| !c.contains(never)), "{v:?}");
+        }
     }
 }
