@@ -1546,7 +1546,8 @@ fn rubric_and_core(ctx: &Context, source: &str, focus: &str, typo: Typography) -
     }
     let p = ctx.parse_text(&side);
     (3..=super::headline::MAX_WORDS).rev().find_map(|n| {
-        let core = super::headline::core_within(&side, &p, n)?;
+        let core = super::headline::core_within(&side, &p, n)
+            .filter(|c| !verb_left_open(ctx, &side, &c.text))?;
         let t = format!("{rubric} : {}", lowered(ctx, &core.text));
         fits_seo(&t, typo).then_some(t)
     })
@@ -1563,7 +1564,8 @@ fn rubric_and_part(ctx: &Context, source: &str, typo: Typography) -> Option<Stri
     let cores = (3..=super::headline::MAX_WORDS)
         .rev()
         .filter(|_| !side.starts_with('«'))
-        .filter_map(|n| super::headline::core_within(&side, &p, n).map(|c| c.text));
+        .filter_map(|n| super::headline::core_within(&side, &p, n).map(|c| c.text))
+        .filter(|c| !verb_left_open(ctx, &side, c));
     cores
         .chain(first_part(ctx, &side))
         .map(|part| {
@@ -1607,6 +1609,28 @@ fn first_part(ctx: &Context, side: &str) -> Option<String> {
     (names && !dated && crate::fr::count_words(part) >= 2).then(|| part.to_string())
 }
 
+/// True when `core`, trimmed from `side`, ends on a verb that the side
+/// goes on after with its object or complement (`Edouard Philippe
+/// reconnaît` of `Edouard Philippe reconnaît des « tensions »…`; not
+/// `reprennent` of `reprennent lundi`).
+fn verb_left_open(ctx: &Context, side: &str, core: &str) -> bool {
+    use crate::parse::Tag;
+    let p = ctx.parse_text(core);
+    let Some(last) = (0..p.tags.len()).rev().find(|&k| p.tags[k] != Tag::Punct) else {
+        return false;
+    };
+    if !matches!(p.tags[last], Tag::Verb | Tag::Aux | Tag::Infinitive) {
+        return false;
+    }
+    let verb = p.tokens[last].span.of(core);
+    let q = ctx.parse_text(side);
+    let at = (0..q.tokens.len())
+        .rev()
+        .find(|&k| q.tokens[k].span.of(side) == verb);
+    at.and_then(|k| q.tags.get(k + 1))
+        .is_some_and(|t| !matches!(t, Tag::Adv | Tag::Punct | Tag::Coord | Tag::CloseQuote))
+}
+
 /// A rubric without the year that ends it (`Crash de la Yemenia en 2009`
 /// → `Crash de la Yemenia`): the SEO title keeps the story's name.
 fn without_year(rubric: &str) -> &str {
@@ -1629,6 +1653,7 @@ fn side_cores(ctx: &Context, sides: &[String], typo: Typography) -> Vec<String> 
         .filter_map(|side| {
             let p = ctx.parse_text(side);
             super::headline::core_within(side, &p, 12)
+                .filter(|c| !verb_left_open(ctx, side, &c.text))
                 .map(|h| upper_first(&h.text))
                 .filter(|h| fits_seo(h, typo) && crate::fr::count_words(h) >= 3)
         })
@@ -2141,6 +2166,28 @@ mod tests {
         ] {
             assert!(rules.contains(rule), "no example for {rule}");
         }
+    }
+
+    #[test]
+    fn a_core_that_leaves_its_verb_without_object_is_seen() {
+        let article = crate::input::Article {
+            text: "Le maire de Lormeville a parlé lundi.".into(),
+            title: Some("Lormeville".into()),
+            ..Default::default()
+        };
+        let doc = crate::document::Document::new(&article, 1 << 20).unwrap();
+        let facts = doc.facts();
+        let ctx = Context::new(&doc, &facts);
+        assert!(verb_left_open(
+            &ctx,
+            "le maire reconnaît des tensions sur les médicaments",
+            "Le maire reconnaît"
+        ));
+        assert!(!verb_left_open(
+            &ctx,
+            "les sports collectifs reprennent lundi",
+            "Les sports collectifs reprennent"
+        ));
     }
 
     #[test]
