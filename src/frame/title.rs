@@ -1489,10 +1489,26 @@ fn seo_title_of(
             // Cut by characters: the source's own order when the title's
             // cut leaves a phrase open and the source's does not.
             let cuts = [title, source].map(|t| seo_title(t, focus, typo));
+            // Else the news after the rubric, cut after a complete phrase
+            // (`Edouard Philippe reconnaît des « tensions très fortes »`),
+            // rather than a verb cut from its object.
+            let news = || {
+                [title, source]
+                    .iter()
+                    .filter_map(|t| split_colon(t).map(|(_, news)| news))
+                    .filter_map(|news| cut_complete(ctx, &upper_first(&news), typo))
+                    // Not one cut before the speaker (`…, estime`).
+                    .find(|c| {
+                        let lex = crate::fr::lexicon::lexicons();
+                        !c.rsplit_once(", ")
+                            .is_some_and(|(_, v)| lex.reporting_verbs.contains(&v.to_lowercase()))
+                    })
+            };
             cuts.iter()
                 .find(|c| complete(c))
-                .unwrap_or(&cuts[0])
-                .clone()
+                .cloned()
+                .or_else(news)
+                .unwrap_or_else(|| cuts[0].clone())
         })
 }
 
@@ -2166,6 +2182,18 @@ mod tests {
         ] {
             assert!(rules.contains(rule), "no example for {rule}");
         }
+    }
+
+    #[test]
+    fn no_seo_title_leaves_a_verb_without_its_object() {
+        let t = titles_of(
+            "Coronavirus : Hugo Lormont reconnaît des « tensions très fortes » sur certains \
+             médicaments",
+            "Le ministre Hugo Lormont a reconnu mardi des « tensions très fortes » sur certains \
+             médicaments dans les hôpitaux de Lormeville.",
+        );
+        assert!(!t.seo_title.ends_with("reconnaît"), "{}", t.seo_title);
+        assert!(t.seo_title.chars().count() <= 60, "{}", t.seo_title);
     }
 
     #[test]
