@@ -313,6 +313,25 @@ fn case_nouns() -> Result<FxHashMap<String, String>, LexiconError> {
         .collect())
 }
 
+/// An optional third column that can only be `name`: true when present,
+/// an error naming the file and line when it says anything else.
+fn flag(
+    file: files::File,
+    line: usize,
+    column: Option<&str>,
+    name: &str,
+) -> Result<bool, LexiconError> {
+    match column {
+        None => Ok(false),
+        Some(c) if c == name => Ok(true),
+        Some(other) => Err(LexiconError::at(
+            file,
+            line,
+            format!("third column must be `{name}`, found {other:?}"),
+        )),
+    }
+}
+
 /// The verbs of `quote_verbs.txt`: the form a text writes, the present a
 /// title uses.
 fn quote_verbs() -> Result<FxHashMap<String, (String, bool)>, LexiconError> {
@@ -320,17 +339,7 @@ fn quote_verbs() -> Result<FxHashMap<String, (String, bool)>, LexiconError> {
     numbered(file)
         .map(|(line, entry)| {
             let cols = columns(file, line, entry, 2, 3)?;
-            let toned = match cols.get(2) {
-                None => false,
-                Some(&"toned") => true,
-                Some(other) => {
-                    return Err(LexiconError::at(
-                        file,
-                        line,
-                        format!("third column must be `toned`, found {other:?}"),
-                    ));
-                }
-            };
+            let toned = flag(file, line, cols.get(2).copied(), "toned")?;
             Ok((cols[0].to_string(), (cols[1].to_string(), toned)))
         })
         .collect()
@@ -797,17 +806,7 @@ fn connectors() -> Result<Vec<Connector>, LexiconError> {
             let relation = Relation::parse(cols[0]).ok_or_else(|| {
                 LexiconError::at(file, line, format!("unknown relation {:?}", cols[0]))
             })?;
-            let transition = match cols.get(2) {
-                None => false,
-                Some(&"transition") => true,
-                Some(other) => {
-                    return Err(LexiconError::at(
-                        file,
-                        line,
-                        format!("third column must be `transition`, found {other:?}"),
-                    ));
-                }
-            };
+            let transition = flag(file, line, cols.get(2).copied(), "transition")?;
             Ok(Connector {
                 relation,
                 text: cols[1].to_string(),
