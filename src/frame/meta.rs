@@ -1343,40 +1343,90 @@ fn may_hold_dates(v: &str, tokens: &[Token]) -> bool {
 /// `v` without its dates (`lundi 18 mars`, `le 5 juin`, `dimanche`), when
 /// it has any after its first word.
 fn without_dates(v: &str, p: &Parsed) -> Option<String> {
-    let lex = crate::fr::lexicon::lexicons();
+    let d = Dates::new(v, p);
     let n = p.tokens.len();
-    let word = |k: usize| p.tokens[k].span.of(v).to_lowercase();
-    let time = |k: usize| {
-        let w = word(k);
-        p.tags[k] == Tag::Adv && (lex.is_date_word(&w) || lex.day_parts.contains(&w))
-    };
-    // `18`, `1ᵉʳ`: a day's number, however the tagger read it.
-    let numeral = |k: usize| {
-        p.tags[k] == Tag::Num
-            || p.tokens[k]
-                .span
-                .of(v)
-                .starts_with(|c: char| c.is_ascii_digit())
-    };
-    // A date inside a quotation is the speaker's word (`pour « septembre »`).
-    let mut quoted = vec![false; n];
-    let mut inside = false;
-    for (k, q) in quoted.iter_mut().enumerate() {
-        match p.tags[k] {
-            Tag::OpenQuote => inside = true,
-            Tag::CloseQuote => inside = false,
-            _ => *q = inside,
-        }
-    }
     let mut keep = vec![true; n];
     let mut any = false;
     for k in 1..n {
-        if !time(k) || quoted[k] {
+        let Some((j, k)) = d.span(k) else {
             continue;
+        };
+        any = true;
+        for slot in keep.iter_mut().take(k + 1).skip(j) {
+            *slot = false;
+        }
+        // `En mai 2015, il part…` → `Il part…`, never `En, il part…`.
+        if j == 1 && p.tags[0] == Tag::Prep {
+            keep[0] = false;
+            if let Some(c) = (2..n).find(|&c| keep[c]).filter(|&c| d.word(c) == ",") {
+                keep[c] = false;
+            }
+        }
+        if k + 1 < n && p.tags[k + 1] == Tag::Num && p.tokens[k + 1].span.of(v).len() == 4 {
+            keep[k + 1] = false;
+        }
+        d.drop_commas(&mut keep, j, k);
+    }
+    (any && !d.stranded(&mut keep)).then(|| crate::fr::upper_first(&tidy(&rebuild(v, p, &keep))))
+}
+
+/// The dates of a sentence `v` parsed as `p`, for [`without_dates`].
+struct Dates<'a> {
+    v: &'a str,
+    p: &'a Parsed,
+    lex: &'static crate::fr::lexicon::Lexicons,
+    /// Inside a quotation: a date there is the speaker's word (`pour «
+    /// septembre »`).
+    quoted: Vec<bool>,
+}
+
+impl<'a> Dates<'a> {
+    fn new(v: &'a str, p: &'a Parsed) -> Dates<'a> {
+        let mut quoted = vec![false; p.tokens.len()];
+        let mut inside = false;
+        for (k, q) in quoted.iter_mut().enumerate() {
+            match p.tags[k] {
+                Tag::OpenQuote => inside = true,
+                Tag::CloseQuote => inside = false,
+                _ => *q = inside,
+            }
+        }
+        Dates {
+            v,
+            p,
+            lex: crate::fr::lexicon::lexicons(),
+            quoted,
+        }
+    }
+
+    fn word(&self, k: usize) -> String {
+        self.p.tokens[k].span.of(self.v).to_lowercase()
+    }
+
+    fn time(&self, k: usize) -> bool {
+        let w = self.word(k);
+        self.p.tags[k] == Tag::Adv && (self.lex.is_date_word(&w) || self.lex.day_parts.contains(&w))
+    }
+
+    /// `18`, `1ᵉʳ`: a day's number, however the tagger read it.
+    fn numeral(&self, k: usize) -> bool {
+        self.p.tags[k] == Tag::Num
+            || self.p.tokens[k]
+                .span
+                .of(self.v)
+                .starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// The tokens `j..=k` of the date around its word at `k`, with what
+    /// goes with it, or `None` when there is no date there or it stays.
+    fn span(&self, k: usize) -> Option<(usize, usize)> {
+        let (p, word) = (self.p, |k| self.word(k));
+        if !self.time(k) || self.quoted[k] {
+            return None;
         }
         // The day's number and its article: `le 18 mars`, `lundi 18 mars`.
         let mut j = k;
-        while j > 1 && (numeral(j - 1) || (p.tags[j - 1] == Tag::Adv && time(j - 1))) {
+        while j > 1 && (self.numeral(j - 1) || (p.tags[j - 1] == Tag::Adv && self.time(j - 1))) {
             j -= 1;
         }
         // With its determiner: `le 18 mars`, `chaque dimanche`, `ce lundi`.
@@ -1386,7 +1436,7 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
         // Its qualifier and preposition go with it: `fin mai`, `en 2014`,
         // never `touchés fin.` or `un meilleur score en, …`; the
         // qualifier's determiner too (`à la fin juin`).
-        if j > 1 && lex.month_qualifiers.contains(&word(j - 1)) {
+        if j > 1 && self.lex.month_qualifiers.contains(&word(j - 1)) {
             j -= 1;
             if j > 1 && p.tags[j - 1] == Tag::Det {
                 j -= 1;
@@ -1408,64 +1458,56 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
         // After `de` or `à` the date completes a noun (`la journée de
         // vendredi`, `la nuit de lundi à mardi`): it stays.
         if j > 1 && matches!(word(j - 1).as_str(), "de" | "d’" | "à") {
-            continue;
+            return None;
         }
         if j > 1 && p.tags[j - 1] == Tag::Prep {
             j -= 1;
         }
         // An elided word goes with the word it leans on (`jusqu’au 24
-        // juillet`, never `jusqu’ l’état…`).
-        // Not a conjunction's (`parce qu’en mai 2019` keeps `qu’` and the
-        // date; `qu’` would have nothing to lean on).
+        // juillet`, never `jusqu’ l’état…`); not a conjunction's (`parce
+        // qu’en mai 2019` keeps `qu’` and the date: `qu’` would have
+        // nothing to lean on).
         if j > 1 && word(j - 1).ends_with(['’', '\'']) {
             if p.tags[j - 1] != Tag::Prep {
-                continue;
+                return None;
             }
             j -= 1;
         }
         // A date with its article right after a finite verb may be its
         // object (`célébrait le 14 juillet`): it stays. After a participle
-        // it tells when (`a été adopté le 5 juin`).
+        // it tells when (`a été adopté le 5 juin`). A date before a verb is
+        // its subject (`que le 11-mai n’a rien changé`).
+        let n = p.tokens.len();
         let object = j > 0 && p.tags[j - 1] == Tag::Verb && word(j) == "le";
-        // A date before a verb is its subject (`que le 11-mai n’a rien
-        // changé`).
         let subject = k + 1 < n && matches!(p.tags[k + 1], Tag::Verb | Tag::Aux | Tag::Neg);
         if object || subject {
-            continue;
+            return None;
         }
-        any = true;
         // What goes on dating it goes too: `dimanche 1ᵉʳ juillet`, `en juin
         // dernier`.
         let mut k = k;
         while k + 1 < n
-            && !quoted[k + 1]
-            && ((numeral(k + 1) && p.tokens[k + 1].span.of(v).chars().count() < 4)
-                || (p.tags[k + 1] == Tag::Adv && time(k + 1))
-                || lex
+            && !self.quoted[k + 1]
+            && ((self.numeral(k + 1) && p.tokens[k + 1].span.of(self.v).chars().count() < 4)
+                || (p.tags[k + 1] == Tag::Adv && self.time(k + 1))
+                || self
+                    .lex
                     .after_date
                     .contains(&crate::fr::lexicon::fold(&word(k + 1))))
         {
             k += 1;
         }
-        for slot in keep.iter_mut().take(k + 1).skip(j) {
-            *slot = false;
-        }
-        // `En mai 2015, il part…` → `Il part…`, never `En, il part…`.
-        if j == 1 && p.tags[0] == Tag::Prep {
-            keep[0] = false;
-            if let Some(c) = (2..n).find(|&c| keep[c]).filter(|&c| word(c) == ",") {
-                keep[c] = false;
-            }
-        }
-        if k + 1 < n && p.tags[k + 1] == Tag::Num && p.tokens[k + 1].span.of(v).len() == 4 {
-            keep[k + 1] = false;
-        }
-        // A date set between commas takes one of them along (`…
-        // territoire, samedi, elle est…` → `… territoire, elle est…`), or
-        // both inside a clause (`a perdu, mardi, sa majorité`, `s’est
-        // noyée, lundi, dans le lac`).
+        Some((j, k))
+    }
+
+    /// A date `j..=k` set between commas takes one of them along (`…
+    /// territoire, samedi, elle est…` → `… territoire, elle est…`), or
+    /// both inside a clause (`a perdu, mardi, sa majorité`, `s’est noyée,
+    /// lundi, dans le lac`).
+    fn drop_commas(&self, keep: &mut [bool], j: usize, k: usize) {
+        let (p, n) = (self.p, keep.len());
         let after = (k + 1..n).find(|&c| keep[c]);
-        let comma = |c: usize| word(c) == ",";
+        let comma = |c: usize| self.word(c) == ",";
         if let Some(a) = after.filter(|&a| j > 1 && keep[j - 1] && comma(j - 1) && comma(a)) {
             keep[a] = false;
             let verbal = matches!(p.tags[j - 2], Tag::Verb | Tag::Aux | Tag::Participle);
@@ -1475,29 +1517,33 @@ fn without_dates(v: &str, p: &Parsed) -> Option<String> {
             }
         }
     }
-    // A preposition left without its object (`Dans la nuit de à, …` once
-    // `lundi` and `mardi` are gone, `Les mois et de vont…` once `octobre`
-    // and `novembre` are) is no cut.
-    // A conjunction between two dates goes with them (`réunit lundi et
-    // mardi l’ensemble` → `réunit l’ensemble`); beside one only, it is
-    // stranded (`Les mois d’octobre et de novembre`).
-    let mut lone_conjunction = false;
-    for k in 1..n.saturating_sub(1) {
-        if p.tags[k] == Tag::Coord && keep[k] {
-            match (keep[k - 1], keep[k + 1]) {
-                (false, false) => keep[k] = false,
-                (true, true) => {}
-                _ => lone_conjunction = true,
+
+    /// True when the dates' removal strands a word: a preposition left
+    /// without its object (`Dans la nuit de à, …` once `lundi` and `mardi`
+    /// are gone, `Les mois et de vont…` once `octobre` and `novembre` are),
+    /// or a conjunction beside one date only (`Les mois d’octobre et de
+    /// novembre`); a conjunction between two dates goes with them
+    /// (`réunit lundi et mardi l’ensemble` → `réunit l’ensemble`).
+    fn stranded(&self, keep: &mut [bool]) -> bool {
+        let (p, n) = (self.p, keep.len());
+        let mut lone_conjunction = false;
+        for k in 1..n.saturating_sub(1) {
+            if p.tags[k] == Tag::Coord && keep[k] {
+                match (keep[k - 1], keep[k + 1]) {
+                    (false, false) => keep[k] = false,
+                    (true, true) => {}
+                    _ => lone_conjunction = true,
+                }
             }
         }
+        let kept: Vec<usize> = (0..n).filter(|&k| keep[k]).collect();
+        lone_conjunction
+            || kept.windows(2).any(|w| {
+                p.tags[w[0]] == Tag::Prep
+                    && matches!(p.tags[w[1]], Tag::Prep | Tag::Punct | Tag::Coord)
+            })
+            || kept.last().is_some_and(|&k| p.tags[k] == Tag::Prep)
     }
-    let kept: Vec<usize> = (0..n).filter(|&k| keep[k]).collect();
-    let stranded = lone_conjunction
-        || kept.windows(2).any(|w| {
-            p.tags[w[0]] == Tag::Prep && matches!(p.tags[w[1]], Tag::Prep | Tag::Punct | Tag::Coord)
-        })
-        || kept.last().is_some_and(|&k| p.tags[k] == Tag::Prep);
-    (any && !stranded).then(|| crate::fr::upper_first(&tidy(&rebuild(v, p, &keep))))
 }
 
 /// The sentence as written without its clauses of `kinds` that stand

@@ -1485,31 +1485,39 @@ fn seo_title_of(
         .or_else(|| prefixed(ctx, &sides, [title, source], focus, typo, true))
         .or_else(rubric)
         .or(quotation)
-        .unwrap_or_else(|| {
-            // Cut by characters: the source's own order when the title's
-            // cut leaves a phrase open and the source's does not.
-            let cuts = [title, source].map(|t| seo_title(t, focus, typo));
-            // Else the news after the rubric, cut after a complete phrase
-            // (`Edouard Philippe reconnaît des « tensions très fortes »`),
-            // rather than a verb cut from its object.
-            let news = || {
-                [title, source]
-                    .iter()
-                    .filter_map(|t| split_colon(t).map(|(_, news)| news))
-                    .filter_map(|news| cut_complete(ctx, &upper_first(&news), typo))
-                    // Not one cut before the speaker (`…, estime`).
-                    .find(|c| {
-                        let lex = crate::fr::lexicon::lexicons();
-                        !c.rsplit_once(", ")
-                            .is_some_and(|(_, v)| lex.reporting_verbs.contains(&v.to_lowercase()))
-                    })
-            };
-            cuts.iter()
-                .find(|c| complete(c))
-                .cloned()
-                .or_else(news)
-                .unwrap_or_else(|| cuts[0].clone())
-        })
+        .unwrap_or_else(|| cut_by_characters(ctx, [title, source], focus, typo, &complete))
+}
+
+/// The last resort: the title cut by characters, the source's own order
+/// when the title's cut leaves a phrase open and the source's does not;
+/// else the news after the rubric cut after a complete phrase (`Edouard
+/// Philippe reconnaît des « tensions très fortes »`) rather than a verb
+/// cut from its object; else the title's cut.
+fn cut_by_characters(
+    ctx: &Context,
+    [title, source]: [&str; 2],
+    focus: &str,
+    typo: Typography,
+    complete: &dyn Fn(&String) -> bool,
+) -> String {
+    let cuts = [title, source].map(|t| seo_title(t, focus, typo));
+    let news = || {
+        let lex = crate::fr::lexicon::lexicons();
+        [title, source]
+            .iter()
+            .filter_map(|t| split_colon(t).map(|(_, news)| news))
+            .filter_map(|news| cut_complete(ctx, &upper_first(&news), typo))
+            // Not one cut before the speaker (`…, estime`).
+            .find(|c| {
+                !c.rsplit_once(", ")
+                    .is_some_and(|(_, v)| lex.reporting_verbs.contains(&v.to_lowercase()))
+            })
+    };
+    cuts.iter()
+        .find(|c| complete(c))
+        .cloned()
+        .or_else(news)
+        .unwrap_or_else(|| cuts[0].clone())
 }
 
 /// What the SEO title may be, before any cut: the chosen title, the other
