@@ -955,9 +955,14 @@ fn adjunct_last(ctx: &Context, source: &str) -> Option<String> {
     if !prepositional || !clause || rest.contains(',') || fw.is(&head, Class::De) {
         return None;
     }
+    // After a name the phrase would read as the name's (`leur maison à
+    // Jérusalem-Est sans permis`): a comma sets it apart.
+    let rest = rest.trim_end_matches(['.', ' ']);
+    let after_name = rp.tags.last() == Some(&Tag::Propn);
     Some(format!(
-        "{} {}",
-        upper_first(rest.trim_end_matches(['.', ' '])),
+        "{}{} {}",
+        upper_first(rest),
+        if after_name { "," } else { "" },
         lowered(ctx, &phrase)
     ))
 }
