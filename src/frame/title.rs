@@ -881,7 +881,11 @@ fn adjunct_first(ctx: &Context, source: &str, needs_clause: bool) -> Option<Stri
 fn sides_swapped(ctx: &Context, a: &str, b: &str) -> Option<String> {
     use crate::fr::lexicon::Class;
     use crate::parse::{Parsed, Tag};
-    if a.contains('«') || b.contains('«') || b.ends_with(['?', '!']) {
+    // A word quoted inside the rubric moves with it (`Enquête, perquisition
+    // et « troisième tour »`); a quotation that opens it, or one in the
+    // other side, whose words may hide a verb (`la France « interviendrait »`),
+    // does not.
+    if a.starts_with('«') || b.contains('«') || b.ends_with(['?', '!']) {
         return None;
     }
     let fw = &crate::fr::lexicon::lexicons().function_words;
@@ -1049,7 +1053,8 @@ fn without_apposition(t: &str) -> Option<String> {
                 | crate::parse::Tag::Gerund
         )
     });
-    if verbal {
+    // Nor one that holds the colon: the rubric's end and the news's start.
+    if verbal || middle.contains(':') {
         return None;
     }
     // A name: capitalised words, not a title's first common word
