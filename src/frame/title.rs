@@ -240,6 +240,9 @@ fn candidates(ctx: &Context, source: &str) -> Vec<Edit> {
     if let Some(t) = place_from_lead(ctx, source) {
         push(t, 3.0);
     }
+    if let Some(t) = age_from_lead(ctx, source) {
+        push(t, 3.0);
+    }
     if let Some(t) = quote_after(source) {
         push(t, 5.0);
     }
@@ -1035,6 +1038,64 @@ fn place_from_lead(ctx: &Context, source: &str) -> Option<String> {
         return None;
     }
     Some(format!("À {place}, {}", lowered(ctx, source)))
+}
+
+/// `Appel à témoins après la disparition d’un homme dans le Lot` → `… d’un
+/// homme de 25 ans dans le Lot`: a person the title names by an
+/// indefinite noun takes the age the lead's first sentences give that noun
+/// (`un jeune homme de 25 ans`, `l’homme, âgé de 25 ans,`), when they give
+/// it one age only.
+fn age_from_lead(ctx: &Context, source: &str) -> Option<String> {
+    let doc = ctx.doc;
+    let tw = words(source);
+    let lex = crate::fr::lexicon::lexicons();
+    // An adjective after the noun keeps its place beside it (`une juge
+    // conservatrice`): no age goes between them.
+    let adjective = |w: &str| {
+        lex.pos
+            .get(&w.to_lowercase())
+            .is_some_and(|e| e.pos() == crate::fr::lexicon::Pos::Adj)
+    };
+    // The first `un`, `une`, `d’un`, `d’une` before a noun of four letters
+    // or more that no age follows yet.
+    let at = (0..tw.len().saturating_sub(1)).find(|&k| {
+        let w = tw[k].to_lowercase();
+        let noun = tw[k + 1].to_lowercase();
+        matches!(w.as_str(), "un" | "une" | "d’un" | "d’une")
+            && noun.chars().count() >= 4
+            && lex
+                .pos
+                .get(&noun)
+                .is_some_and(|e| e.pos() == crate::fr::lexicon::Pos::Noun)
+            && tw.get(k + 2).is_none_or(|n| *n != "de" && !adjective(n))
+    })?;
+    let noun = tw[at + 1];
+    let mask = doc.body_mask();
+    let mut ages: Vec<u32> = Vec::new();
+    for i in (0..mask.len()).filter(|&i| mask[i]).take(3) {
+        let text = doc.sentence_text(i);
+        let ws = words(&text);
+        for k in 0..ws.len() {
+            if !ws[k].eq_ignore_ascii_case(noun) {
+                continue;
+            }
+            // `homme de 25 ans`, `homme âgé de 25 ans`, `homme, 25 ans`.
+            let rest: Vec<&str> = ws[k + 1..].iter().take(4).copied().collect();
+            let number = match rest.as_slice() {
+                ["de", n, "ans", ..] | ["âgé" | "âgée", "de", n, "ans", ..] | [n, "ans", ..] => {
+                    n.parse::<u32>().ok()
+                }
+                _ => None,
+            };
+            ages.extend(number.filter(|&n| (1..=120).contains(&n)));
+        }
+    }
+    ages.dedup();
+    let [age] = ages.as_slice() else {
+        return None;
+    };
+    let pos = find_word(source, noun)? + noun.len();
+    Some(format!("{} de {age} ans{}", &source[..pos], &source[pos..]))
 }
 
 /// A title without the apposition set between two commas after its first
@@ -2188,6 +2249,7 @@ mod tests {
             "adjunct_last",
             "apposition_first",
             "place_from_lead",
+            "age_from_lead",
             "quote_after",
             "quote_speaker",
             "said_last",
