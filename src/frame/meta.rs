@@ -983,6 +983,9 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
     for rest in without_trailing_phrases(&doc.text, p) {
         push(&mut out, without_parentheses(&rest));
     }
+    if let Some(v) = name_for_role(&doc.text, p) {
+        push(&mut out, v);
+    }
     // Each variant tokenized once, for the tests that spare most of them a
     // parse (the context keeps those it makes).
     let tokens: Vec<Vec<Token>> = out.iter().map(|v| crate::segment::tokens(v)).collect();
@@ -1017,6 +1020,33 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
     }
     without_roles(ctx, p, &mut out);
     finish(ctx, p, out)
+}
+
+/// `L’ancienne ministre…, Ségolène Royal, a appelé…` → `Ségolène Royal a
+/// appelé…`: a subject that is a role set before the person's name between
+/// commas gives way to the name, the phrases before it kept (`Lors des
+/// questions au gouvernement, le député…, Christian Hutin, a interpellé…`).
+fn name_for_role(text: &str, p: &Parsed) -> Option<String> {
+    let c = &p.clauses;
+    let k = (1..c.len().saturating_sub(1)).find(|&k| {
+        let name = (c[k].start..c[k].end).filter(|&t| p.tags[t] != Tag::Punct);
+        let role = &c[k - 1];
+        c[k].kind == ClauseKind::Apposition
+            && name.clone().count() >= 2
+            && name.into_iter().all(|t| p.tags[t] == Tag::Propn)
+            && matches!(role.kind, ClauseKind::Fragment | ClauseKind::Apposition)
+            && p.tags[role.start] == Tag::Det
+            && matches!(p.tags[c[k + 1].start], Tag::Verb | Tag::Aux)
+    })?;
+    let mut keep = vec![true; p.tokens.len()];
+    for slot in keep.iter_mut().take(c[k].start).skip(c[k - 1].start) {
+        *slot = false;
+    }
+    // The comma after the name goes with the role.
+    if p.tokens[c[k].end - 1].span.of(text) == "," {
+        keep[c[k].end - 1] = false;
+    }
+    Some(crate::fr::upper_first(&rebuild(text, p, &keep)))
 }
 
 /// Adds `s` to the cuts, tidied, unless it is empty, unbalanced or there.
@@ -2281,5 +2311,17 @@ mod tests {
             let v = cuts(text);
             assert!(v.iter().all(|c| !c.contains(never)), "{v:?}");
         }
+    }
+
+    #[test]
+    fn a_role_set_before_the_name_gives_way_to_the_name() {
+        let v = cuts(
+            "L’ancienne ministre et candidate à la mairie de Lormeville, Hélène Durand, a appelé \
+             lundi le maire à saisir la main tendue par les syndicats pour mettre fin à la grève.",
+        );
+        assert!(
+            v.iter().any(|c| c.starts_with("Hélène Durand a appelé")),
+            "{v:?}"
+        );
     }
 }
