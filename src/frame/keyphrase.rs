@@ -819,6 +819,26 @@ fn usable(
         return false;
     }
     let single = !text.contains([' ', '-', '’']);
+    // A common phrase the text only ever writes after the same noun and
+    // `de` is the tail of a longer name (`grande instance` of `tribunaux
+    // de grande instance`); not one after a partitive `de` that varies
+    // (`la colonie de manchots`, `la tranquillité des manchots`).
+    if !single && !first.starts_with(char::is_uppercase) {
+        let body_lower = body.to_lowercase();
+        let heads: Vec<Option<&str>> = whole_words(&body_lower, &lower)
+            .map(|at| {
+                let before = body_lower[..at].strip_suffix("de ")?;
+                let head = before.trim_end().rsplit(' ').next()?;
+                Some(head.trim_end_matches('s'))
+            })
+            .collect();
+        let tail = heads.len() >= 2
+            && heads.iter().all(Option::is_some)
+            && heads.windows(2).all(|w| w[0] == w[1]);
+        if tail {
+            return false;
+        }
+    }
     // Short words are function words, save acronyms (`OMS`, `PSG`).
     let acronym = text.chars().count() >= 2 && text.chars().all(|c| c.is_uppercase());
     if single && text.chars().count() < 4 && !acronym {
@@ -922,6 +942,17 @@ fn capitalised_inside_sentence(body: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tail_of_a_longer_name_is_no_keyphrase() {
+        let lex = crate::fr::lexicon::lexicons();
+        let body = "Les tribunaux de grande instance fusionnent. Les tribunaux de grande \
+                    instance de Lormeville ouvrent lundi.";
+        assert!(!usable("grande instance", body, lex, false));
+        let body = "La colonie de manchots africains grandit. La tranquillité des manchots \
+                    africains est menacée.";
+        assert!(usable("manchots africains", body, lex, false));
+    }
 
     #[test]
     fn counts_whole_words_only() {
