@@ -142,6 +142,7 @@ struct Candidate {
 /// short acronyms the title does not say and first names alone.
 fn candidates(ctx: &Context, body: &str) -> Vec<Candidate> {
     let lex = crate::fr::lexicon::lexicons();
+    let body_lower = crate::fr::lowercase(body);
     let mut cands: Vec<Candidate> = Vec::new();
     let mut push = |text: &str, proper: bool, first_sentence: usize| {
         let text = text.trim();
@@ -153,7 +154,7 @@ fn candidates(ctx: &Context, body: &str) -> Vec<Candidate> {
             ctx.facts.entities.iter().any(|e| {
                 e.text == text && matches!(e.kind, EntityKind::Place | EntityKind::Person)
             });
-        if !usable(text, body, lex, place_or_person) {
+        if !usable(text, body, &body_lower, lex, place_or_person) {
             return;
         }
         cands.push(Candidate {
@@ -216,7 +217,6 @@ fn candidates(ctx: &Context, body: &str) -> Vec<Candidate> {
         .chain(ctx.facts.entities.iter().map(|e| e.text.clone()))
         .filter(|t| t.contains(' '))
         .collect();
-    let body_lower = crate::fr::lowercase(body);
     cands.retain(|c| {
         c.text.contains(' ')
             || count_in_lower(&title_lower, &c.text) > 0
@@ -786,6 +786,7 @@ const CAPITALISED_COMMON_FREQ: f32 = 5.0;
 fn usable(
     text: &str,
     body: &str,
+    body_lower: &str,
     lex: &crate::fr::lexicon::Lexicons,
     place_or_person: bool,
 ) -> bool {
@@ -824,8 +825,7 @@ fn usable(
     // de grande instance`); not one after a partitive `de` that varies
     // (`la colonie de manchots`, `la tranquillité des manchots`).
     if !single && !first.starts_with(char::is_uppercase) {
-        let body_lower = body.to_lowercase();
-        let heads: Vec<Option<&str>> = whole_words(&body_lower, &lower)
+        let heads: Vec<Option<&str>> = whole_words(body_lower, &lower)
             .map(|at| {
                 let before = body_lower[..at].strip_suffix("de ")?;
                 let head = before.trim_end().rsplit(' ').next()?;
@@ -948,10 +948,22 @@ mod tests {
         let lex = crate::fr::lexicon::lexicons();
         let body = "Les tribunaux de grande instance fusionnent. Les tribunaux de grande \
                     instance de Lormeville ouvrent lundi.";
-        assert!(!usable("grande instance", body, lex, false));
+        assert!(!usable(
+            "grande instance",
+            body,
+            &body.to_lowercase(),
+            lex,
+            false
+        ));
         let body = "La colonie de manchots africains grandit. La tranquillité des manchots \
                     africains est menacée.";
-        assert!(usable("manchots africains", body, lex, false));
+        assert!(usable(
+            "manchots africains",
+            body,
+            &body.to_lowercase(),
+            lex,
+            false
+        ));
     }
 
     #[test]
