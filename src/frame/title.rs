@@ -1090,6 +1090,7 @@ fn age_from_lead(ctx: &Context, source: &str) -> Option<String> {
             ages.extend(number.filter(|&n| (1..=120).contains(&n)));
         }
     }
+    ages.sort_unstable();
     ages.dedup();
     let [age] = ages.as_slice() else {
         return None;
