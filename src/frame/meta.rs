@@ -394,11 +394,24 @@ fn reads_whole(ctx: &Context, text: &str) -> bool {
                 .month_qualifiers
                 .contains(&p.tokens[k].span.of(text).to_lowercase())
     });
-    let finite = p
-        .clauses
+    finite_clause(&p) && opens && !dangling
+}
+
+/// True when a sentence parsed as `p` has a main verb: a main clause or a
+/// predicate, or a reporting verb after its subject's name set apart (`…,
+/// Ségolène Royal, a appelé…`), which the parse reads as an attribution.
+fn finite_clause(p: &Parsed) -> bool {
+    p.clauses
         .iter()
-        .any(|c| matches!(c.kind, ClauseKind::Main | ClauseKind::Predicate));
-    finite && opens && !dangling
+        .any(|c| matches!(c.kind, ClauseKind::Main | ClauseKind::Predicate))
+        || p.clauses.windows(2).any(|w| {
+            w[0].kind == ClauseKind::Apposition
+                && (w[0].start..w[0].end)
+                    .filter(|&t| p.tags[t] != Tag::Punct)
+                    .all(|t| p.tags[t] == Tag::Propn)
+                && w[1].kind == ClauseKind::Attribution
+                && matches!(p.tags[w[1].start], Tag::Verb | Tag::Aux)
+        })
 }
 
 /// The first cut of a sentence of `starts`, alone or with the sentence
@@ -591,10 +604,7 @@ fn opens_well(ctx: &Context, i: usize) -> bool {
     if points_back || main_clause_leans_back(&doc.text, p) {
         return false;
     }
-    let finite = p
-        .clauses
-        .iter()
-        .any(|c| matches!(c.kind, ClauseKind::Main | ClauseKind::Predicate));
+    let finite = finite_clause(p);
     // A subject set off by commas (`Antony Blinken, qui…, a rencontré`)
     // opens on its noun group too.
     let subject_first = p.opener() == Some(ClauseKind::Fragment)
@@ -819,9 +829,23 @@ fn main_clause_leans_back(text: &str, p: &Parsed) -> bool {
             fw.is(&word(g.start), Class::DefiniteArticle)
                 && !p.tags[g.start..g.end].contains(&Tag::Propn)
         });
-    // `L’auteur de l’attaque` says which: a complement names it.
+    // `L’auteur de l’attaque` says which: a complement names it; so does
+    // the name set apart after the role (`L’ancienne ministre, Ségolène
+    // Royal, a appelé…`).
+    let named_after = p
+        .clauses
+        .iter()
+        .position(|x| x.start == c.start)
+        .and_then(|i| p.clauses.get(i + 1))
+        .is_some_and(|n| {
+            n.kind == ClauseKind::Apposition
+                && (n.start..n.end)
+                    .filter(|&t| p.tags[t] != Tag::Punct)
+                    .all(|t| p.tags[t] == Tag::Propn)
+        });
     let role_subject = definite_subject.is_some_and(|g| {
         !p.tags[g.start..g.end].contains(&Tag::Prep)
+            && !named_after
             && lex.names_a_person(p.text_of(text, g.start, g.end))
     });
     // `La mesure est décriée`, `La proposition de celle qui…`: a general
@@ -2323,5 +2347,17 @@ mod tests {
             v.iter().any(|c| c.starts_with("Hélène Durand a appelé")),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn a_role_named_after_it_opens_a_description_on_the_name() {
+        let (d, ok) = described(
+            "L’ancienne ministre et candidate à la mairie de Lormeville, Hélène Durand, a appelé \
+             lundi 6 janvier le maire à saisir la main tendue par les syndicats pour mettre fin à \
+             la grève des agents. Elle a aussi dénoncé l’égo du maire.",
+            "Hélène Durand",
+        );
+        assert!(ok, "{d}");
+        assert!(d.starts_with("Hélène Durand a appelé"), "{d}");
     }
 }
