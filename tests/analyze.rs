@@ -121,6 +121,12 @@ fn quotations_with_their_speakers() {
             ("le calendrier tiendra", Some("Paul Mercier")),
         ]
     );
+    // The verb that attributes each, as the text writes it.
+    let verbs: Vec<Option<&str>> = f.quotations.iter().map(|q| q.verb.as_deref()).collect();
+    assert_eq!(
+        verbs,
+        [Some("déclaré"), Some("répondu"), Some("demandé"), None]
+    );
 }
 
 #[test]

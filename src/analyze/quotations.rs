@@ -15,6 +15,11 @@ pub struct Quotation {
     pub span: Span,
     /// The speaker's name when the sentence (or the one before) says it.
     pub speaker: Option<String>,
+    /// The verb that attributes it, lowercase, as the text writes it right
+    /// after the quotation (`», a raconté X` → `raconté`, `», explique-t-il`
+    /// → `explique`) or before it and a colon (`X raconte : «`).
+    #[serde(skip)]
+    pub verb: Option<String>,
     /// Sentence index.
     pub sentence: usize,
 }
@@ -69,15 +74,57 @@ pub(super) fn quotations(
             let speaker = speaker_after(words, end + 1, lex, &here, toks)
                 .or_else(|| speaker_before(words, k, lex, &here, toks))
                 .map(|name| resolve_pronoun(name, entities, si));
+            let verb = verb_after(&text[span.end as usize..], lex)
+                .or_else(|| verb_before(&text[..span.start as usize]));
             out.push(Quotation {
                 text: inner.of(text).to_string(),
                 span,
                 speaker,
+                verb,
                 sentence: si,
             });
         }
         k = end + 1;
     }
+}
+
+/// The verb that opens `rest`, the text after a quotation (`, a raconté X`,
+/// `, explique-t-il`, `, a t-il lancé` as some sources type it), its
+/// auxiliary and inverted pronoun aside.
+fn verb_after(rest: &str, lex: &Lexicons) -> Option<String> {
+    let mut ws = rest
+        .trim_start_matches([',', ' ', '\u{a0}', '\u{202f}'])
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.trim_end_matches([',', '.']).to_lowercase());
+    // A word, not the next quotation's guillemet nor the sentence's end.
+    let first = ws.next().filter(|w| w.starts_with(char::is_alphabetic))?;
+    let bare = ["-t-il", "-t-elle", "-il", "-elle"]
+        .iter()
+        .find_map(|p| first.strip_suffix(p))
+        .unwrap_or(&first)
+        .to_string();
+    if !lex.function_words.is(&bare, Class::AuxAvoir) {
+        return Some(bare);
+    }
+    let next = ws.next()?;
+    if next.starts_with("t-") {
+        ws.next()
+    } else {
+        Some(next)
+    }
+}
+
+/// The verb that ends `before`, the text up to a quotation, before a colon
+/// (`X raconte :`).
+fn verb_before(before: &str) -> Option<String> {
+    let last = before
+        .trim_end_matches([' ', '\u{a0}', '\u{202f}'])
+        .strip_suffix(':')?
+        .trim_end_matches([' ', '\u{a0}', '\u{202f}'])
+        .rsplit(char::is_whitespace)
+        .next()?;
+    Some(last.to_lowercase())
 }
 
 /// `», a déclaré le porte-parole Matthew Miller.` or `», a-t-il ajouté`.

@@ -405,10 +405,7 @@ fn finite_clause(p: &Parsed) -> bool {
         .iter()
         .any(|c| matches!(c.kind, ClauseKind::Main | ClauseKind::Predicate))
         || p.clauses.windows(2).any(|w| {
-            w[0].kind == ClauseKind::Apposition
-                && (w[0].start..w[0].end)
-                    .filter(|&t| p.tags[t] != Tag::Punct)
-                    .all(|t| p.tags[t] == Tag::Propn)
+            name_apart(p, &w[0])
                 && w[1].kind == ClauseKind::Attribution
                 && matches!(p.tags[w[1].start], Tag::Verb | Tag::Aux)
         })
@@ -837,12 +834,7 @@ fn main_clause_leans_back(text: &str, p: &Parsed) -> bool {
         .iter()
         .position(|x| x.start == c.start)
         .and_then(|i| p.clauses.get(i + 1))
-        .is_some_and(|n| {
-            n.kind == ClauseKind::Apposition
-                && (n.start..n.end)
-                    .filter(|&t| p.tags[t] != Tag::Punct)
-                    .all(|t| p.tags[t] == Tag::Propn)
-        });
+        .is_some_and(|n| name_apart(p, n));
     let role_subject = definite_subject.is_some_and(|g| {
         !p.tags[g.start..g.end].contains(&Tag::Prep)
             && !named_after
@@ -1053,11 +1045,12 @@ fn cuts_of(ctx: &Context, i: usize) -> Vec<String> {
 fn name_for_role(text: &str, p: &Parsed) -> Option<String> {
     let c = &p.clauses;
     let k = (1..c.len().saturating_sub(1)).find(|&k| {
-        let name = (c[k].start..c[k].end).filter(|&t| p.tags[t] != Tag::Punct);
         let role = &c[k - 1];
-        c[k].kind == ClauseKind::Apposition
-            && name.clone().count() >= 2
-            && name.into_iter().all(|t| p.tags[t] == Tag::Propn)
+        name_apart(p, &c[k])
+            && (c[k].start..c[k].end)
+                .filter(|&t| p.tags[t] != Tag::Punct)
+                .count()
+                >= 2
             && matches!(role.kind, ClauseKind::Fragment | ClauseKind::Apposition)
             && p.tags[role.start] == Tag::Det
             && matches!(p.tags[c[k + 1].start], Tag::Verb | Tag::Aux)
@@ -1071,6 +1064,15 @@ fn name_for_role(text: &str, p: &Parsed) -> Option<String> {
         keep[c[k].end - 1] = false;
     }
     Some(crate::fr::upper_first(&rebuild(text, p, &keep)))
+}
+
+/// True when clause `c` is a name set apart and nothing else (`, Ségolène
+/// Royal,`).
+fn name_apart(p: &Parsed, c: &crate::parse::Clause) -> bool {
+    c.kind == ClauseKind::Apposition
+        && (c.start..c.end)
+            .filter(|&t| p.tags[t] != Tag::Punct)
+            .all(|t| p.tags[t] == Tag::Propn)
 }
 
 /// Adds `s` to the cuts, tidied, unless it is empty, unbalanced or there.

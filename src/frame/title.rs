@@ -1239,7 +1239,6 @@ fn quote_verb(ctx: &Context, quote: &str, surname: &str) -> Option<String> {
             .collect()
     };
     let said: rustc_hash::FxHashSet<String> = content(quote).into_iter().collect();
-    let text = &ctx.doc.text;
     let mut best: Option<(f64, String)> = None;
     for q in &ctx.facts.quotations {
         let common = content(&q.text)
@@ -1254,9 +1253,7 @@ fn quote_verb(ctx: &Context, quote: &str, surname: &str) -> Option<String> {
         if !theirs && share < 0.6 {
             continue;
         }
-        let verb = verb_after(&text[q.span.end as usize..])
-            .or_else(|| verb_before(&text[..q.span.start as usize]));
-        let Some((verb, toned)) = verb.and_then(|v| lex.quote_verbs.get(&v)) else {
+        let Some((verb, toned)) = q.verb.as_ref().and_then(|v| lex.quote_verbs.get(v)) else {
             continue;
         };
         if *toned && share < 0.5 {
@@ -1267,45 +1264,6 @@ fn quote_verb(ctx: &Context, quote: &str, surname: &str) -> Option<String> {
         }
     }
     best.map(|(_, v)| v)
-}
-
-/// The verb that opens `rest`, the text after a quotation (`, a raconté X`,
-/// `, explique-t-il`), lowercase, its auxiliary and inverted pronoun aside.
-fn verb_after(rest: &str) -> Option<String> {
-    let fw = &crate::fr::lexicon::lexicons().function_words;
-    let mut ws = rest
-        .trim_start_matches([',', ' ', '\u{a0}', '\u{202f}'])
-        .split_whitespace()
-        .take(3)
-        .map(|w| w.trim_end_matches([',', '.']).to_lowercase());
-    let first = ws.next()?;
-    let bare = ["-t-il", "-t-elle", "-il", "-elle"]
-        .iter()
-        .find_map(|p| first.strip_suffix(p))
-        .unwrap_or(&first)
-        .to_string();
-    if !fw.is(&bare, crate::fr::lexicon::Class::AuxAvoir) {
-        return Some(bare);
-    }
-    // `a t-il lancé`: an inversion the source wrote without its hyphen.
-    let next = ws.next()?;
-    if next.starts_with("t-") {
-        ws.next()
-    } else {
-        Some(next)
-    }
-}
-
-/// The verb that ends `before`, the text up to a quotation, before a colon
-/// (`X raconte :`).
-fn verb_before(before: &str) -> Option<String> {
-    let last = before
-        .trim_end_matches([' ', '\u{a0}', '\u{202f}'])
-        .strip_suffix(':')?
-        .trim_end_matches([' ', '\u{a0}', '\u{202f}'])
-        .rsplit(char::is_whitespace)
-        .next()?;
-    Some(last.to_lowercase())
 }
 
 /// A capital `A` that is the preposition `à`, written without its accent
@@ -1680,16 +1638,8 @@ fn rubric_and_part(ctx: &Context, source: &str, typo: Typography) -> Option<Stri
 /// an après`, `en France`, `grimé en femme`).
 fn first_part(ctx: &Context, side: &str) -> Option<String> {
     use crate::parse::Tag;
-    let mut depth = 0i32;
-    let comma = side.char_indices().find_map(|(i, c)| {
-        match c {
-            '«' => depth += 1,
-            '»' => depth -= 1,
-            _ => {}
-        }
-        (depth == 0 && side[i..].starts_with(", ")).then_some(i)
-    })?;
-    let part = side[..comma].trim();
+    let (part, _) = split_comma(side)?;
+    let part = part.as_str();
     let p = ctx.parse_text(part);
     let names = p.tags.first().is_some_and(|t| {
         matches!(
