@@ -315,8 +315,14 @@ fn attribution_points_back(tail: &str) -> bool {
 /// `Pourtant`).
 pub fn opens_pointing_back<S: AsRef<str>>(first: &[S]) -> bool {
     let lex = lexicons();
-    if opens_with(first, |p| lex.impersonal_openers.contains(p)) {
-        return false;
+    // An impersonal `il` names no one, unless a longer opener that points
+    // back starts with it (`il faut dire que`).
+    let impersonal = longest_opener(first, |p| lex.impersonal_openers.contains(p));
+    let pointing = longest_opener(first, |p| {
+        lex.anaphoric_openers.contains(p) || lex.connector_openers.contains(p)
+    });
+    if impersonal > 0 {
+        return pointing > impersonal;
     }
     opens_with(first, |p| {
         lex.anaphoric_openers.contains(p) || lex.connector_openers.contains(p)
@@ -421,6 +427,23 @@ fn first_words(text: &str, seg: &Segmented, i: usize) -> Vec<String> {
         .take(lexicons().openers_max_words)
         .map(|t| fold(t.span.of(text)))
         .collect()
+}
+
+/// How many of `words` the longest accepted phrase they open with has (0
+/// when none), joined as [`opens_with`] joins them.
+fn longest_opener<S: AsRef<str>>(words: &[S], accept: impl Fn(&str) -> bool) -> usize {
+    let mut phrase = String::new();
+    let mut longest = 0;
+    for (n, w) in words.iter().enumerate() {
+        if n > 0 && !phrase.ends_with('’') {
+            phrase.push(' ');
+        }
+        phrase.push_str(w.as_ref());
+        if accept(&phrase) {
+            longest = n + 1;
+        }
+    }
+    longest
 }
 
 /// True when the phrase made of the first one, two, three… of `words`
@@ -575,6 +598,10 @@ mod tests {
                  Il y a trois candidats. Il a annoncé son départ lundi."
             ),
             [false, false, false, true]
+        );
+        assert_eq!(
+            depends("Le maire a quitté la ville en 2019. Il faut dire qu’il avait perdu."),
+            [false, true]
         );
     }
 
